@@ -1,0 +1,124 @@
+package dev.parley.identity;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.parley.platform.JsonDocument;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/** Accounts: registration, password login, profiles and password changes. */
+@Service
+class Accounts {
+
+	private final UserRepository users;
+
+	private final PasswordHasher passwordHasher;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final LoginThrottle loginThrottle;
+
+	private final IdentityProperties properties;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Accounts(UserRepository users, PasswordHasher passwordHasher, PasswordPolicy passwordPolicy,
+			LoginThrottle loginThrottle, IdentityProperties properties, JdbcClient jdbc, Clock clock) {
+		this.users = users;
+		this.passwordHasher = passwordHasher;
+		this.passwordPolicy = passwordPolicy;
+		this.loginThrottle = loginThrottle;
+		this.properties = properties;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A new account; the first one of the server, or the one with PARLEY_ADMIN_EMAIL, is an admin. */
+	@Transactional
+	User register(String email, String password, String name, String username) {
+		if (!properties.registrationEnabled()) {
+			throw new RegistrationClosed();
+		}
+		String normalizedEmail = normalizeEmail(email);
+		passwordPolicy.check("password", password);
+		String passwordHash = passwordHasher.hash(password);
+		String chosenUsername = StringUtils.hasText(username) ? username.trim() : null;
+		// Serialises registrations (not their hashing) so the checks below and the first-user rule hold.
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('parley.users.register'))").query().singleRow();
+		if (users.findByEmail(normalizedEmail).isPresent()) {
+			throw new EmailAlreadyRegistered();
+		}
+		if (chosenUsername != null && users.findByUsername(chosenUsername).isPresent()) {
+			throw new UsernameTaken();
+		}
+		Role role = isAdminEmail(normalizedEmail) || !users.anyExists() ? Role.ADMIN : Role.USER;
+		User user = User.register(normalizedEmail, chosenUsername, trimToNull(name), passwordHash, role,
+				clock.instant());
+		return users.save(user);
+	}
+
+	/**
+	 * The account whose email or username and password these are.
+	 * @throws InvalidCredentials the same way whether the account is unknown or the password wrong
+	 */
+	User authenticate(String login, String password, String clientAddress) {
+		String account = login == null ? "" : login.trim();
+		loginThrottle.checkAllowed(account, clientAddress);
+		Optional<User> user = account.contains("@") ? users.findByEmail(account) : users.findByUsername(account);
+		String candidate = password == null ? "" : password;
+		boolean matches = user.map(found -> passwordHasher.matches(candidate, found.passwordHash()))
+			.orElseGet(() -> passwordHasher.matchesNothing(candidate));
+		if (!matches) {
+			loginThrottle.recordFailure(account, clientAddress);
+			throw new InvalidCredentials();
+		}
+		loginThrottle.recordSuccess(account);
+		return user.get();
+	}
+
+	User get(UUID userId) {
+		return users.findById(userId).orElseThrow(UserNotFound::new);
+	}
+
+	@Transactional
+	User updateProfile(UUID userId, String name, String username, JsonDocument preferences) {
+		User user = get(userId);
+		String chosenUsername = username == null ? null : username.trim();
+		if (chosenUsername != null
+				&& users.findByUsername(chosenUsername).filter(other -> !other.id().equals(userId)).isPresent()) {
+			throw new UsernameTaken();
+		}
+		user.updateProfile(name == null ? null : name.trim(), chosenUsername, preferences, clock.instant());
+		return users.save(user);
+	}
+
+	@Transactional
+	void changePassword(UUID userId, String currentPassword, String newPassword) {
+		User user = get(userId);
+		if (!passwordHasher.matches(currentPassword == null ? "" : currentPassword, user.passwordHash())) {
+			throw new WrongCurrentPassword();
+		}
+		passwordPolicy.check("new_password", newPassword);
+		user.changePasswordHash(passwordHasher.hash(newPassword), clock.instant());
+		users.save(user);
+	}
+
+	private boolean isAdminEmail(String email) {
+		return StringUtils.hasText(properties.adminEmail()) && normalizeEmail(properties.adminEmail()).equals(email);
+	}
+
+	static String normalizeEmail(String email) {
+		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	private static String trimToNull(String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+}

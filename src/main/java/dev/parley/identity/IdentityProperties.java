@@ -1,0 +1,36 @@
+package dev.parley.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of accounts and tokens; application.yaml names the environment variable of each.
+ *
+ * @param secretKey HMAC key for access tokens, at least 32 bytes ({@code SECRET_KEY})
+ * @param issuer the {@code iss} of access tokens
+ * @param audience the {@code aud} of access tokens
+ * @param accessTokenTtl lifetime of an access token ({@code ACCESS_TOKEN_EXPIRE_MINUTES})
+ * @param refreshTokenTtl lifetime of a refresh token ({@code REFRESH_TOKEN_EXPIRE_DAYS})
+ * @param refreshReuseGrace how long after a rotation a second use counts as a race, not as theft
+ * @param registrationEnabled whether anyone may register ({@code ENABLE_REGISTRATION})
+ * @param adminEmail the email that registers as admin ({@code PARLEY_ADMIN_EMAIL})
+ */
+@ConfigurationProperties("parley.identity")
+record IdentityProperties(String secretKey, @DefaultValue("parley") String issuer,
+		@DefaultValue("parley-api") String audience, @DefaultValue("15m") Duration accessTokenTtl,
+		@DefaultValue("7d") Duration refreshTokenTtl, @DefaultValue("2s") Duration refreshReuseGrace,
+		@DefaultValue("true") boolean registrationEnabled, String adminEmail,
+		@DefaultValue PasswordHashing passwordHashing, @DefaultValue LoginThrottle loginThrottle) {
+
+	/** Argon2id cost parameters (OWASP's m=19 MiB, t=2, p=1) and how many hashes may run at once. */
+	record PasswordHashing(@DefaultValue("19456") int memoryKib, @DefaultValue("2") int iterations,
+			@DefaultValue("1") int parallelism, @DefaultValue("4") int maxConcurrent) {
+	}
+
+	/** How many failed logins an account and an IP address may have per window before a 429. */
+	record LoginThrottle(@DefaultValue("10") int failuresPerAccount, @DefaultValue("100") int failuresPerIp,
+			@DefaultValue("15m") Duration window) {
+	}
+}

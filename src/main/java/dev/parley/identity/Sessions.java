@@ -1,0 +1,117 @@
+package dev.parley.identity;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import dev.parley.platform.Ids;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Login sessions as refresh-token families (RFC 9700 section 4.14.2). A login opens a family; each
+ * refresh rotates its token; a rotated token presented again revokes the whole family, since
+ * either its owner or a thief holds a copy. Access tokens name their family and stop working as
+ * soon as it is revoked.
+ */
+@Service
+class Sessions {
+
+	private static final int TOKEN_BYTES = 32;
+
+	private final RefreshTokenStore store;
+
+	private final UserRepository users;
+
+	private final AccessTokens accessTokens;
+
+	private final IdentityProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Sessions(RefreshTokenStore store, UserRepository users, AccessTokens accessTokens, IdentityProperties properties,
+			TransactionTemplate transactions, Clock clock) {
+		this.store = store;
+		this.users = users;
+		this.accessTokens = accessTokens;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	TokenPair open(User user) {
+		UUID familyId = Ids.next();
+		return transactions.execute(status -> {
+			store.createFamily(familyId, user.id(), clock.instant());
+			return issue(user, familyId);
+		});
+	}
+
+	TokenPair refresh(String refreshToken) {
+		byte[] hash = hash(refreshToken);
+		Instant now = clock.instant();
+		TokenPair rotated = transactions.execute(status -> store.claim(hash, now)
+			.filter(claimed -> claimed.usableAt(now))
+			.flatMap(claimed -> users.findById(claimed.userId()).map(user -> issue(user, claimed.familyId())))
+			.orElse(null));
+		if (rotated != null) {
+			return rotated;
+		}
+		store.findSpent(hash).ifPresent(spent -> {
+			if (spent.usedAt().toInstant().plus(properties.refreshReuseGrace()).isBefore(now)) {
+				store.revokeFamily(spent.familyId(), "refresh token reused", now);
+				throw new RefreshTokenReused();
+			}
+		});
+		throw new RefreshTokenInvalid();
+	}
+
+	/** Ends the caller's session and, if given, the session of a refresh token the caller owns. */
+	void close(AuthenticatedUser caller, String refreshToken) {
+		Instant now = clock.instant();
+		store.revokeFamily(caller.sessionId(), "logout", now);
+		if (refreshToken != null && !refreshToken.isBlank()) {
+			store.familyOf(hash(refreshToken))
+				.filter(family -> family.userId().equals(caller.id()))
+				.ifPresent(family -> store.revokeFamily(family.familyId(), "logout", now));
+		}
+	}
+
+	void closeAllExcept(UUID userId, UUID keptSessionId, String reason) {
+		store.revokeFamiliesOf(userId, keptSessionId, reason, clock.instant());
+	}
+
+	boolean isActive(UUID sessionId) {
+		return store.isActive(sessionId);
+	}
+
+	private TokenPair issue(User user, UUID familyId) {
+		Instant now = clock.instant();
+		String refreshToken = newRefreshToken();
+		store.addToken(hash(refreshToken), familyId, now, now.plus(properties.refreshTokenTtl()));
+		return new TokenPair(user, accessTokens.issue(user, familyId), refreshToken, accessTokens.ttlSeconds());
+	}
+
+	private String newRefreshToken() {
+		byte[] bytes = new byte[TOKEN_BYTES];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package dev.parley.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI description served at {@code /openapi.json} (Swagger UI at {@code /docs}, ReDoc at
+ * {@code /redoc}): bearer authentication, and the OAuth2 password flow so the Authorize button logs in.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+	static final String BEARER = "bearer";
+
+	static final String PASSWORD_FLOW = "password";
+
+	@Bean
+	OpenAPI parleyOpenApi() {
+		SecurityScheme bearer = new SecurityScheme().type(SecurityScheme.Type.HTTP)
+			.scheme("bearer")
+			.bearerFormat("JWT")
+			.description("An access token from /api/v1/auth/login or /api/v1/auth/register.");
+		SecurityScheme passwordFlow = new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+			.description("Log in with email (or username) and password.")
+			.flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/api/v1/auth/login")));
+		return new OpenAPI()
+			.info(new Info().title("Parley API")
+				.version("v1")
+				.description("A self-hostable server for AI chat and agent applications. JSON is snake_case, "
+						+ "errors are RFC 9457 problems (application/problem+json), lists are cursor-paginated.")
+				.license(new License().name("Apache-2.0")))
+			.components(new Components().addSecuritySchemes(BEARER, bearer).addSecuritySchemes(PASSWORD_FLOW, passwordFlow))
+			.addSecurityItem(new SecurityRequirement().addList(BEARER))
+			.addSecurityItem(new SecurityRequirement().addList(PASSWORD_FLOW));
+	}
+
+	/** The schemas show snake_case names, as the JSON on the wire has them. */
+	@Bean
+	ModelResolver snakeCaseModelResolver() {
+		ObjectMapper mapper = Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+		return new ModelResolver(mapper);
+	}
+}

@@ -1,0 +1,19 @@
+package dev.parley.platform;
+
+/** The {@code limit} of a list request: 20 when absent, clamped to 1..100. */
+public final class PageLimit {
+
+	public static final int DEFAULT = 20;
+
+	public static final int MAX = 100;
+
+	private PageLimit() {
+	}
+
+	public static int clamp(Integer requested) {
+		if (requested == null) {
+			return DEFAULT;
+		}
+		return Math.max(1, Math.min(MAX, requested));
+	}
+}

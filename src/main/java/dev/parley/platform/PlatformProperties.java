@@ -1,0 +1,36 @@
+package dev.parley.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the platform.
+ *
+ * @param dataDirectory where a server without external services keeps its state ({@code ./data})
+ * @param corsOrigins origins allowed to call the API from a browser ({@code CORS_ORIGINS}, comma separated)
+ * @param maxRequestSize the largest request body accepted (1 MiB)
+ * @param logFormat {@code text} or {@code json} ({@code LOG_FORMAT}); applied before the context starts
+ * @param embeddedDatabase the PostgreSQL started when no {@code DATABASE_URL} is set
+ */
+@ConfigurationProperties("parley.platform")
+public record PlatformProperties(@DefaultValue("./data") Path dataDirectory, @DefaultValue List<String> corsOrigins, @DefaultValue("1MB") DataSize maxRequestSize,
+		@DefaultValue("text") String logFormat, @DefaultValue EmbeddedDatabase embeddedDatabase) {
+
+	/**
+	 * @param dataDirectory where the embedded server keeps its data; blank for a throw-away directory
+	 */
+	public record EmbeddedDatabase(@DefaultValue("./data/postgres") String dataDirectory) {
+
+		boolean persistent() {
+			return dataDirectory != null && !dataDirectory.isBlank();
+		}
+
+		Path path() {
+			return Path.of(dataDirectory).toAbsolutePath().normalize();
+		}
+	}
+}

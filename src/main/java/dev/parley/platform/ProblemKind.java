@@ -1,0 +1,44 @@
+package dev.parley.platform;
+
+/**
+ * The kinds of failure a module can report. The platform turns each into an RFC 9457 problem with a
+ * stable {@code type} URI; modules name the fact, the platform picks the HTTP status.
+ */
+public enum ProblemKind {
+
+	INVALID_REQUEST(400, "invalid-request", "Invalid request"),
+	UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
+	FORBIDDEN(403, "forbidden", "Forbidden"),
+	NOT_FOUND(404, "not-found", "Not found"),
+	CONFLICT(409, "conflict", "Conflict"),
+	PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+	RATE_LIMITED(429, "rate-limited", "Too many requests"),
+	UNAVAILABLE(503, "unavailable", "Service unavailable");
+
+	/** Base of every problem {@code type}; the README documents each one. */
+	public static final String TYPE_BASE = "https://parley.dev/problems/";
+
+	private final int status;
+
+	private final String slug;
+
+	private final String title;
+
+	ProblemKind(int status, String slug, String title) {
+		this.status = status;
+		this.slug = slug;
+		this.title = title;
+	}
+
+	public int status() {
+		return status;
+	}
+
+	public String type() {
+		return TYPE_BASE + slug;
+	}
+
+	public String title() {
+		return title;
+	}
+}

@@ -1,0 +1,51 @@
+package dev.parley.platform;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the RFC 9457 problems Parley answers with, so every error has the same shape. */
+public final class Problems {
+
+	private Problems() {
+	}
+
+	public static ProblemDetail of(ProblemKind kind, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(kind.status()), detail);
+		problem.setType(URI.create(kind.type()));
+		problem.setTitle(kind.title());
+		return withRequestId(problem);
+	}
+
+	public static ProblemDetail validation(List<FieldError> errors) {
+		ProblemDetail problem = of(ProblemKind.INVALID_REQUEST, "The request has invalid fields.");
+		problem.setType(URI.create(ProblemKind.TYPE_BASE + "validation"));
+		problem.setTitle("Validation failed");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	/** A problem for a status that has no module fact behind it (405, 415, 500 ...). */
+	public static ProblemDetail ofStatus(int status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+		problem.setTitle(title);
+		return withRequestId(problem);
+	}
+
+	static ProblemDetail withRequestId(ProblemDetail problem) {
+		String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+		Map<String, Object> properties = problem.getProperties();
+		if (requestId != null && (properties == null || !properties.containsKey("request_id"))) {
+			problem.setProperty("request_id", requestId);
+		}
+		return problem;
+	}
+
+	/** One invalid field of a request, named as it is on the wire. */
+	public record FieldError(String field, String message) {
+	}
+}

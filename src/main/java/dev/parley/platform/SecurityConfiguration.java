@@ -1,0 +1,89 @@
+package dev.parley.platform;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * The one security filter chain: stateless bearer authentication for the API, public docs, health,
+ * metrics and the paths modules declare as {@link PublicEndpoints}. How a bearer value becomes a
+ * user is the identity module's business; it provides the {@link AuthenticationManagerResolver}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	private static final String[] ALWAYS_PUBLIC = { "/error", "/docs", "/docs/**", "/swagger-ui/**", "/redoc", "/redoc.html",
+			"/openapi.json", "/openapi.json/**", "/health", "/health/**", "/metrics" };
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
+			AuthenticationManagerResolver<HttpServletRequest> bearerAuthentication, ProblemWriter problemWriter)
+			throws Exception {
+		AuthenticationEntryPoint unauthenticated = unauthenticated(problemWriter);
+		AccessDeniedHandler forbidden = (request, response, ex) -> problemWriter.write(response,
+				Problems.of(ProblemKind.FORBIDDEN, "You may not do this."));
+		String[] modulePaths = publicEndpoints.stream().flatMap(e -> e.patterns().stream()).toArray(String[]::new);
+		return http.csrf(AbstractHttpConfigurer::disable)
+			.cors(Customizer.withDefaults())
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.requestMatchers(ALWAYS_PUBLIC)
+				.permitAll()
+				.requestMatchers(modulePaths)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(bearerAuthentication)
+				.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(forbidden))
+			.build();
+	}
+
+	private static AuthenticationEntryPoint unauthenticated(ProblemWriter problemWriter) {
+		return (request, response, ex) -> {
+			boolean badToken = ex instanceof InvalidBearerTokenException
+					|| request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+					badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+			problemWriter.write(response, Problems.of(ProblemKind.UNAUTHENTICATED,
+					badToken ? "The bearer token is invalid, expired or revoked." : "This endpoint needs a bearer token."));
+		};
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(PlatformProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!properties.corsOrigins().isEmpty()) {
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(properties.corsOrigins());
+			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+			cors.setAllowedHeaders(List.of("*"));
+			cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+			cors.setMaxAge(3600L);
+			source.registerCorsConfiguration("/**", cors);
+		}
+		return source;
+	}
+}
