@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The one embedded PostgreSQL of this JVM. Application contexts come and go (tests start several);
@@ -24,14 +25,17 @@ final class EmbeddedPostgresServer {
 	static synchronized EmbeddedPostgres obtain(PlatformProperties.EmbeddedDatabase settings) {
 		if (server == null) {
 			server = start(settings);
-			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stop, "embedded-postgres-stop"));
+			// Boot runs shutdown handlers after every application context has closed, so nothing
+			// still needs the database when it stops.
+			SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServer::stop);
 		}
 		return server;
 	}
 
 	private static EmbeddedPostgres start(PlatformProperties.EmbeddedDatabase settings) {
 		try {
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			// Our own shutdown handler stops it, after the contexts that use it; see obtain().
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
 			if (settings.persistent()) {
 				Files.createDirectories(settings.path());
 				builder.setDataDirectory(settings.path()).setCleanDataDirectory(false);
