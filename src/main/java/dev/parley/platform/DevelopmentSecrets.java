@@ -53,8 +53,9 @@ public class DevelopmentSecrets {
 			byte[] secret = new byte[bytes];
 			random.nextBytes(secret);
 			Files.createDirectories(directory);
+			restrictToOwner(directory, "rwx------");
 			Files.writeString(file, Base64.getEncoder().encodeToString(secret), StandardOpenOption.CREATE_NEW);
-			restrictToOwner(file);
+			restrictToOwner(file, "rw-------");
 			log.warn("{} is not set: generated a development secret in {}. Set {} in production.", setting, file,
 					setting);
 			return secret;
@@ -64,9 +65,9 @@ public class DevelopmentSecrets {
 		}
 	}
 
-	private static void restrictToOwner(Path file) throws IOException {
+	private static void restrictToOwner(Path path, String permissions) throws IOException {
 		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
 		}
 		catch (UnsupportedOperationException ex) {
 			// Not a POSIX file system (Windows): the directory's own permissions apply.
