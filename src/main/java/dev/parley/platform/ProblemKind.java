@@ -13,7 +13,9 @@ public enum ProblemKind {
 	CONFLICT(409, "conflict", "Conflict"),
 	PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
 	RATE_LIMITED(429, "rate-limited", "Too many requests"),
-	UNAVAILABLE(503, "unavailable", "Service unavailable");
+	BAD_GATEWAY(502, "provider-error", "The model provider failed"),
+	UNAVAILABLE(503, "unavailable", "Service unavailable"),
+	GATEWAY_TIMEOUT(504, "provider-timeout", "The model provider timed out");
 
 	/** Base of every problem {@code type}; the README documents each one. */
 	public static final String TYPE_BASE = "https://parley.dev/problems/";

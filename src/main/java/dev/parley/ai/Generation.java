@@ -1,0 +1,8 @@
+package dev.parley.ai;
+
+/** A generation under way: it can be cancelled; its observer hears how it ends. */
+public interface Generation {
+
+	/** Stops the generation; the observer then receives a {@link GenerationFailed.Reason#CANCELLED} failure. */
+	void cancel();
+}

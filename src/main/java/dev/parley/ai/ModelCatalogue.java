@@ -1,0 +1,67 @@
+package dev.parley.ai;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.ai.provider.ChatProvider;
+import dev.parley.ai.provider.EchoProvider;
+import dev.parley.ai.provider.ProviderRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * What models this server offers: the curated entries of {@code parley.ai.models} whose provider is
+ * enabled, plus {@code local/echo} when it is on. Any other model name of an enabled provider is
+ * accepted too, with the default context window and no known price.
+ */
+@Component
+class ModelCatalogue {
+
+	private final Map<String, AiProperties.CatalogueEntry> entries = new LinkedHashMap<>();
+
+	private final ProviderRegistry providers;
+
+	private final AiProperties properties;
+
+	ModelCatalogue(AiProperties properties, ProviderRegistry providers) {
+		this.properties = properties;
+		this.providers = providers;
+		properties.models().forEach(entry -> entries.put(entry.id(), entry));
+	}
+
+	/** The models a client may pick from, development models last. */
+	List<ModelInfo> available() {
+		List<ModelInfo> models = new ArrayList<>();
+		entries.values()
+			.stream()
+			.filter(entry -> providers.find(ModelId.parse(entry.id()).provider()).isPresent())
+			.forEach(entry -> models.add(describe(ModelId.parse(entry.id()))));
+		providers.find(EchoProvider.ID)
+			.filter(ChatProvider::development)
+			.ifPresent(echo -> models.add(describe(new ModelId(EchoProvider.ID, EchoProvider.MODEL))));
+		return models;
+	}
+
+	/** The model to use: the given id, else the server's default. */
+	ModelInfo resolve(String requested) {
+		String id = requested == null || requested.isBlank() ? properties.defaultModel() : requested.trim();
+		ModelId modelId = ModelId.parse(id);
+		if (providers.find(modelId.provider()).isEmpty()) {
+			throw new UnknownModel(id);
+		}
+		return describe(modelId);
+	}
+
+	private ModelInfo describe(ModelId id) {
+		boolean development = providers.find(id.provider()).map(ChatProvider::development).orElse(false);
+		AiProperties.CatalogueEntry entry = entries.get(id.toString());
+		if (entry == null) {
+			return new ModelInfo(id, id.model(), development, properties.limits().defaultContextWindow(), true, null);
+		}
+		ModelInfo.Pricing pricing = entry.inputPerMtok() == null || entry.outputPerMtok() == null ? null
+				: new ModelInfo.Pricing(entry.inputPerMtok(), entry.outputPerMtok());
+		String name = entry.name() == null ? id.model() : entry.name();
+		return new ModelInfo(id, name, development, entry.contextWindow(), entry.tools(), pricing);
+	}
+}

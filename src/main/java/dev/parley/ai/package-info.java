@@ -1,0 +1,9 @@
+/**
+ * Models and generation: the catalogue of {@code provider/model} ids, provider clients (Spring AI
+ * behind a small port of our own), streamed and blocking generation with retries, timeouts and
+ * fallback, users' own provider keys, usage metering and cost, and the OpenAI-compatible API.
+ */
+@ApplicationModule(displayName = "AI", allowedDependencies = { "identity", "platform" })
+package dev.parley.ai;
+
+import org.springframework.modulith.ApplicationModule;

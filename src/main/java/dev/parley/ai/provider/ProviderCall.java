@@ -1,0 +1,18 @@
+package dev.parley.ai.provider;
+
+import java.util.List;
+
+import dev.parley.ai.PromptMessage;
+
+/**
+ * One call to a provider.
+ *
+ * @param model the model name within the provider ({@code gpt-4o-mini})
+ * @param messages the prompt, oldest first
+ * @param temperature or {@code null} for the provider's default
+ * @param maxTokens the most tokens to generate
+ * @param credential the user's own key for this provider, or {@code null} for the server's
+ */
+public record ProviderCall(String model, List<PromptMessage> messages, Double temperature, int maxTokens,
+		ProviderCredential credential) {
+}

@@ -1,0 +1,15 @@
+package dev.parley.ai.provider;
+
+/**
+ * A key to call a provider with, in clear text only for the duration of a call.
+ *
+ * @param apiKey the key
+ * @param baseUrl a different endpoint for the provider, or {@code null}
+ */
+public record ProviderCredential(String apiKey, String baseUrl) {
+
+	@Override
+	public String toString() {
+		return "ProviderCredential[apiKey=***, baseUrl=" + baseUrl + "]";
+	}
+}
