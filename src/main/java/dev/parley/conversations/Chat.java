@@ -1,0 +1,155 @@
+package dev.parley.conversations;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.parley.platform.Ids;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A conversation of one user: its title, the model and system prompt it talks with, and whether it
+ * is archived or bookmarked. Its messages are aggregates of their own; the chat only keeps their
+ * count and the time of the last one, which SQL maintains as messages come and go (so saving a chat
+ * never overwrites them).
+ */
+@Table("chats")
+public class Chat {
+
+	@Id
+	private final UUID id;
+
+	private final UUID userId;
+
+	private String title;
+
+	private String model;
+
+	private String systemPrompt;
+
+	private boolean archived;
+
+	private boolean bookmarked;
+
+	@ReadOnlyProperty
+	private final int messageCount;
+
+	@ReadOnlyProperty
+	private final Instant lastMessageAt;
+
+	private final Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private Long version;
+
+	@PersistenceCreator
+	Chat(UUID id, UUID userId, String title, String model, String systemPrompt, boolean archived, boolean bookmarked,
+			int messageCount, Instant lastMessageAt, Instant createdAt, Instant updatedAt, Long version) {
+		this.id = id;
+		this.userId = userId;
+		this.title = title;
+		this.model = model;
+		this.systemPrompt = systemPrompt;
+		this.archived = archived;
+		this.bookmarked = bookmarked;
+		this.messageCount = messageCount;
+		this.lastMessageAt = lastMessageAt;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		this.version = version;
+	}
+
+	static Chat start(UUID userId, String title, String model, String systemPrompt, Instant now) {
+		return new Chat(Ids.next(), userId, blankToNull(title), blankToNull(model), blankToNull(systemPrompt), false,
+				false, 0, null, now, now, null);
+	}
+
+	/** Applies the changes that are given; a blank title, model or system prompt clears it. */
+	void change(ChatChanges changes, Instant now) {
+		if (changes.title() != null) {
+			this.title = blankToNull(changes.title());
+		}
+		if (changes.model() != null) {
+			this.model = blankToNull(changes.model());
+		}
+		if (changes.systemPrompt() != null) {
+			this.systemPrompt = blankToNull(changes.systemPrompt());
+		}
+		if (changes.archived() != null) {
+			this.archived = changes.archived();
+		}
+		if (changes.bookmarked() != null) {
+			this.bookmarked = changes.bookmarked();
+		}
+		this.updatedAt = now;
+	}
+
+	void archive(boolean archived, Instant now) {
+		this.archived = archived;
+		this.updatedAt = now;
+	}
+
+	void bookmark(boolean bookmarked, Instant now) {
+		this.bookmarked = bookmarked;
+		this.updatedAt = now;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID userId() {
+		return userId;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public String model() {
+		return model;
+	}
+
+	public String systemPrompt() {
+		return systemPrompt;
+	}
+
+	public boolean archived() {
+		return archived;
+	}
+
+	public boolean bookmarked() {
+		return bookmarked;
+	}
+
+	public int messageCount() {
+		return messageCount;
+	}
+
+	/** When the newest message was written; {@code null} while the chat has none. */
+	public Instant lastMessageAt() {
+		return lastMessageAt;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public Instant updatedAt() {
+		return updatedAt;
+	}
+
+	/** What lists are ordered by: the last message's time, or the creation time of an empty chat. */
+	Instant activityAt() {
+		return lastMessageAt != null ? lastMessageAt : createdAt;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+}

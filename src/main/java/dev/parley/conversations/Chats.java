@@ -1,0 +1,168 @@
+package dev.parley.conversations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import dev.parley.platform.Cursor;
+import dev.parley.platform.CursorPage;
+import dev.parley.platform.PageLimit;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The conversations module's API: a user's chats and their messages. Every operation takes the id of
+ * the user acting and finds only what that user owns, so another user's chat or message fails with
+ * {@link ChatNotFound} or {@link MessageNotFound} exactly as an unknown id does.
+ */
+@Service
+public class Chats {
+
+	private final ChatRepository chats;
+
+	private final MessageRepository messages;
+
+	private final ConversationQueries queries;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Chats(ChatRepository chats, MessageRepository messages, ConversationQueries queries,
+			ApplicationEventPublisher events, Clock clock) {
+		this.chats = chats;
+		this.messages = messages;
+		this.queries = queries;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A new, empty chat; a blank title, model or system prompt is left unset. */
+	public Chat start(UUID userId, String title, String model, String systemPrompt) {
+		return chats.save(Chat.start(userId, title, model, systemPrompt, clock.instant()));
+	}
+
+	public Chat get(UUID chatId, UUID userId) {
+		return chats.findOwned(chatId, userId).orElseThrow(ChatNotFound::new);
+	}
+
+	/**
+	 * A page of the user's chats, newest activity (last message, or creation) first.
+	 * @param cursor where the previous page ended, {@code null} for the first page
+	 * @param limit the page size, clamped to {@link PageLimit 1..100}
+	 */
+	public CursorPage<Chat> list(UUID userId, ChatFilter filter, Cursor cursor, int limit) {
+		int size = PageLimit.clamp(limit);
+		return CursorPage.of(queries.chats(userId, filter, cursor, size), size,
+				chat -> new Cursor(chat.activityAt(), chat.id()).encode());
+	}
+
+	@Transactional
+	public Chat update(UUID chatId, UUID userId, ChatChanges changes) {
+		return change(chatId, userId, chat -> chat.change(changes, clock.instant()));
+	}
+
+	@Transactional
+	public Chat archive(UUID chatId, UUID userId, boolean archived) {
+		return change(chatId, userId, chat -> chat.archive(archived, clock.instant()));
+	}
+
+	@Transactional
+	public Chat toggleArchived(UUID chatId, UUID userId) {
+		return change(chatId, userId, chat -> chat.archive(!chat.archived(), clock.instant()));
+	}
+
+	@Transactional
+	public Chat bookmark(UUID chatId, UUID userId, boolean bookmarked) {
+		return change(chatId, userId, chat -> chat.bookmark(bookmarked, clock.instant()));
+	}
+
+	@Transactional
+	public Chat toggleBookmarked(UUID chatId, UUID userId) {
+		return change(chatId, userId, chat -> chat.bookmark(!chat.bookmarked(), clock.instant()));
+	}
+
+	/** Deletes a chat and all its messages. */
+	@Transactional
+	public void delete(UUID chatId, UUID userId) {
+		if (!chats.deleteOwned(chatId, userId)) {
+			throw new ChatNotFound();
+		}
+	}
+
+	/**
+	 * Adds a complete message to the end of a chat and publishes {@link MessagePosted}. The chat's
+	 * message count and last message time change in the same transaction.
+	 */
+	@Transactional
+	public Message post(UUID chatId, UUID userId, MessageRole role, String content) {
+		Instant now = clock.instant();
+		if (!chats.countMessageAdded(chatId, userId, at(now))) {
+			throw new ChatNotFound();
+		}
+		Message message = messages.save(Message.written(chatId, role, content, now));
+		events.publishEvent(new MessagePosted(chatId, message.id(), userId));
+		return message;
+	}
+
+	/**
+	 * A page of a chat's messages, oldest first.
+	 * @param cursor where the previous page ended, {@code null} for the first page
+	 * @param limit the page size, clamped to {@link PageLimit 1..100}
+	 */
+	public CursorPage<Message> history(UUID chatId, UUID userId, Cursor cursor, int limit) {
+		if (!chats.existsOwned(chatId, userId)) {
+			throw new ChatNotFound();
+		}
+		int size = PageLimit.clamp(limit);
+		return CursorPage.of(queries.messages(chatId, cursor, size), size,
+				message -> new Cursor(message.createdAt(), message.id()).encode());
+	}
+
+	public Message message(UUID messageId, UUID userId) {
+		return messages.findOwned(messageId, userId).orElseThrow(MessageNotFound::new);
+	}
+
+	/** Replaces a message's content; a reply cannot be edited while the model is still writing it. */
+	@Transactional
+	public Message edit(UUID messageId, UUID userId, String content) {
+		Message message = message(messageId, userId);
+		message.edit(content, clock.instant());
+		try {
+			return messages.save(message);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new ChangedConcurrently();
+		}
+	}
+
+	/** Deletes a message; its chat counts one message less and its last message time moves back. */
+	@Transactional
+	public void deleteMessage(UUID messageId, UUID userId) {
+		UUID chatId = messages.lockChatOfOwned(messageId, userId).orElseThrow(MessageNotFound::new);
+		if (!messages.delete(messageId)) {
+			throw new MessageNotFound();
+		}
+		chats.countMessageRemoved(chatId, at(clock.instant()));
+	}
+
+	private Chat change(UUID chatId, UUID userId, Consumer<Chat> change) {
+		Chat chat = get(chatId, userId);
+		change.accept(chat);
+		try {
+			return chats.save(chat);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new ChangedConcurrently();
+		}
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}

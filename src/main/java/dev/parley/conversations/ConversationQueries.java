@@ -1,0 +1,106 @@
+package dev.parley.conversations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import dev.parley.platform.Cursor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The list reads: a user's chats (filtered, searched, newest activity first) and a chat's messages
+ * (oldest first), each a keyset page of {@code limit + 1} rows so the caller knows whether more follow.
+ */
+@Repository
+class ConversationQueries {
+
+	private static final String CHAT_COLUMNS = """
+			c.id, c.user_id, c.title, c.model, c.system_prompt, c.archived, c.bookmarked, c.message_count,
+			c.last_message_at, c.created_at, c.updated_at, c.version""";
+
+	/** A chat matches a search when its title or any of its messages does. */
+	private static final String SEARCH = """
+			 and (c.title_search @@ websearch_to_tsquery('english', :query)
+			or exists (select 1 from messages m where m.chat_id = c.id
+			and m.content_search @@ websearch_to_tsquery('english', :query)))""";
+
+	private final JdbcClient jdbc;
+
+	ConversationQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Chat> chats(UUID userId, ChatFilter filter, Cursor after, int limit) {
+		StringBuilder sql = new StringBuilder("select ").append(CHAT_COLUMNS)
+			.append(" from chats c where c.user_id = :userId and c.archived = :archived");
+		if (filter.bookmarked() != null) {
+			sql.append(" and c.bookmarked = :bookmarked");
+		}
+		if (filter.searches()) {
+			sql.append(SEARCH);
+		}
+		if (after != null) {
+			sql.append(" and (c.activity_at, c.id) < (:afterAt, :afterId)");
+		}
+		sql.append(" order by c.activity_at desc, c.id desc limit :rows");
+		JdbcClient.StatementSpec query = jdbc.sql(sql.toString())
+			.param("userId", userId)
+			.param("archived", filter.archived())
+			.param("rows", limit + 1);
+		if (filter.bookmarked() != null) {
+			query = query.param("bookmarked", filter.bookmarked());
+		}
+		if (filter.searches()) {
+			query = query.param("query", filter.query());
+		}
+		if (after != null) {
+			query = query.param("afterAt", at(after.at())).param("afterId", after.id());
+		}
+		return query.query(ConversationQueries::chat).list();
+	}
+
+	List<Message> messages(UUID chatId, Cursor after, int limit) {
+		String sql = """
+				select m.id, m.chat_id, m.role, m.content, m.status, m.model, m.prompt_tokens, m.completion_tokens,
+				m.total_tokens, m.created_at, m.updated_at, m.version
+				from messages m where m.chat_id = :chatId %s order by m.id limit :rows
+				""".formatted(after == null ? "" : "and m.id > :afterId");
+		JdbcClient.StatementSpec query = jdbc.sql(sql).param("chatId", chatId).param("rows", limit + 1);
+		if (after != null) {
+			query = query.param("afterId", after.id());
+		}
+		return query.query(ConversationQueries::message).list();
+	}
+
+	private static Chat chat(ResultSet row, int rowNumber) throws SQLException {
+		return new Chat(row.getObject("id", UUID.class), row.getObject("user_id", UUID.class), row.getString("title"),
+				row.getString("model"), row.getString("system_prompt"), row.getBoolean("archived"),
+				row.getBoolean("bookmarked"), row.getInt("message_count"), instant(row, "last_message_at"),
+				instant(row, "created_at"), instant(row, "updated_at"), row.getLong("version"));
+	}
+
+	private static Message message(ResultSet row, int rowNumber) throws SQLException {
+		Integer promptTokens = row.getObject("prompt_tokens", Integer.class);
+		Usage usage = promptTokens == null ? null
+				: new Usage(promptTokens, row.getInt("completion_tokens"), row.getInt("total_tokens"));
+		return new Message(row.getObject("id", UUID.class), row.getObject("chat_id", UUID.class),
+				MessageRole.valueOf(row.getString("role")), row.getString("content"),
+				MessageStatus.valueOf(row.getString("status")), row.getString("model"), usage,
+				instant(row, "created_at"), instant(row, "updated_at"), row.getLong("version"));
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	/** The JDBC driver binds {@code OffsetDateTime} to {@code timestamptz}; it has no binding for {@code Instant}. */
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}
