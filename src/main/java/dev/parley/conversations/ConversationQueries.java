@@ -67,7 +67,7 @@ class ConversationQueries {
 	List<Message> messages(UUID chatId, Cursor after, int limit) {
 		String sql = """
 				select m.id, m.chat_id, m.role, m.content, m.status, m.model, m.prompt_tokens, m.completion_tokens,
-				m.total_tokens, m.created_at, m.updated_at, m.version
+				m.total_tokens, m.error, m.created_at, m.updated_at, m.version
 				from messages m where m.chat_id = :chatId %s order by m.id limit :rows
 				""".formatted(after == null ? "" : "and m.id > :afterId");
 		JdbcClient.StatementSpec query = jdbc.sql(sql).param("chatId", chatId).param("rows", limit + 1);
@@ -91,7 +91,7 @@ class ConversationQueries {
 		return new Message(row.getObject("id", UUID.class), row.getObject("chat_id", UUID.class),
 				MessageRole.valueOf(row.getString("role")), row.getString("content"),
 				MessageStatus.valueOf(row.getString("status")), row.getString("model"), usage,
-				instant(row, "created_at"), instant(row, "updated_at"), row.getLong("version"));
+				row.getString("error"), instant(row, "created_at"), instant(row, "updated_at"), row.getLong("version"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -29,10 +29,12 @@ public class Message {
 
 	private MessageStatus status;
 
-	private final String model;
+	private String model;
 
 	@Embedded.Nullable
 	private Usage usage;
+
+	private String error;
 
 	private final Instant createdAt;
 
@@ -43,7 +45,7 @@ public class Message {
 
 	@PersistenceCreator
 	Message(UUID id, UUID chatId, MessageRole role, String content, MessageStatus status, String model, Usage usage,
-			Instant createdAt, Instant updatedAt, Long version) {
+			String error, Instant createdAt, Instant updatedAt, Long version) {
 		this.id = id;
 		this.chatId = chatId;
 		this.role = role;
@@ -51,6 +53,7 @@ public class Message {
 		this.status = status;
 		this.model = model;
 		this.usage = usage;
+		this.error = error;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.version = version;
@@ -58,13 +61,14 @@ public class Message {
 
 	/** A message written whole, by a user, a system prompt or a tool. */
 	static Message written(UUID chatId, MessageRole role, String content, Instant now) {
-		return new Message(Ids.next(), chatId, role, content, MessageStatus.COMPLETED, null, null, now, now, null);
+		return new Message(Ids.next(), chatId, role, content, MessageStatus.COMPLETED, null, null, null, now, now,
+				null);
 	}
 
 	/** The start of a model's reply: empty and streaming until it is completed, fails or is interrupted. */
 	static Message assistantDraft(UUID chatId, String model, Instant now) {
-		return new Message(Ids.next(), chatId, MessageRole.ASSISTANT, "", MessageStatus.STREAMING, model, null, now, now,
-				null);
+		return new Message(Ids.next(), chatId, MessageRole.ASSISTANT, "", MessageStatus.STREAMING, model, null, null, now,
+				now, null);
 	}
 
 	void edit(String content, Instant now) {
@@ -75,28 +79,31 @@ public class Message {
 		this.updatedAt = now;
 	}
 
-	void appendContent(String delta, Instant now) {
-		requireStreaming();
-		this.content = content + delta;
-		this.updatedAt = now;
-	}
-
-	void complete(Usage usage, Instant now) {
-		finish(MessageStatus.COMPLETED, now);
+	/**
+	 * The reply is whole: its final text, the model that actually wrote it (a fallback may differ
+	 * from the one asked for) and the tokens it cost.
+	 */
+	void complete(String finalContent, String answeringModel, Usage usage, Instant now) {
+		finish(MessageStatus.COMPLETED, finalContent, now);
+		this.model = answeringModel;
 		this.usage = usage;
 	}
 
-	void fail(Instant now) {
-		finish(MessageStatus.FAILED, now);
+	/** The provider failed; the reply keeps what arrived, and says why it stopped. */
+	void fail(String receivedContent, String reason, Instant now) {
+		finish(MessageStatus.FAILED, receivedContent, now);
+		this.error = reason;
 	}
 
-	void interrupt(Instant now) {
-		finish(MessageStatus.INTERRUPTED, now);
+	/** Cancelled, or cut off by a crash; the reply keeps what arrived. */
+	void interrupt(String receivedContent, Instant now) {
+		finish(MessageStatus.INTERRUPTED, receivedContent, now);
 	}
 
-	private void finish(MessageStatus outcome, Instant now) {
+	private void finish(MessageStatus outcome, String content, Instant now) {
 		requireStreaming();
 		this.status = outcome;
+		this.content = content;
 		this.updatedAt = now;
 	}
 
@@ -134,6 +141,11 @@ public class Message {
 	/** The tokens a completed reply cost; {@code null} for anything else. */
 	public Usage usage() {
 		return usage;
+	}
+
+	/** Why a failed reply stopped; {@code null} for anything else. */
+	public String error() {
+		return error;
 	}
 
 	public Instant createdAt() {

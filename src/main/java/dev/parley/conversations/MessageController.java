@@ -42,32 +42,32 @@ class MessageController {
 
 	@GetMapping("/chats/{chatId}/messages")
 	@Operation(summary = "A chat's messages, oldest first")
-	CursorPage<MessageResponse> history(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID chatId,
+	CursorPage<MessageView> history(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID chatId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		return chats.history(chatId, caller.id(), Cursor.decode(cursor), PageLimit.clamp(limit))
-			.map(MessageResponse::from);
+			.map(MessageView::from);
 	}
 
 	@PostMapping("/chats/{chatId}/messages")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a user or system message to the end of a chat")
-	MessageResponse post(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID chatId,
+	MessageView post(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID chatId,
 			@Valid @RequestBody PostMessageRequest request) {
-		return MessageResponse.from(
+		return MessageView.from(
 				chats.post(chatId, caller.id(), MessageRole.fromWireName(request.role()), request.content()));
 	}
 
 	@GetMapping("/messages/{id}")
 	@Operation(summary = "One message of your chats")
-	MessageResponse get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
-		return MessageResponse.from(chats.message(id, caller.id()));
+	MessageView get(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
+		return MessageView.from(chats.message(id, caller.id()));
 	}
 
 	@PatchMapping("/messages/{id}")
 	@Operation(summary = "Replace a message's content")
-	MessageResponse edit(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
+	MessageView edit(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@Valid @RequestBody EditMessageRequest request) {
-		return MessageResponse.from(chats.edit(id, caller.id(), request.content()));
+		return MessageView.from(chats.edit(id, caller.id(), request.content()));
 	}
 
 	@DeleteMapping("/messages/{id}")
@@ -87,13 +87,5 @@ class MessageController {
 	record EditMessageRequest(@NotBlank @Size(max = MAX_CONTENT) String content) {
 	}
 
-	record MessageResponse(UUID id, UUID chatId, MessageRole role, String content, MessageStatus status, String model,
-			Usage usage, Instant createdAt, Instant updatedAt) {
-
-		static MessageResponse from(Message message) {
-			return new MessageResponse(message.id(), message.chatId(), message.role(), message.content(),
-					message.status(), message.model(), message.usage(), message.createdAt(), message.updatedAt());
-		}
-	}
 }
 

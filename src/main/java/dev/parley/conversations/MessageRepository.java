@@ -1,5 +1,6 @@
 package dev.parley.conversations;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,15 @@ import org.springframework.data.repository.Repository;
 interface MessageRepository extends Repository<Message, UUID> {
 
 	Message save(Message message);
+
+	Optional<Message> findById(UUID id);
+
+	/** The newest finished messages of a chat, newest first. */
+	@Query("""
+			select * from messages where chat_id = :chatId and status <> 'STREAMING'
+			order by id desc limit :max
+			""")
+	List<Message> findLatestFinished(UUID chatId, int max);
 
 	@Query("""
 			select m.* from messages m join chats c on c.id = m.chat_id

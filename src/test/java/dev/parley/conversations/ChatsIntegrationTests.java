@@ -36,6 +36,9 @@ class ChatsIntegrationTests {
 	MessageRepository messages;
 
 	@Autowired
+	Replies replies;
+
+	@Autowired
 	ApplicationEvents events;
 
 	ConversationsClient user;
@@ -91,9 +94,7 @@ class ChatsIntegrationTests {
 		Chat chat = chats.start(userId, "Replies", "local/echo", null);
 		Instant now = Instant.now();
 		Message reply = Message.assistantDraft(chat.id(), "local/echo", now);
-		reply.appendContent("Hel", now);
-		reply.appendContent("lo!", now);
-		reply.complete(Usage.of(12, 5), now);
+		reply.complete("Hello!", "local/echo", Usage.of(12, 5), now);
 		messages.save(reply);
 
 		JsonNode json = user.get("/api/v1/messages/" + reply.id()).json();
@@ -109,9 +110,8 @@ class ChatsIntegrationTests {
 	@Test
 	void streamingReplyCannotBeEditedAndKeepsWhatArrived() {
 		Chat chat = chats.start(userId, "Streaming", "local/echo", null);
-		Message draft = Message.assistantDraft(chat.id(), "local/echo", Instant.now());
-		draft.appendContent("Partial", Instant.now());
-		messages.save(draft);
+		Message draft = replies.start(chat.id(), userId, "local/echo");
+		assertThat(replies.saveProgress(draft.id(), "Partial")).isTrue();
 
 		ApiClient.Response edit = user.patch("/api/v1/messages/" + draft.id(), ApiClient.map("content", "Rewritten"));
 		assertThat(edit.status()).isEqualTo(409);

@@ -32,27 +32,26 @@ class MessageTests {
 		assertThat(reply.status()).isEqualTo(MessageStatus.STREAMING);
 		assertThat(reply.content()).isEmpty();
 
-		reply.appendContent("Hello, ", START);
-		reply.appendContent("world", LATER);
-		reply.complete(Usage.of(10, 2), LATER);
+		reply.complete("Hello, world", "openai/gpt-4o-mini", Usage.of(10, 2), LATER);
 
 		assertThat(reply.content()).isEqualTo("Hello, world");
 		assertThat(reply.status()).isEqualTo(MessageStatus.COMPLETED);
+		assertThat(reply.model()).isEqualTo("openai/gpt-4o-mini");
 		assertThat(reply.usage()).isEqualTo(new Usage(10, 2, 12));
+		assertThat(reply.error()).isNull();
 		assertThat(reply.updatedAt()).isEqualTo(LATER);
 	}
 
 	@Test
 	void failedOrInterruptedReplyKeepsWhatArrived() {
 		Message failed = Message.assistantDraft(chatId, "local/echo", START);
-		failed.appendContent("Half an ans", START);
-		failed.fail(LATER);
+		failed.fail("Half an ans", "The provider failed to answer.", LATER);
 		assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
 		assertThat(failed.content()).isEqualTo("Half an ans");
+		assertThat(failed.error()).isEqualTo("The provider failed to answer.");
 
 		Message interrupted = Message.assistantDraft(chatId, "local/echo", START);
-		interrupted.appendContent("Cut", START);
-		interrupted.interrupt(LATER);
+		interrupted.interrupt("Cut", LATER);
 		assertThat(interrupted.status()).isEqualTo(MessageStatus.INTERRUPTED);
 		assertThat(interrupted.content()).isEqualTo("Cut");
 		assertThat(interrupted.usage()).isNull();
@@ -61,13 +60,14 @@ class MessageTests {
 	@Test
 	void finishedReplyTakesNoMoreContentOrOutcomes() {
 		Message reply = Message.assistantDraft(chatId, "local/echo", START);
-		reply.complete(Usage.of(1, 1), LATER);
+		reply.complete("Done", "local/echo", Usage.of(1, 1), LATER);
 
-		assertThatExceptionOfType(MessageNotStreaming.class).isThrownBy(() -> reply.appendContent("more", LATER));
-		assertThatExceptionOfType(MessageNotStreaming.class).isThrownBy(() -> reply.fail(LATER));
-		assertThatExceptionOfType(MessageNotStreaming.class).isThrownBy(() -> reply.interrupt(LATER));
-		assertThatExceptionOfType(MessageNotStreaming.class).isThrownBy(() -> reply.complete(Usage.of(2, 2), LATER));
+		assertThatExceptionOfType(MessageNotStreaming.class).isThrownBy(() -> reply.fail("x", "why", LATER));
+		assertThatExceptionOfType(MessageNotStreaming.class).isThrownBy(() -> reply.interrupt("x", LATER));
+		assertThatExceptionOfType(MessageNotStreaming.class)
+			.isThrownBy(() -> reply.complete("x", "local/echo", Usage.of(2, 2), LATER));
 		assertThat(reply.status()).isEqualTo(MessageStatus.COMPLETED);
+		assertThat(reply.content()).isEqualTo("Done");
 		assertThat(reply.usage()).isEqualTo(Usage.of(1, 1));
 	}
 
@@ -76,7 +76,7 @@ class MessageTests {
 		Message reply = Message.assistantDraft(chatId, "local/echo", START);
 		assertThatExceptionOfType(MessageStillStreaming.class).isThrownBy(() -> reply.edit("Mine", LATER));
 
-		reply.interrupt(LATER);
+		reply.interrupt("", LATER);
 		reply.edit("Fixed by hand", LATER);
 		assertThat(reply.content()).isEqualTo("Fixed by hand");
 	}

@@ -1,0 +1,114 @@
+package dev.parley.conversations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A model's replies in a chat, as they are written: a reply exists as a {@code streaming} message
+ * from its first moment, its text is saved as it grows, and it ends completed, failed or
+ * interrupted with everything that was received. The module's API for whoever runs the model.
+ */
+@Service
+public class Replies {
+
+	private final ChatRepository chats;
+
+	private final MessageRepository messages;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Replies(ChatRepository chats, MessageRepository messages, JdbcClient jdbc, Clock clock) {
+		this.chats = chats;
+		this.messages = messages;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** An empty streaming reply at the end of the chat, counted as one of its messages. */
+	@Transactional
+	public Message start(UUID chatId, UUID userId, String model) {
+		Instant now = clock.instant();
+		if (!chats.countMessageAdded(chatId, userId, at(now))) {
+			throw new ChatNotFound();
+		}
+		return messages.save(Message.assistantDraft(chatId, model, now));
+	}
+
+	/**
+	 * Saves the text received so far. Returns false when the reply is no longer streaming (it was
+	 * cancelled or swept meanwhile): whoever generates it should stop.
+	 */
+	public boolean saveProgress(UUID messageId, String content) {
+		return jdbc.sql("update messages set content = ?, updated_at = ? where id = ? and status = 'STREAMING'")
+			.params(content, at(clock.instant()), messageId)
+			.update() == 1;
+	}
+
+	/** Completes a streaming reply; empty when it had already ended (cancelled meanwhile). */
+	@Transactional
+	public Optional<Message> complete(UUID messageId, String content, String answeringModel, Usage usage) {
+		return finish(messageId, reply -> reply.complete(content, answeringModel, usage, clock.instant()));
+	}
+
+	@Transactional
+	public Optional<Message> fail(UUID messageId, String receivedContent, String reason) {
+		return finish(messageId, reply -> reply.fail(receivedContent, reason, clock.instant()));
+	}
+
+	@Transactional
+	public Optional<Message> interrupt(UUID messageId, String receivedContent) {
+		return finish(messageId, reply -> reply.interrupt(receivedContent, clock.instant()));
+	}
+
+	/**
+	 * Interrupts a reply of this user that is streaming but that no live generation here holds
+	 * (another node's, or a crashed one's), keeping its saved text.
+	 */
+	@Transactional
+	public Message interruptOwned(UUID messageId, UUID userId) {
+		Message reply = messages.findOwned(messageId, userId).orElseThrow(MessageNotFound::new);
+		reply.interrupt(reply.content(), clock.instant());
+		return messages.save(reply);
+	}
+
+	/**
+	 * Interrupts every reply left streaming whose text has not been saved for {@code quietFor}:
+	 * its generation died with its process. Returns how many were closed.
+	 */
+	public int interruptAbandoned(Duration quietFor) {
+		return jdbc.sql("update messages set status = 'INTERRUPTED' where status = 'STREAMING' and updated_at < ?")
+			.params(at(clock.instant().minus(quietFor)))
+			.update();
+	}
+
+	/** The chat's latest {@code max} finished messages, oldest first: what a prompt is made of. */
+	public List<Message> promptHistory(UUID chatId, UUID userId, int max) {
+		if (!chats.existsOwned(chatId, userId)) {
+			throw new ChatNotFound();
+		}
+		return messages.findLatestFinished(chatId, max).reversed();
+	}
+
+	private Optional<Message> finish(UUID messageId, Consumer<Message> outcome) {
+		Optional<Message> reply = messages.findById(messageId).filter(m -> m.status() == MessageStatus.STREAMING);
+		reply.ifPresent(outcome);
+		return reply.map(messages::save);
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,89 @@
+package dev.parley.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class RepliesIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	Chats chats;
+
+	@Autowired
+	Replies replies;
+
+	UUID userId;
+
+	Chat chat;
+
+	@BeforeEach
+	void startChat() {
+		userId = UUID.fromString(api.register().userId());
+		chat = chats.start(userId, "Replies", null, null);
+	}
+
+	@Test
+	void aReplyIsCountedFromItsFirstMomentAndKeepsItsProgress() {
+		Message draft = replies.start(chat.id(), userId, "local/echo");
+		assertThat(chats.get(chat.id(), userId).messageCount()).isEqualTo(1);
+		assertThat(draft.status()).isEqualTo(MessageStatus.STREAMING);
+
+		assertThat(replies.saveProgress(draft.id(), "Half")).isTrue();
+		assertThat(chats.message(draft.id(), userId).content()).isEqualTo("Half");
+
+		Message completed = replies.complete(draft.id(), "Half and whole", "openai/gpt-4o-mini", Usage.of(3, 4))
+			.orElseThrow();
+		assertThat(completed.status()).isEqualTo(MessageStatus.COMPLETED);
+		assertThat(completed.model()).isEqualTo("openai/gpt-4o-mini");
+		assertThat(replies.saveProgress(draft.id(), "late")).isFalse();
+		assertThat(chats.message(draft.id(), userId).content()).isEqualTo("Half and whole");
+	}
+
+	@Test
+	void aFinishedReplyCannotEndTwice() {
+		Message draft = replies.start(chat.id(), userId, "local/echo");
+		assertThat(replies.interrupt(draft.id(), "cut")).isPresent();
+		assertThat(replies.fail(draft.id(), "cut", "too late")).isEmpty();
+		assertThat(chats.message(draft.id(), userId).status()).isEqualTo(MessageStatus.INTERRUPTED);
+	}
+
+	@Test
+	void sweepsRepliesAbandonedByACrashButNotLiveOnes() {
+		Message abandoned = replies.start(chat.id(), userId, "local/echo");
+		replies.saveProgress(abandoned.id(), "what arrived before the crash");
+		Message live = replies.start(chat.id(), userId, "local/echo");
+
+		// Zero quiet time: everything not saved in this instant counts as abandoned ...
+		replies.interruptAbandoned(Duration.ofMillis(-1));
+		// ... while a long one spares replies saved recently.
+		Message fresh = replies.start(chat.id(), userId, "local/echo");
+		replies.interruptAbandoned(Duration.ofMinutes(5));
+
+		Message swept = chats.message(abandoned.id(), userId);
+		assertThat(swept.status()).isEqualTo(MessageStatus.INTERRUPTED);
+		assertThat(swept.content()).isEqualTo("what arrived before the crash");
+		assertThat(chats.message(live.id(), userId).status()).isEqualTo(MessageStatus.INTERRUPTED);
+		assertThat(chats.message(fresh.id(), userId).status()).isEqualTo(MessageStatus.STREAMING);
+	}
+
+	@Test
+	void promptHistoryLeavesOutRepliesStillStreaming() {
+		chats.post(chat.id(), userId, MessageRole.USER, "first");
+		replies.start(chat.id(), userId, "local/echo");
+		chats.post(chat.id(), userId, MessageRole.USER, "second");
+		assertThat(replies.promptHistory(chat.id(), userId, 10)).extracting(Message::content)
+			.containsExactly("first", "second");
+		assertThat(replies.promptHistory(chat.id(), userId, 1)).extracting(Message::content).containsExactly("second");
+	}
+}
