@@ -34,7 +34,12 @@ public class Generations {
 
 	/** The model a request would use, checked: an unknown one fails here, before anything is stored. */
 	public String resolveModel(String requested) {
-		return catalogue.resolve(requested).id().toString();
+		return model(requested).id().toString();
+	}
+
+	/** What the catalogue knows of the model a request would use (context window, price). */
+	public ModelInfo model(String requested) {
+		return catalogue.resolve(requested);
 	}
 
 	/** Starts a streamed generation; the observer hears its deltas and its end. */

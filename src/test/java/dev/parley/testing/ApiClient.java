@@ -56,6 +56,28 @@ public class ApiClient {
 		return send(request);
 	}
 
+	/** Opens a request whose answer is an event stream, to be read event by event. */
+	public SseStream stream(String method, String path, String token, Object body, String lastEventId) {
+		HttpRequest.Builder request = body == null ? request(path, token).method(method, HttpRequest.BodyPublishers.noBody())
+				: withJson(request(path, token), method, body);
+		request.header("Accept", "text/event-stream");
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		try {
+			HttpResponse<java.io.InputStream> response = http.send(request.build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			return new SseStream(response.statusCode(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

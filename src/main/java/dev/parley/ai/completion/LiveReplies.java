@@ -1,0 +1,105 @@
+package dev.parley.ai.completion;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.parley.conversations.Replies;
+
+/**
+ * The replies generating on this node. Saves their text at least every second while it grows (and
+ * a heartbeat while it does not), forgets them a while after they end, and at start-up and every
+ * half minute interrupts replies whose generation died with some process: those not saved for a
+ * minute.
+ */
+@Component
+class LiveReplies {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveReplies.class);
+
+	static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+	static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+
+	/** How long an ended reply stays here, so clients that reconnect still find it in memory. */
+	static final Duration RETENTION = Duration.ofSeconds(30);
+
+	private final Map<UUID, Entry> replies = new ConcurrentHashMap<>();
+
+	private final Replies stored;
+
+	private final Clock clock;
+
+	LiveReplies(Replies stored, Clock clock) {
+		this.stored = stored;
+		this.clock = clock;
+	}
+
+	void add(LiveReply reply) {
+		replies.put(reply.messageId(), new Entry(reply));
+	}
+
+	Optional<LiveReply> find(UUID messageId) {
+		return Optional.ofNullable(replies.get(messageId)).map(Entry::reply);
+	}
+
+	@Scheduled(fixedDelay = 1000)
+	void saveProgress() {
+		Instant now = clock.instant();
+		replies.values().forEach(entry -> {
+			LiveReply reply = entry.reply();
+			if (reply.outcome().isDone()) {
+				if (entry.endedAt == null) {
+					entry.endedAt = now;
+				}
+				else if (entry.endedAt.plus(RETENTION).isBefore(now)) {
+					replies.remove(reply.messageId());
+				}
+				return;
+			}
+			try {
+				if (!reply.saveIfDue(now, HEARTBEAT)) {
+					reply.cancel();
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not save the progress of reply {}; retrying in a second", reply.messageId(), ex);
+			}
+		});
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Scheduled(initialDelay = 30_000, fixedDelay = 30_000)
+	void interruptAbandoned() {
+		int swept = stored.interruptAbandoned(ABANDONED_AFTER);
+		if (swept > 0) {
+			log.info("Interrupted {} replies left streaming by a stopped process", swept);
+		}
+	}
+
+	private static final class Entry {
+
+		private final LiveReply reply;
+
+		private Instant endedAt;
+
+		Entry(LiveReply reply) {
+			this.reply = reply;
+		}
+
+		LiveReply reply() {
+			return reply;
+		}
+	}
+}

@@ -1,0 +1,177 @@
+package dev.parley.ai.completion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import dev.parley.ai.Generation;
+import dev.parley.ai.GenerationFailed;
+import dev.parley.ai.GenerationObserver;
+import dev.parley.ai.GenerationResult;
+import dev.parley.conversations.Message;
+import dev.parley.conversations.MessageView;
+import dev.parley.conversations.Replies;
+import dev.parley.conversations.Usage;
+
+/**
+ * A reply being generated on this node: the text received so far, who is waiting for more, and how
+ * it ended. Readers follow it by character offset, so any number of clients can attach, fall
+ * behind (they get the text they missed in one piece) or resume after a reconnect.
+ */
+final class LiveReply implements GenerationObserver, ReplySource {
+
+	private final UUID messageId;
+
+	private final Replies replies;
+
+	private final Function<UUID, Message> storedMessage;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition changed = lock.newCondition();
+
+	private final StringBuilder content = new StringBuilder();
+
+	private final CompletableFuture<ReplyOutcome> outcome = new CompletableFuture<>();
+
+	private volatile Generation generation;
+
+	private int savedLength;
+
+	private Instant savedAt;
+
+	LiveReply(UUID messageId, Replies replies, Function<UUID, Message> storedMessage, Instant now) {
+		this.messageId = messageId;
+		this.replies = replies;
+		this.storedMessage = storedMessage;
+		this.savedAt = now;
+	}
+
+	UUID messageId() {
+		return messageId;
+	}
+
+	void attach(Generation generation) {
+		this.generation = generation;
+	}
+
+	void cancel() {
+		Generation running = generation;
+		if (running != null) {
+			running.cancel();
+		}
+	}
+
+	CompletableFuture<ReplyOutcome> outcome() {
+		return outcome;
+	}
+
+	@Override
+	public void onDelta(String text) {
+		lock.lock();
+		try {
+			content.append(text);
+			changed.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	public void onComplete(GenerationResult result) {
+		String text = textSoFar();
+		Usage usage = Usage.of(result.usage().promptTokens(), result.usage().completionTokens());
+		Message stored = replies.complete(messageId, text, result.model(), usage)
+			.orElseGet(() -> storedMessage.apply(messageId));
+		end(new ReplyOutcome(MessageView.from(stored), null));
+	}
+
+	@Override
+	public void onFailure(GenerationFailed failure) {
+		String text = textSoFar();
+		Message stored = (failure.reason() == GenerationFailed.Reason.CANCELLED ? replies.interrupt(messageId, text)
+				: replies.fail(messageId, text, failure.getMessage()))
+			.orElseGet(() -> storedMessage.apply(messageId));
+		end(new ReplyOutcome(MessageView.from(stored), failure));
+	}
+
+	/**
+	 * Waits until there is text past {@code offset} or the reply has ended, at most {@code timeout}.
+	 */
+	@Override
+	public Progress awaitPast(int offset, Duration timeout) throws InterruptedException {
+		lock.lock();
+		try {
+			long nanos = timeout.toNanos();
+			while (content.length() <= offset && !outcome.isDone() && nanos > 0) {
+				nanos = changed.awaitNanos(nanos);
+			}
+			String text = content.length() > offset ? content.substring(offset) : "";
+			return new Progress(text, offset + text.length(), outcome.getNow(null));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Saves the text to the database if it grew since the last save, or if {@code heartbeat} has
+	 * passed (so sweepers see the reply is alive). Returns false when the stored reply is no longer
+	 * streaming: it was cancelled or swept elsewhere, and this generation should stop.
+	 */
+	boolean saveIfDue(Instant now, Duration heartbeat) {
+		String text;
+		lock.lock();
+		try {
+			if (outcome.isDone() || (content.length() == savedLength && savedAt.plus(heartbeat).isAfter(now))) {
+				return true;
+			}
+			text = content.toString();
+		}
+		finally {
+			lock.unlock();
+		}
+		boolean streaming = replies.saveProgress(messageId, text);
+		lock.lock();
+		try {
+			savedLength = text.length();
+			savedAt = now;
+		}
+		finally {
+			lock.unlock();
+		}
+		return streaming;
+	}
+
+	private String textSoFar() {
+		lock.lock();
+		try {
+			return content.toString();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private void end(ReplyOutcome ended) {
+		lock.lock();
+		try {
+			outcome.complete(ended);
+			changed.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * What a reader gets: the text after its offset, its new offset, and the outcome once ended.
+	 */
+	record Progress(String text, int offset, ReplyOutcome outcome) {
+	}
+}

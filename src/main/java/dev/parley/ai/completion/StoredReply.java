@@ -1,0 +1,47 @@
+package dev.parley.ai.completion;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import dev.parley.ai.GenerationFailed;
+import dev.parley.conversations.Message;
+import dev.parley.conversations.MessageStatus;
+import dev.parley.conversations.MessageView;
+
+/**
+ * A reply followed through the database: one generating on another node (whose text is saved
+ * every second), or one that has already ended. Polls the row until it has more text or ends.
+ */
+final class StoredReply implements ReplySource {
+
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	private final Supplier<Message> load;
+
+	StoredReply(Supplier<Message> load) {
+		this.load = load;
+	}
+
+	@Override
+	public LiveReply.Progress awaitPast(int offset, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			Message message = load.get();
+			String content = message.content();
+			String text = content.length() > offset ? content.substring(offset) : "";
+			boolean ended = message.status() != MessageStatus.STREAMING;
+			if (!text.isEmpty() || ended || System.nanoTime() >= deadline) {
+				return new LiveReply.Progress(text, offset + text.length(), ended ? outcome(message) : null);
+			}
+			Thread.sleep(POLL);
+		}
+	}
+
+	static ReplyOutcome outcome(Message message) {
+		GenerationFailed failure = message.status() == MessageStatus.FAILED
+				? new GenerationFailed(GenerationFailed.Reason.PROVIDER_ERROR,
+						message.error() == null ? "The reply failed." : message.error())
+				: null;
+		return new ReplyOutcome(MessageView.from(message), failure);
+	}
+}

@@ -1,0 +1,219 @@
+package dev.parley.ai.completion;
+
+import static dev.parley.testing.ApiClient.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.ApiClient.Response;
+import dev.parley.testing.IntegrationTest;
+import dev.parley.testing.SseStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Chat turns with the built-in {@code local/echo} model, which streams a word every 20 ms. */
+@IntegrationTest
+class ChatCompletionIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	ApiClient.Session session;
+
+	String chatId;
+
+	@BeforeEach
+	void startChat() {
+		session = api.register();
+		chatId = api.post("/api/v1/chats", session.accessToken(), map("title", "Echo chamber", "system_prompt", "Echo."))
+			.json()
+			.get("id")
+			.asString();
+	}
+
+	@Test
+	void answersATurnWithBothMessagesStored() {
+		Response turn = api.post(completions(), session.accessToken(), map("content", "hello brave new world"));
+
+		assertThat(turn.status()).isEqualTo(200);
+		JsonNode user = turn.json().get("user_message");
+		JsonNode reply = turn.json().get("assistant_message");
+		assertThat(user.get("role").asString()).isEqualTo("user");
+		assertThat(reply.get("role").asString()).isEqualTo("assistant");
+		assertThat(reply.get("status").asString()).isEqualTo("completed");
+		assertThat(reply.get("content").asString()).isEqualTo("Echo: hello brave new world");
+		assertThat(reply.get("model").asString()).isEqualTo("local/echo");
+		// Prompt: the system prompt (1 word) and the user message (4 words); reply: 5 words.
+		assertThat(reply.get("usage").get("prompt_tokens").asInt()).isEqualTo(5);
+		assertThat(reply.get("usage").get("completion_tokens").asInt()).isEqualTo(5);
+		JsonNode history = api.get("/api/v1/chats/" + chatId + "/messages", session.accessToken()).json().get("items");
+		assertThat(history).extracting(m -> m.get("content").asString())
+			.containsExactly("hello brave new world", "Echo: hello brave new world");
+		assertThat(api.get("/api/v1/chats/" + chatId, session.accessToken()).json().get("message_count").asInt())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void streamsTheReplyAsEventsWithIds() {
+		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
+				map("content", "one two three", "stream", true), null)) {
+			assertThat(stream.status()).isEqualTo(200);
+			List<SseStream.Event> events = stream.rest();
+
+			assertThat(events.getFirst().name()).isEqualTo("user_message");
+			assertThat(events.getFirst().id()).isEqualTo("0");
+			assertThat(events.getFirst().json().get("content").asString()).isEqualTo("one two three");
+			List<SseStream.Event> deltas = events.stream().filter(e -> e.name().equals("delta")).toList();
+			assertThat(deltas).hasSizeGreaterThan(1);
+			String streamed = deltas.stream().map(e -> e.json().get("content").asString()).collect(Collectors.joining());
+			assertThat(streamed).isEqualTo("Echo: one two three");
+			assertThat(deltas.getLast().id()).isEqualTo(Integer.toString(streamed.length()));
+			SseStream.Event done = events.getLast();
+			assertThat(done.name()).isEqualTo("done");
+			assertThat(done.id()).isNotBlank();
+			assertThat(done.json().get("status").asString()).isEqualTo("completed");
+			assertThat(done.json().get("content").asString()).isEqualTo(streamed);
+			assertThat(done.json().get("usage").get("completion_tokens").asInt()).isEqualTo(4);
+			assertThat(deltas).allSatisfy(delta -> assertThat(delta.json().get("message_id").asString())
+				.isEqualTo(done.json().get("id").asString()));
+		}
+	}
+
+	@Test
+	void aClientThatLeavesDoesNotStopTheReply() {
+		String words = words(60);
+		String messageId;
+		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
+				map("content", words, "stream", true), null)) {
+			stream.next();
+			messageId = stream.next().json().get("message_id").asString();
+		}
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode reply = api.get("/api/v1/messages/" + messageId, session.accessToken()).json();
+			assertThat(reply.get("status").asString()).isEqualTo("completed");
+			assertThat(reply.get("content").asString()).isEqualTo("Echo: " + words);
+		});
+	}
+
+	@Test
+	void resumesFromLastEventId() {
+		String words = words(40);
+		String messageId;
+		String lastEventId;
+		StringBuilder received = new StringBuilder();
+		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
+				map("content", words, "stream", true), null)) {
+			stream.next();
+			SseStream.Event first = stream.next();
+			messageId = first.json().get("message_id").asString();
+			received.append(first.json().get("content").asString());
+			lastEventId = first.id();
+		}
+		try (SseStream resumed = api.stream("GET", "/api/v1/messages/" + messageId + "/stream", session.accessToken(),
+				null, lastEventId)) {
+			assertThat(resumed.status()).isEqualTo(200);
+			List<SseStream.Event> events = resumed.rest();
+			events.stream()
+				.filter(e -> e.name().equals("delta"))
+				.forEach(e -> received.append(e.json().get("content").asString()));
+			assertThat(events.getLast().name()).isEqualTo("done");
+		}
+		assertThat(received.toString()).isEqualTo("Echo: " + words);
+	}
+
+	@Test
+	void followingAnEndedReplyEndsAtOnceWithDone() {
+		JsonNode reply = api.post(completions(), session.accessToken(), map("content", "short")).json()
+			.get("assistant_message");
+		String length = Integer.toString(reply.get("content").asString().length());
+		try (SseStream stream = api.stream("GET", "/api/v1/messages/" + reply.get("id").asString() + "/stream",
+				session.accessToken(), null, length)) {
+			List<SseStream.Event> events = stream.rest();
+			assertThat(events).extracting(SseStream.Event::name).containsExactly("done");
+			assertThat(events.getFirst().json().get("content").asString()).isEqualTo("Echo: short");
+		}
+	}
+
+	@Test
+	void cancellingKeepsWhatArrived() {
+		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
+				map("content", words(300), "stream", true), null)) {
+			stream.next();
+			String messageId = stream.next().json().get("message_id").asString();
+
+			Response cancelled = api.post("/api/v1/messages/" + messageId + "/cancel", session.accessToken(), null);
+
+			assertThat(cancelled.status()).isEqualTo(200);
+			assertThat(cancelled.json().get("status").asString()).isEqualTo("interrupted");
+			String kept = cancelled.json().get("content").asString();
+			assertThat(kept).startsWith("Echo:").isNotEqualTo("Echo: " + words(300));
+			SseStream.Event last = stream.rest().getLast();
+			assertThat(last.name()).isEqualTo("done");
+			assertThat(last.json().get("status").asString()).isEqualTo("interrupted");
+			assertThat(api.get("/api/v1/messages/" + messageId, session.accessToken()).json().get("content").asString())
+				.isEqualTo(kept);
+			assertThat(api.post("/api/v1/messages/" + messageId + "/cancel", session.accessToken(), null).status())
+				.isEqualTo(409);
+		}
+	}
+
+	@Test
+	void refusesAnUnknownModelBeforeStoringAnything() {
+		Response turn = api.post(completions(), session.accessToken(),
+				map("content", "hello", "model", "nobody/knows-this"));
+		assertThat(turn.status()).isEqualTo(400);
+		assertThat(turn.json().get("errors").get(0).get("field").asString()).isEqualTo("model");
+		assertThat(api.get("/api/v1/chats/" + chatId, session.accessToken()).json().get("message_count").asInt())
+			.isZero();
+	}
+
+	@Test
+	void validatesTheTurn() {
+		assertThat(api.post(completions(), session.accessToken(), map("content", " ")).status()).isEqualTo(400);
+		assertThat(api.post(completions(), session.accessToken(), map("content", "x".repeat(100_001))).status())
+			.isEqualTo(400);
+		assertThat(api.post(completions(), session.accessToken(), map("content", "hi", "temperature", 3)).status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void anotherUsersChatAndRepliesAreInvisible() {
+		JsonNode reply = api.post(completions(), session.accessToken(), map("content", "mine")).json()
+			.get("assistant_message");
+		ApiClient.Session intruder = api.register();
+		String messageId = reply.get("id").asString();
+
+		assertThat(api.post(completions(), intruder.accessToken(), map("content", "theirs")).status()).isEqualTo(404);
+		assertThat(api.stream("GET", "/api/v1/messages/" + messageId + "/stream", intruder.accessToken(), null, null)
+			.status()).isEqualTo(404);
+		assertThat(api.post("/api/v1/messages/" + messageId + "/cancel", intruder.accessToken(), null).status())
+			.isEqualTo(404);
+		assertThat(api.get("/api/v1/chats/" + chatId, session.accessToken()).json().get("message_count").asInt())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void usesTheChatsModelAndTheRequestsMaxTokens() {
+		api.patch("/api/v1/chats/" + chatId, session.accessToken(), map("model", "local/echo"));
+		JsonNode reply = api.post(completions(), session.accessToken(), map("content", "a b c d e f", "max_tokens", 3))
+			.json()
+			.get("assistant_message");
+		assertThat(reply.get("content").asString()).isEqualTo("Echo: a b");
+		assertThat(reply.get("usage").get("completion_tokens").asInt()).isEqualTo(3);
+	}
+
+	private String completions() {
+		return "/api/v1/chats/" + chatId + "/completions";
+	}
+
+	private static String words(int count) {
+		return IntStream.range(0, count).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
+	}
+}
