@@ -45,7 +45,9 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 	/**
 	 * @param maxTokens the most tokens one answer may have; larger requests are capped to it
 	 * @param defaultContextWindow assumed for models the catalogue does not list
+	 * @param maxConcurrentPerUser generations one user may have running at once (429 past it)
 	 */
-	public record Limits(@DefaultValue("4096") int maxTokens, @DefaultValue("8192") int defaultContextWindow) {
+	public record Limits(@DefaultValue("4096") int maxTokens, @DefaultValue("8192") int defaultContextWindow,
+			@DefaultValue("4") int maxConcurrentPerUser) {
 	}
 }

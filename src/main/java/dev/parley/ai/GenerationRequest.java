@@ -11,11 +11,18 @@ import java.util.UUID;
  * @param messages the prompt, oldest first
  * @param temperature sampling temperature, or {@code null} for the provider's default
  * @param maxTokens the most tokens to generate, or {@code null} for the server's cap
+ * @param chatId the chat the answer is for, or {@code null}; recorded with the usage
  */
 public record GenerationRequest(UUID userId, String model, List<PromptMessage> messages, Double temperature,
-		Integer maxTokens) {
+		Integer maxTokens, UUID chatId) {
 
 	public GenerationRequest {
 		messages = List.copyOf(messages);
+	}
+
+	/** A request that belongs to no chat. */
+	public GenerationRequest(UUID userId, String model, List<PromptMessage> messages, Double temperature,
+			Integer maxTokens) {
+		this(userId, model, messages, temperature, maxTokens, null);
 	}
 }

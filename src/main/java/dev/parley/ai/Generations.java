@@ -1,10 +1,13 @@
 package dev.parley.ai;
 
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.parley.ai.metering.GenerationMetering;
+import dev.parley.ai.metering.UserConcurrency;
 import dev.parley.ai.provider.ChatProvider;
 import dev.parley.ai.provider.ProviderCall;
 import dev.parley.ai.provider.ProviderChunk;
@@ -26,10 +29,22 @@ public class Generations {
 
 	private final AiProperties properties;
 
-	Generations(ModelCatalogue catalogue, ProviderRegistry providers, AiProperties properties) {
+	private final UserConcurrency concurrency;
+
+	private final GenerationMetering metering;
+
+	Generations(ModelCatalogue catalogue, ProviderRegistry providers, AiProperties properties,
+			UserConcurrency concurrency, GenerationMetering metering) {
 		this.catalogue = catalogue;
 		this.providers = providers;
 		this.properties = properties;
+		this.concurrency = concurrency;
+		this.metering = metering;
+	}
+
+	/** Fails with {@link TooManyGenerations} when the user could not start a generation now. */
+	public void checkCapacity(UUID userId) {
+		concurrency.checkCapacity(userId);
 	}
 
 	/** The model a request would use, checked: an unknown one fails here, before anything is stored. */
@@ -49,8 +64,17 @@ public class Generations {
 		int maxTokens = request.maxTokens() == null ? properties.limits().maxTokens()
 				: Math.min(request.maxTokens(), properties.limits().maxTokens());
 		ProviderCall call = new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, null);
-		Run run = new Run(model, observer);
-		Disposable subscription = provider.stream(call).subscribe(run::chunk, run::error, run::complete);
+		UserConcurrency.Permit permit = concurrency.acquire(request.userId());
+		Run run = new Run(model,
+				metering.observe(request, model, "server", observer, permit::release, catalogue::resolve));
+		Disposable subscription;
+		try {
+			subscription = provider.stream(call).subscribe(run::chunk, run::error, run::complete);
+		}
+		catch (RuntimeException ex) {
+			run.error(ex);
+			throw ex;
+		}
 		return () -> {
 			subscription.dispose();
 			run.end(null, new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The generation was cancelled."));

@@ -56,6 +56,7 @@ class ChatCompletions {
 	Turn start(UUID userId, UUID chatId, TurnRequest request) {
 		Chat chat = chats.get(chatId, userId);
 		ModelInfo model = generations.model(request.model() != null ? request.model() : chat.model());
+		generations.checkCapacity(userId);
 		Message userMessage = chats.post(chatId, userId, MessageRole.USER, request.content());
 		int answerTokens = request.maxTokens() == null ? properties.limits().maxTokens()
 				: Math.min(request.maxTokens(), properties.limits().maxTokens());
@@ -65,7 +66,7 @@ class ChatCompletions {
 		LiveReply reply = new LiveReply(draft.id(), replies, id -> chats.message(id, userId), clock.instant());
 		live.add(reply);
 		GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
-				request.temperature(), answerTokens);
+				request.temperature(), answerTokens, chatId);
 		try {
 			Generation running = generations.start(generation, reply);
 			reply.attach(running);

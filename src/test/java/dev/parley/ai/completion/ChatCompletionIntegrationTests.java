@@ -209,6 +209,31 @@ class ChatCompletionIntegrationTests {
 		assertThat(reply.get("usage").get("completion_tokens").asInt()).isEqualTo(3);
 	}
 
+	@Test
+	void capsTheRepliesOneUserHasRunningAtOnce() {
+		List<SseStream> running = IntStream.range(0, 4)
+			.mapToObj(i -> api.stream("POST", completions(), session.accessToken(),
+					map("content", words(300), "stream", true), null))
+			.toList();
+		try {
+			List<String> replyIds = running.stream().map(stream -> {
+				stream.next();
+				return stream.next().json().get("message_id").asString();
+			}).toList();
+
+			Response fifth = api.post(completions(), session.accessToken(), map("content", "one more"));
+
+			assertThat(fifth.status()).isEqualTo(429);
+			assertThat(fifth.header("Retry-After")).isNotBlank();
+			replyIds.forEach(id -> api.post("/api/v1/messages/" + id + "/cancel", session.accessToken(), null));
+			assertThat(api.post(completions(), session.accessToken(), map("content", "now there is room")).status())
+				.isEqualTo(200);
+		}
+		finally {
+			running.forEach(SseStream::close);
+		}
+	}
+
 	private String completions() {
 		return "/api/v1/chats/" + chatId + "/completions";
 	}

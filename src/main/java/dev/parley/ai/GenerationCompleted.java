@@ -1,0 +1,27 @@
+package dev.parley.ai;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A generation ended, however it ended: what it cost and how it went. Published for every
+ * generation (chat turns, {@code /api/v1/ai/generate}, {@code /v1}), so usage can be metered.
+ *
+ * @param userId whose usage it is
+ * @param chatId the chat it answered in, or {@code null}
+ * @param model the model that answered (after fallback), or the one asked for when none did
+ * @param provider the provider part of {@code model}
+ * @param keySource {@code server} or {@code own} (the user's own provider key)
+ * @param promptTokens tokens of the prompt, as the provider reported them
+ * @param completionTokens tokens generated
+ * @param costUsd what it cost by the catalogue's prices, or {@code null} when the price is unknown
+ * @param latencyMillis from the start to the end
+ * @param timeToFirstTokenMillis from the start to the first text, or {@code null} when none came
+ * @param status {@code completed}, {@code failed} or {@code cancelled}
+ * @param endedAt when it ended
+ */
+public record GenerationCompleted(UUID userId, UUID chatId, String model, String provider, String keySource,
+		int promptTokens, int completionTokens, BigDecimal costUsd, long latencyMillis, Long timeToFirstTokenMillis,
+		String status, Instant endedAt) {
+}

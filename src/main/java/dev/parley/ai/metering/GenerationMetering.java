@@ -1,0 +1,116 @@
+package dev.parley.ai.metering;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+
+import dev.parley.ai.GenerationCompleted;
+import dev.parley.ai.GenerationFailed;
+import dev.parley.ai.GenerationObserver;
+import dev.parley.ai.GenerationRequest;
+import dev.parley.ai.GenerationResult;
+import dev.parley.ai.ModelId;
+import dev.parley.ai.ModelInfo;
+import dev.parley.ai.TokenUsage;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Measures each generation (latency, time to first token, tokens, cost) and publishes
+ * {@link GenerationCompleted} when it ends. The event is published in a transaction, so Spring
+ * Modulith's publication registry keeps it until every listener has handled it.
+ */
+@Component
+public class GenerationMetering {
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	GenerationMetering(ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Wraps an observer so the generation is measured; {@code onEnd} runs when it ends, before the
+	 * observer hears of it.
+	 */
+	public GenerationObserver observe(GenerationRequest request, ModelInfo model, String keySource,
+			GenerationObserver observer, Runnable onEnd, Function<String, ModelInfo> catalogue) {
+		return new Metered(request, model, keySource, observer, onEnd, catalogue, clock.instant());
+	}
+
+	private void publish(GenerationCompleted event) {
+		transactions.executeWithoutResult(status -> events.publishEvent(event));
+	}
+
+	private final class Metered implements GenerationObserver {
+
+		private final GenerationRequest request;
+
+		private final ModelInfo model;
+
+		private final String keySource;
+
+		private final GenerationObserver observer;
+
+		private final Runnable onEnd;
+
+		private final Function<String, ModelInfo> catalogue;
+
+		private final Instant startedAt;
+
+		private volatile Instant firstTokenAt;
+
+		Metered(GenerationRequest request, ModelInfo model, String keySource, GenerationObserver observer,
+				Runnable onEnd, Function<String, ModelInfo> catalogue, Instant startedAt) {
+			this.request = request;
+			this.model = model;
+			this.keySource = keySource;
+			this.observer = observer;
+			this.onEnd = onEnd;
+			this.catalogue = catalogue;
+			this.startedAt = startedAt;
+		}
+
+		@Override
+		public void onDelta(String text) {
+			if (firstTokenAt == null) {
+				firstTokenAt = clock.instant();
+			}
+			observer.onDelta(text);
+		}
+
+		@Override
+		public void onComplete(GenerationResult result) {
+			onEnd.run();
+			record(result.model(), result.usage(), "completed");
+			observer.onComplete(result);
+		}
+
+		@Override
+		public void onFailure(GenerationFailed failure) {
+			onEnd.run();
+			String status = failure.reason() == GenerationFailed.Reason.CANCELLED ? "cancelled" : "failed";
+			record(model.id().toString(), TokenUsage.NONE, status);
+			observer.onFailure(failure);
+		}
+
+		private void record(String answeringModel, TokenUsage usage, String status) {
+			Instant now = clock.instant();
+			ModelInfo answering = answeringModel.equals(model.id().toString()) ? model : catalogue.apply(answeringModel);
+			BigDecimal cost = answering.pricing() == null ? null : answering.pricing().cost(usage);
+			Long ttft = firstTokenAt == null ? null : Duration.between(startedAt, firstTokenAt).toMillis();
+			publish(new GenerationCompleted(request.userId(), request.chatId(), answeringModel,
+					ModelId.parse(answeringModel).provider(), keySource, usage.promptTokens(), usage.completionTokens(),
+					cost, Duration.between(startedAt, now).toMillis(), ttft, status, now));
+		}
+	}
+}

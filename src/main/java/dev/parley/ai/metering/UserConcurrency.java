@@ -1,0 +1,69 @@
+package dev.parley.ai.metering;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.parley.ai.AiProperties;
+import dev.parley.ai.TooManyGenerations;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many generations each user has running on this node, capped by
+ * {@code parley.ai.limits.max-concurrent-per-user}. A permit is taken when a generation starts and
+ * given back when it ends.
+ */
+@Component
+public class UserConcurrency {
+
+	private final Map<UUID, Integer> running = new ConcurrentHashMap<>();
+
+	private final int limit;
+
+	UserConcurrency(AiProperties properties) {
+		this.limit = properties.limits().maxConcurrentPerUser();
+	}
+
+	/** Fails fast, before anything is stored, when the user is already at the limit. */
+	public void checkCapacity(UUID userId) {
+		if (running.getOrDefault(userId, 0) >= limit) {
+			throw new TooManyGenerations(limit);
+		}
+	}
+
+	/** @throws TooManyGenerations when the user is at the limit */
+	public Permit acquire(UUID userId) {
+		AtomicBoolean granted = new AtomicBoolean();
+		running.compute(userId, (id, count) -> {
+			int current = count == null ? 0 : count;
+			if (current >= limit) {
+				return count;
+			}
+			granted.set(true);
+			return current + 1;
+		});
+		if (!granted.get()) {
+			throw new TooManyGenerations(limit);
+		}
+		return new Permit(userId);
+	}
+
+	/** A running generation's place; released once, however often {@link #release()} is called. */
+	public final class Permit {
+
+		private final UUID userId;
+
+		private final AtomicBoolean released = new AtomicBoolean();
+
+		private Permit(UUID userId) {
+			this.userId = userId;
+		}
+
+		public void release() {
+			if (released.compareAndSet(false, true)) {
+				running.computeIfPresent(userId, (id, count) -> count <= 1 ? null : count - 1);
+			}
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package dev.parley.analytics;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.parley.identity.AuthenticatedUser;
+import dev.parley.platform.ParleyException;
+import dev.parley.platform.ProblemKind;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/analytics")
+@Tag(name = "Analytics", description = "Token usage and cost")
+class UsageController {
+
+	private static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+
+	private final UsageReports reports;
+
+	private final Clock clock;
+
+	UsageController(UsageReports reports, Clock clock) {
+		this.reports = reports;
+		this.clock = clock;
+	}
+
+	@GetMapping("/usage")
+	@Operation(summary = "Your usage (admins: a user's with user_id, everyone's without) between from and to",
+			description = "from and to are ISO dates or instants; to is exclusive; the default is the last 30 days. "
+					+ "group_by is model or day.")
+	UsageResponse usage(@AuthenticationPrincipal AuthenticatedUser caller,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(name = "group_by", required = false) String groupBy,
+			@RequestParam(name = "user_id", required = false) UUID userId) {
+		Instant end = to == null ? clock.instant() : instant("to", to);
+		Instant start = from == null ? end.minus(DEFAULT_RANGE) : instant("from", from);
+		UUID subject = subject(caller, userId);
+		UsageReports.UsageTotals totals = reports.totals(subject, start, end);
+		List<Group> groups = groupBy == null ? null
+				: reports.grouped(grouping(groupBy), subject, start, end).stream().map(Group::from).toList();
+		return new UsageResponse(start, end, subject, Totals.from(totals), groups);
+	}
+
+	/** Users see their own usage; admins anyone's, or everyone's when they name no one. */
+	private static UUID subject(AuthenticatedUser caller, UUID requested) {
+		if (caller.isAdmin()) {
+			return requested;
+		}
+		if (requested != null && !requested.equals(caller.id())) {
+			throw new InvalidUsageQuery(Map.of("user_id", "only admins may see another user's usage"));
+		}
+		return caller.id();
+	}
+
+	private static UsageReports.UsageGrouping grouping(String groupBy) {
+		try {
+			return UsageReports.UsageGrouping.valueOf(groupBy.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidUsageQuery(Map.of("group_by", "must be model or day"));
+		}
+	}
+
+	private static Instant instant(String field, String value) {
+		try {
+			return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+					: Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidUsageQuery(Map.of(field, "must be an ISO date (2026-11-01) or instant (2026-11-01T00:00:00Z)"));
+		}
+	}
+
+	record UsageResponse(Instant from, Instant to, UUID userId, Totals totals, List<Group> groups) {
+	}
+
+	record Totals(long requests, long promptTokens, long completionTokens, long totalTokens, BigDecimal costUsd) {
+
+		static Totals from(UsageReports.UsageTotals totals) {
+			return new Totals(totals.requests(), totals.promptTokens(), totals.completionTokens(), totals.totalTokens(),
+					totals.costUsd());
+		}
+	}
+
+	record Group(String key, long requests, long promptTokens, long completionTokens, long totalTokens,
+			BigDecimal costUsd) {
+
+		static Group from(UsageReports.UsageTotals totals) {
+			return new Group(totals.key(), totals.requests(), totals.promptTokens(), totals.completionTokens(),
+					totals.totalTokens(), totals.costUsd());
+		}
+	}
+
+	/** A usage query with a parameter that cannot be answered. */
+	static final class InvalidUsageQuery extends ParleyException {
+
+		private final Map<String, String> fields;
+
+		InvalidUsageQuery(Map<String, String> fields) {
+			super(ProblemKind.INVALID_REQUEST, "The usage query is invalid.");
+			this.fields = fields;
+		}
+
+		@Override
+		public Map<String, String> invalidFields() {
+			return fields;
+		}
+	}
+}

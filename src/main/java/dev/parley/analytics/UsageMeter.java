@@ -1,0 +1,34 @@
+package dev.parley.analytics;
+
+import java.time.ZoneOffset;
+
+import dev.parley.ai.GenerationCompleted;
+import dev.parley.platform.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Records every generation's usage as it is reported, after the generation has ended. */
+@Component
+class UsageMeter {
+
+	private final JdbcClient jdbc;
+
+	UsageMeter(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(GenerationCompleted generation) {
+		jdbc.sql("""
+				insert into usage_records (id, user_id, chat_id, model, provider, key_source, prompt_tokens,
+					completion_tokens, cost_usd, latency_ms, time_to_first_token_ms, status, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(Ids.next(), generation.userId(), generation.chatId(), generation.model(), generation.provider(),
+					generation.keySource(), generation.promptTokens(), generation.completionTokens(),
+					generation.costUsd(), generation.latencyMillis(), generation.timeToFirstTokenMillis(),
+					generation.status(), generation.endedAt().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+}

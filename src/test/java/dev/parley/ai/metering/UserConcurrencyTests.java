@@ -1,0 +1,43 @@
+package dev.parley.ai.metering;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.parley.ai.AiProperties;
+import dev.parley.ai.TooManyGenerations;
+import org.junit.jupiter.api.Test;
+
+class UserConcurrencyTests {
+
+	private final UserConcurrency concurrency = new UserConcurrency(new AiProperties("local/echo",
+			new AiProperties.Echo(true, Duration.ZERO), List.of(), new AiProperties.Limits(4096, 8192, 2)));
+
+	@Test
+	void capsEachUserSeparately() {
+		UUID ada = UUID.randomUUID();
+		UUID grace = UUID.randomUUID();
+		concurrency.acquire(ada);
+		concurrency.acquire(ada);
+
+		assertThatThrownBy(() -> concurrency.acquire(ada)).isInstanceOf(TooManyGenerations.class);
+		assertThatThrownBy(() -> concurrency.checkCapacity(ada)).isInstanceOf(TooManyGenerations.class);
+		assertThatCode(() -> concurrency.acquire(grace)).doesNotThrowAnyException();
+	}
+
+	@Test
+	void aReleasedPermitFreesItsPlaceOnce() {
+		UUID ada = UUID.randomUUID();
+		UserConcurrency.Permit first = concurrency.acquire(ada);
+		concurrency.acquire(ada);
+
+		first.release();
+		first.release();
+
+		assertThatCode(() -> concurrency.acquire(ada)).doesNotThrowAnyException();
+		assertThatThrownBy(() -> concurrency.acquire(ada)).isInstanceOf(TooManyGenerations.class);
+	}
+}
