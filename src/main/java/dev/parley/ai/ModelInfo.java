@@ -13,10 +13,11 @@ import java.math.MathContext;
  * @param tools whether it can call tools
  * @param pricing what it costs, or {@code null} when unknown
  */
-record ModelInfo(ModelId id, String name, boolean development, int contextWindow, boolean tools, Pricing pricing) {
+public record ModelInfo(ModelId id, String name, boolean development, int contextWindow, boolean tools,
+		Pricing pricing) {
 
 	/** USD per million tokens. */
-	record Pricing(BigDecimal inputPerMtok, BigDecimal outputPerMtok) {
+	public record Pricing(BigDecimal inputPerMtok, BigDecimal outputPerMtok) {
 
 		private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
