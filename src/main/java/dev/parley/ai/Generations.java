@@ -5,31 +5,27 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.parley.ai.provider.ChatProvider;
-import dev.parley.ai.provider.ProviderCall;
 import dev.parley.ai.provider.ProviderChunk;
 import dev.parley.ai.provider.ProviderError;
-import dev.parley.ai.provider.ProviderRegistry;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
 
 /**
- * Runs generations: picks the model and provider, streams the answer to an observer, and reports
- * exactly one ending. The module's API for everything that needs a model to speak.
+ * Runs generations: picks the model, streams the answer to an observer, and reports exactly one
+ * ending. Provider calls go through timeouts, retries, a circuit breaker per provider and the
+ * model's fallbacks ({@link ModelRouter}). The module's API for everything that needs a model to
+ * speak.
  */
 @Service
 public class Generations {
 
 	private final ModelCatalogue catalogue;
 
-	private final ProviderRegistry providers;
+	private final ModelRouter router;
 
-	private final AiProperties properties;
-
-	Generations(ModelCatalogue catalogue, ProviderRegistry providers, AiProperties properties) {
+	Generations(ModelCatalogue catalogue, ModelRouter router) {
 		this.catalogue = catalogue;
-		this.providers = providers;
-		this.properties = properties;
+		this.router = router;
 	}
 
 	/** The model a request would use, checked: an unknown one fails here, before anything is stored. */
@@ -40,12 +36,8 @@ public class Generations {
 	/** Starts a streamed generation; the observer hears its deltas and its end. */
 	public Generation start(GenerationRequest request, GenerationObserver observer) {
 		ModelInfo model = catalogue.resolve(request.model());
-		ChatProvider provider = providers.find(model.id().provider()).orElseThrow(() -> new UnknownModel(request.model()));
-		int maxTokens = request.maxTokens() == null ? properties.limits().maxTokens()
-				: Math.min(request.maxTokens(), properties.limits().maxTokens());
-		ProviderCall call = new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, null);
-		Run run = new Run(model, observer);
-		Disposable subscription = provider.stream(call).subscribe(run::chunk, run::error, run::complete);
+		Run run = new Run(model.id().toString(), observer);
+		Disposable subscription = router.stream(model, request).subscribe(run::answer, run::error, run::complete);
 		return () -> {
 			subscription.dispose();
 			run.end(null, new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The generation was cancelled."));
@@ -82,7 +74,7 @@ public class Generations {
 	/** One generation's accumulated state; guarantees a single ending. */
 	private static final class Run {
 
-		private final ModelInfo model;
+		private final AtomicReference<String> model;
 
 		private final GenerationObserver observer;
 
@@ -94,9 +86,14 @@ public class Generations {
 
 		private final AtomicBoolean ended = new AtomicBoolean();
 
-		Run(ModelInfo model, GenerationObserver observer) {
-			this.model = model;
+		Run(String model, GenerationObserver observer) {
+			this.model = new AtomicReference<>(model);
 			this.observer = observer;
+		}
+
+		void answer(ModelRouter.Answer answer) {
+			model.set(answer.model());
+			chunk(answer.chunk());
 		}
 
 		void chunk(ProviderChunk chunk) {
@@ -117,7 +114,7 @@ public class Generations {
 		}
 
 		void complete() {
-			end(new GenerationResult(model.id().toString(), content.toString(), finishReason.get(), usage.get()), null);
+			end(new GenerationResult(model.get(), content.toString(), finishReason.get(), usage.get()), null);
 		}
 
 		void end(GenerationResult result, GenerationFailed failure) {
