@@ -4,6 +4,7 @@ import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A chat turn through an OpenAI-compatible fake over HTTP: a user's own key is sent instead of the
@@ -80,6 +82,26 @@ class OwnKeyIntegrationTests {
 
 		assertThat(openai.requests().getFirst().header("Authorization")).isEqualTo("Bearer " + SERVER_KEY);
 		assertThat(keySourceOfUsage(user)).isEqualTo("server");
+	}
+
+	@Test
+	void usageTotalsAndCostMatchWhatTheProviderReported() {
+		ApiClient.Session user = api.register();
+		Response turn = turn(user);
+		assertThat(turn.json().get("assistant_message").get("usage").get("prompt_tokens").asInt())
+			.isEqualTo(OpenAiWire.PROMPT_TOKENS);
+		assertThat(turn.json().get("assistant_message").get("usage").get("completion_tokens").asInt()).isEqualTo(2);
+		keySourceOfUsage(user);
+
+		JsonNode totals = api.get("/api/v1/analytics/usage", user.accessToken()).json().get("totals");
+
+		assertThat(totals.get("prompt_tokens").asInt()).isEqualTo(OpenAiWire.PROMPT_TOKENS);
+		assertThat(totals.get("completion_tokens").asInt()).isEqualTo(2);
+		// gpt-4o-mini in the catalogue: 0.15 USD per million prompt tokens, 0.60 per million completion tokens.
+		BigDecimal expected = new BigDecimal("0.15").multiply(BigDecimal.valueOf(OpenAiWire.PROMPT_TOKENS))
+			.add(new BigDecimal("0.60").multiply(BigDecimal.valueOf(2)))
+			.movePointLeft(6);
+		assertThat(totals.get("cost_usd").decimalValue()).isEqualByComparingTo(expected);
 	}
 
 	@Test
