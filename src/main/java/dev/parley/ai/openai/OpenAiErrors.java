@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -38,7 +39,7 @@ class OpenAiErrors {
 
 	@ExceptionHandler(UnknownModel.class)
 	ResponseEntity<OpenAiError> unknownModel(UnknownModel ex) {
-		return ResponseEntity.status(404).body(OpenAiError.of(404, ex.getMessage(), "model", "model_not_found"));
+		return json(404).body(OpenAiError.of(404, ex.getMessage(), "model", "model_not_found"));
 	}
 
 	@ExceptionHandler(ParleyException.class)
@@ -47,7 +48,7 @@ class OpenAiErrors {
 		ex.retryAfter()
 			.ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER,
 					Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
-		return ResponseEntity.status(ex.kind().status()).headers(headers).body(OpenAiError.of(ex));
+		return json(ex.kind().status()).headers(headers).body(OpenAiError.of(ex));
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
@@ -58,15 +59,13 @@ class OpenAiErrors {
 			.stream()
 			.map(error -> wireName(error.getField()) + ": " + error.getDefaultMessage())
 			.collect(Collectors.joining("; "));
-		return ResponseEntity.badRequest()
-			.body(OpenAiError.of(400, message.isEmpty() ? "The request is invalid." : message,
+		return json(400).body(OpenAiError.of(400, message.isEmpty() ? "The request is invalid." : message,
 					first == null ? null : wireName(first.getField()), null));
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<OpenAiError> unreadable(HttpMessageNotReadableException ex) {
-		return ResponseEntity.badRequest()
-			.body(OpenAiError.of(400, "The request body is missing or is not valid JSON of the expected shape.", null,
+		return json(400).body(OpenAiError.of(400, "The request body is missing or is not valid JSON of the expected shape.", null,
 					null));
 	}
 
@@ -81,13 +80,19 @@ class OpenAiErrors {
 		if (ex instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
 			int status = framework.getStatusCode().value();
 			String detail = framework.getBody().getDetail();
-			return ResponseEntity.status(status)
-				.body(OpenAiError.of(status, detail == null ? "The request is invalid." : detail, null, null));
+			return json(status).body(OpenAiError.of(status, detail == null ? "The request is invalid." : detail, null, null));
 		}
 		log.error("Unhandled exception", ex);
-		return ResponseEntity.internalServerError()
-			.body(OpenAiError.of(500, "Something went wrong on our side. Quote the X-Request-Id header if you report it.",
+		return json(500).body(OpenAiError.of(500, "Something went wrong on our side. Quote the X-Request-Id header if you report it.",
 					null, null));
+	}
+
+	/**
+	 * Errors are JSON whatever the client accepts: a streamed request ({@code Accept:
+	 * text/event-stream}) that fails before its stream starts must still get its error, not a 406.
+	 */
+	private static ResponseEntity.BodyBuilder json(int status) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
 	}
 
 	/** Field paths on the wire are snake_case ({@code messages[0].content}, {@code max_tokens}). */

@@ -127,6 +127,18 @@ class ChatCompletionStreamIntegrationTests {
 	}
 
 	@Test
+	void anSseClientStillGetsTheErrorOfARequestRefusedBeforeStreaming() {
+		ApiClient.Response response = api.send(api.request("/v1/chat/completions", key)
+			.header("Content-Type", "application/json")
+			.header("Accept", "text/event-stream")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+					"{\"model\": \"nosuch/model\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")));
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(response.json().get("error").get("code").asString()).isEqualTo("model_not_found");
+	}
+
+	@Test
 	void refusesAnUnknownModelBeforeStreaming() {
 		Response response = api.post("/v1/chat/completions", key,
 				map("model", "nosuch/model", "messages", List.of(message("user", "hi")), "stream", true));
