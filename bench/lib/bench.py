@@ -249,7 +249,7 @@ def report(results_dir):
             login = arm_row(s5, case, "logins")
             rt = paired(s5, case, "idle", "loaded", ratio(("lat", "p99")))
             met = rt is not None and rt <= 2 and b["errors"] == 0
-            rows.append([case, login["rps"], login["errors"], login["p99"], login["rss"], a["p99"], b["p99"], rt,
+            rows.append([case, login["rps"], login["errors"], login["p99"], b["rss"], a["p99"], b["p99"], rt,
                          f"{a['errors']}/{b['errors']}", verdict(met)])
             summary["scenarios"].setdefault("5", {})[case] = {"logins": login, "idle": a, "loaded": b,
                                                               "p99_ratio": rt, "met": met}

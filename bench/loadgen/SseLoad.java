@@ -44,7 +44,7 @@ import java.util.concurrent.locks.LockSupport;
  * are tokens; default any), --token-match S (a token event's data contains S; default "content":"),
  * --done-match S (a line containing S marks a completed stream; default [DONE]), --expect-tokens K
  * (a completed stream has at least K tokens; default 1), --timeout-s T (per stream; default 120),
- * --label L.
+ * --warmup K (K requests first, not recorded), --label L.
  */
 public class SseLoad {
 
@@ -85,43 +85,60 @@ public class SseLoad {
 			.executor(Executors.newVirtualThreadPerTaskExecutor())
 			.build();
 		Probe probe = new Probe(tokenEvent, tokenMatch, doneMatch, expectTokens);
+		Batch batch = new Batch(client, probe, url, body, chats, headers, timeoutS);
+		int warmup = Integer.parseInt(one(opts, "warmup", "0"));
+		if (warmup > 0) {
+			// Warms this JVM's HttpClient and the connection path; not recorded.
+			batch.run(warmup, 0, false, new ConcurrentLinkedQueue<>(), new AtomicInteger());
+		}
 		ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
-		CountDownLatch finished = new CountDownLatch(total);
-		AtomicInteger open = new AtomicInteger();
 		AtomicInteger peakOpen = new AtomicInteger();
 		long intervalNanos = rate > 0 ? (long) (1e9 / rate) : (total > 1 ? rampMs * 1_000_000L / (total - 1) : 0);
 		long start = System.nanoTime();
-		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int i = 0; i < total; i++) {
-				long planned = start + i * intervalNanos;
-				long wait = planned - System.nanoTime();
-				if (wait > 0) {
-					LockSupport.parkNanos(wait);
-				}
-				String target = url.replace("{chat}", chats.get(i % chats.size()));
-				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target))
-					.timeout(Duration.ofSeconds(timeoutS))
-					.header("Content-Type", "application/json")
-					.header("Accept", "text/event-stream")
-					.POST(HttpRequest.BodyPublishers.ofString(body));
-				headers.forEach(h -> request.header(h[0], h[1]));
-				HttpRequest built = request.build();
-				threads.execute(() -> {
-					peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-					try {
-						results.add(probe.run(client, built, rate > 0 ? planned : System.nanoTime()));
-					}
-					finally {
-						open.decrementAndGet();
-						finished.countDown();
-					}
-				});
-			}
-			finished.await(timeoutS + 30, TimeUnit.SECONDS);
-		}
+		batch.run(total, intervalNanos, rate > 0, results, peakOpen);
 		double wallS = (System.nanoTime() - start) / 1e9;
 		System.out.println(report(one(opts, "label", "sse"), results, total, wallS, peakOpen.get()));
 		System.exit(0);
+	}
+
+	/** Starts requests on a schedule, one virtual thread each, and waits for them all. */
+	record Batch(HttpClient client, Probe probe, String url, String body, List<String> chats, List<String[]> headers,
+			long timeoutS) {
+
+		void run(int total, long intervalNanos, boolean fromPlannedStart, ConcurrentLinkedQueue<Result> results,
+				AtomicInteger peakOpen) throws InterruptedException {
+			CountDownLatch finished = new CountDownLatch(total);
+			AtomicInteger open = new AtomicInteger();
+			long start = System.nanoTime();
+			try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+				for (int i = 0; i < total; i++) {
+					long planned = start + i * intervalNanos;
+					long wait = planned - System.nanoTime();
+					if (wait > 0) {
+						LockSupport.parkNanos(wait);
+					}
+					String target = url.replace("{chat}", chats.get(i % chats.size()));
+					HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target))
+						.timeout(Duration.ofSeconds(timeoutS))
+						.header("Content-Type", "application/json")
+						.header("Accept", "text/event-stream")
+						.POST(HttpRequest.BodyPublishers.ofString(body));
+					headers.forEach(h -> request.header(h[0], h[1]));
+					HttpRequest built = request.build();
+					threads.execute(() -> {
+						peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+						try {
+							results.add(probe.run(client, built, fromPlannedStart ? planned : System.nanoTime()));
+						}
+						finally {
+							open.decrementAndGet();
+							finished.countDown();
+						}
+					});
+				}
+				finished.await(timeoutS + 30, TimeUnit.SECONDS);
+			}
+		}
 	}
 
 	/** Reads one stream and times its token events. */

@@ -46,8 +46,9 @@ final class MockHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 					: "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"owned_by\":\"mock\"}]}");
 			return;
 		}
-		boolean openAi = path.equals("/v1/chat/completions") || path.equals("/chat/completions");
-		boolean anthropic = path.equals("/v1/messages") || path.equals("/messages");
+		// By suffix: clients differ on whether their base URL ends with /v1.
+		boolean openAi = path.endsWith("/chat/completions");
+		boolean anthropic = path.endsWith("/messages");
 		if (request.method() != HttpMethod.POST || !(openAi || anthropic)) {
 			respond(ctx, keepAlive, HttpResponseStatus.NOT_FOUND,
 					"{\"error\":{\"message\":\"no route " + request.method() + " " + path.replace("\"", "") + "\"}}");
