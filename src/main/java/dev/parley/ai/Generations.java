@@ -8,36 +8,32 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.parley.ai.metering.GenerationMetering;
 import dev.parley.ai.metering.UserConcurrency;
-import dev.parley.ai.provider.ChatProvider;
-import dev.parley.ai.provider.ProviderCall;
 import dev.parley.ai.provider.ProviderChunk;
 import dev.parley.ai.provider.ProviderError;
-import dev.parley.ai.provider.ProviderRegistry;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
 
 /**
- * Runs generations: picks the model and provider, streams the answer to an observer, and reports
- * exactly one ending. The module's API for everything that needs a model to speak.
+ * Runs generations: picks the model, streams the answer to an observer, and reports exactly one
+ * ending. Provider calls go through timeouts, retries, a circuit breaker per provider and the
+ * model's fallbacks ({@link ModelRouter}). The module's API for everything that needs a model to
+ * speak.
  */
 @Service
 public class Generations {
 
 	private final ModelCatalogue catalogue;
 
-	private final ProviderRegistry providers;
-
-	private final AiProperties properties;
+	private final ModelRouter router;
 
 	private final UserConcurrency concurrency;
 
 	private final GenerationMetering metering;
 
-	Generations(ModelCatalogue catalogue, ProviderRegistry providers, AiProperties properties,
-			UserConcurrency concurrency, GenerationMetering metering) {
+	Generations(ModelCatalogue catalogue, ModelRouter router, UserConcurrency concurrency,
+			GenerationMetering metering) {
 		this.catalogue = catalogue;
-		this.providers = providers;
-		this.properties = properties;
+		this.router = router;
 		this.concurrency = concurrency;
 		this.metering = metering;
 	}
@@ -60,16 +56,12 @@ public class Generations {
 	/** Starts a streamed generation; the observer hears its deltas and its end. */
 	public Generation start(GenerationRequest request, GenerationObserver observer) {
 		ModelInfo model = catalogue.resolve(request.model());
-		ChatProvider provider = providers.find(model.id().provider()).orElseThrow(() -> new UnknownModel(request.model()));
-		int maxTokens = request.maxTokens() == null ? properties.limits().maxTokens()
-				: Math.min(request.maxTokens(), properties.limits().maxTokens());
-		ProviderCall call = new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, null);
 		UserConcurrency.Permit permit = concurrency.acquire(request.userId());
-		Run run = new Run(model,
+		Run run = new Run(model.id().toString(),
 				metering.observe(request, model, "server", observer, permit::release, catalogue::resolve));
 		Disposable subscription;
 		try {
-			subscription = provider.stream(call).subscribe(run::chunk, run::error, run::complete);
+			subscription = router.stream(model, request).subscribe(run::answer, run::error, run::complete);
 		}
 		catch (RuntimeException ex) {
 			run.error(ex);
@@ -77,7 +69,12 @@ public class Generations {
 		}
 		return () -> {
 			subscription.dispose();
-			run.end(null, new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The generation was cancelled."));
+			// The ending is stored and metered on a thread of its own: the canceller may be a request
+			// thread that the container has interrupted, on which no database call would succeed.
+			Thread.ofVirtual()
+				.name("generation-cancelled")
+				.start(() -> run.end(null,
+						new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The generation was cancelled.")));
 		};
 	}
 
@@ -111,7 +108,7 @@ public class Generations {
 	/** One generation's accumulated state; guarantees a single ending. */
 	private static final class Run {
 
-		private final ModelInfo model;
+		private final AtomicReference<String> model;
 
 		private final GenerationObserver observer;
 
@@ -123,9 +120,14 @@ public class Generations {
 
 		private final AtomicBoolean ended = new AtomicBoolean();
 
-		Run(ModelInfo model, GenerationObserver observer) {
-			this.model = model;
+		Run(String model, GenerationObserver observer) {
+			this.model = new AtomicReference<>(model);
 			this.observer = observer;
+		}
+
+		void answer(ModelRouter.Answer answer) {
+			model.set(answer.model());
+			chunk(answer.chunk());
 		}
 
 		void chunk(ProviderChunk chunk) {
@@ -146,7 +148,7 @@ public class Generations {
 		}
 
 		void complete() {
-			end(new GenerationResult(model.id().toString(), content.toString(), finishReason.get(), usage.get()), null);
+			end(new GenerationResult(model.get(), content.toString(), finishReason.get(), usage.get()), null);
 		}
 
 		void end(GenerationResult result, GenerationFailed failure) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * accepted too, with the default context window and no known price.
  */
 @Component
-class ModelCatalogue {
+public class ModelCatalogue {
 
 	private final Map<String, AiProperties.CatalogueEntry> entries = new LinkedHashMap<>();
 
@@ -31,7 +31,7 @@ class ModelCatalogue {
 	}
 
 	/** The models a client may pick from, development models last. */
-	List<ModelInfo> available() {
+	public List<ModelInfo> available() {
 		List<ModelInfo> models = new ArrayList<>();
 		entries.values()
 			.stream()

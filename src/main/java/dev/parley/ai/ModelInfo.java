@@ -13,7 +13,8 @@ import java.math.MathContext;
  * @param tools whether it can call tools
  * @param pricing what it costs, or {@code null} when unknown
  */
-public record ModelInfo(ModelId id, String name, boolean development, int contextWindow, boolean tools, Pricing pricing) {
+public record ModelInfo(ModelId id, String name, boolean development, int contextWindow, boolean tools,
+		Pricing pricing) {
 
 	/** USD per million tokens. */
 	public record Pricing(BigDecimal inputPerMtok, BigDecimal outputPerMtok) {

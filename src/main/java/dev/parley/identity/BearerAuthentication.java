@@ -14,30 +14,46 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the bearer value of a request into an {@link AuthenticatedUser}: a valid access token whose
- * session (refresh-token family) has not been revoked. Refresh tokens are opaque random values and
- * never verify as access tokens.
+ * Turns the bearer value of a request into an {@link AuthenticatedUser}, in one of two ways:
+ * <ul>
+ * <li>a value starting with {@code pk_} is a Parley API key: it must be known (by its SHA-256),
+ * neither expired nor revoked, and authenticates its owner with the account's current role;</li>
+ * <li>anything else must be a valid access token whose session (refresh-token family) has not been
+ * revoked. Refresh tokens are opaque random values and never verify as access tokens.</li>
+ * </ul>
+ * API keys are accepted on every authenticated path, the OpenAI-compatible {@code /v1/**} and the
+ * REST API {@code /api/v1/**} alike, as OpenAI's own keys are: a script should be able to do what
+ * its owner can. The one exception is managing API keys, which needs a login session (see
+ * {@link ApiKeysNeedSession}).
  */
 @Component
 class BearerAuthentication implements AuthenticationManagerResolver<HttpServletRequest> {
 
-	private final AuthenticationManager accessTokenAuthentication;
+	private final AuthenticationManager bearerAuthentication;
 
-	BearerAuthentication(AccessTokens accessTokens, Sessions sessions) {
-		this.accessTokenAuthentication = authentication -> authenticate(accessTokens, sessions,
-				(BearerTokenAuthenticationToken) authentication);
+	BearerAuthentication(AccessTokens accessTokens, Sessions sessions, ApiKeys apiKeys) {
+		this.bearerAuthentication = authentication -> {
+			String bearer = ((BearerTokenAuthenticationToken) authentication).getToken();
+			return ApiKeys.looksLikeKey(bearer) ? authenticateApiKey(apiKeys, bearer)
+					: authenticateAccessToken(accessTokens, sessions, bearer);
+		};
 	}
 
 	@Override
 	public AuthenticationManager resolve(HttpServletRequest request) {
-		return accessTokenAuthentication;
+		return bearerAuthentication;
 	}
 
-	private static Authentication authenticate(AccessTokens accessTokens, Sessions sessions,
-			BearerTokenAuthenticationToken bearer) {
+	private static Authentication authenticateApiKey(ApiKeys apiKeys, String key) {
+		return apiKeys.authenticate(key)
+			.map(AuthenticatedUserToken::new)
+			.orElseThrow(() -> new InvalidBearerTokenException("The API key is invalid, expired or revoked"));
+	}
+
+	private static Authentication authenticateAccessToken(AccessTokens accessTokens, Sessions sessions, String token) {
 		Jwt jwt;
 		try {
-			jwt = accessTokens.verify(bearer.getToken());
+			jwt = accessTokens.verify(token);
 		}
 		catch (JwtException ex) {
 			throw new InvalidBearerTokenException("Invalid access token", ex);

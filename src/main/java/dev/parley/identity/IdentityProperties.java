@@ -16,13 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshReuseGrace how long after a rotation a second use counts as a race, not as theft
  * @param registrationEnabled whether anyone may register ({@code ENABLE_REGISTRATION})
  * @param adminEmail the email that registers as admin ({@code PARLEY_ADMIN_EMAIL})
+ * @param passwordHashing Argon2id cost and concurrency
+ * @param loginThrottle failed-login limits
+ * @param apiKeys API key settings
  */
 @ConfigurationProperties("parley.identity")
 record IdentityProperties(String secretKey, @DefaultValue("parley") String issuer,
 		@DefaultValue("parley-api") String audience, @DefaultValue("15m") Duration accessTokenTtl,
 		@DefaultValue("7d") Duration refreshTokenTtl, @DefaultValue("2s") Duration refreshReuseGrace,
 		@DefaultValue("true") boolean registrationEnabled, String adminEmail,
-		@DefaultValue PasswordHashing passwordHashing, @DefaultValue LoginThrottle loginThrottle) {
+		@DefaultValue PasswordHashing passwordHashing, @DefaultValue LoginThrottle loginThrottle,
+		@DefaultValue ApiKeySettings apiKeys) {
 
 	/** Argon2id cost parameters (OWASP's m=19 MiB, t=2, p=1) and how many hashes may run at once. */
 	record PasswordHashing(@DefaultValue("19456") int memoryKib, @DefaultValue("2") int iterations,
@@ -32,5 +36,12 @@ record IdentityProperties(String secretKey, @DefaultValue("parley") String issue
 	/** How many failed logins an account and an IP address may have per window before a 429. */
 	record LoginThrottle(@DefaultValue("10") int failuresPerAccount, @DefaultValue("100") int failuresPerIp,
 			@DefaultValue("15m") Duration window) {
+	}
+
+	/**
+	 * @param lastUseResolution how stale a key's recorded last use may get before a request updates
+	 *     it: one write per key per minute at most, not one per request
+	 */
+	record ApiKeySettings(@DefaultValue("1m") Duration lastUseResolution) {
 	}
 }

@@ -75,6 +75,12 @@ class RefreshTokenStore {
 				""").params(at(now), reason, userId, except).update();
 	}
 
+	void revokeFamiliesOf(UUID userId, String reason, Instant now) {
+		jdbc.sql("update refresh_token_families set revoked_at = ?, revoked_reason = ? where user_id = ? and revoked_at is null")
+			.params(at(now), reason, userId)
+			.update();
+	}
+
 	boolean isActive(UUID familyId) {
 		return jdbc.sql("select exists (select 1 from refresh_token_families where id = ? and revoked_at is null)")
 			.params(familyId)

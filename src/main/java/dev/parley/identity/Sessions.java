@@ -1,7 +1,5 @@
 package dev.parley.identity;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,10 +72,15 @@ class Sessions {
 		throw new RefreshTokenInvalid();
 	}
 
-	/** Ends the caller's session and, if given, the session of a refresh token the caller owns. */
+	/**
+	 * Ends the caller's session and, if given, the session of a refresh token the caller owns. A
+	 * caller with an API key has no session of its own to end.
+	 */
 	void close(AuthenticatedUser caller, String refreshToken) {
 		Instant now = clock.instant();
-		store.revokeFamily(caller.sessionId(), "logout", now);
+		if (caller.sessionId() != null) {
+			store.revokeFamily(caller.sessionId(), "logout", now);
+		}
 		if (refreshToken != null && !refreshToken.isBlank()) {
 			store.familyOf(hash(refreshToken))
 				.filter(family -> family.userId().equals(caller.id()))
@@ -85,8 +88,14 @@ class Sessions {
 		}
 	}
 
+	/** Ends every session of the user but {@code keptSessionId}; every one when it is {@code null}. */
 	void closeAllExcept(UUID userId, UUID keptSessionId, String reason) {
-		store.revokeFamiliesOf(userId, keptSessionId, reason, clock.instant());
+		if (keptSessionId == null) {
+			store.revokeFamiliesOf(userId, reason, clock.instant());
+		}
+		else {
+			store.revokeFamiliesOf(userId, keptSessionId, reason, clock.instant());
+		}
 	}
 
 	boolean isActive(UUID sessionId) {
@@ -107,11 +116,6 @@ class Sessions {
 	}
 
 	private static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SecretHash.sha256(token);
 	}
 }

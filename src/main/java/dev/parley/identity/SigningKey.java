@@ -6,6 +6,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.parley.platform.DevelopmentSecrets;
+import dev.parley.platform.MissingSecret;
 import org.springframework.util.StringUtils;
 
 /** The HMAC-SHA256 key access tokens are signed with: {@code SECRET_KEY}, or a development key. */
@@ -21,7 +22,7 @@ final class SigningKey {
 		if (StringUtils.hasText(properties.secretKey())) {
 			key = properties.secretKey().getBytes(StandardCharsets.UTF_8);
 			if (key.length < MIN_BYTES) {
-				throw new IllegalStateException(
+				throw new MissingSecret("SECRET_KEY",
 						"SECRET_KEY is " + key.length + " bytes long; it must be at least " + MIN_BYTES + " bytes.");
 			}
 		}

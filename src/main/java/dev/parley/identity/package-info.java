@@ -1,7 +1,7 @@
 /**
  * Users and how they prove who they are: registration, passwords (Argon2id), access tokens (signed
- * JWTs), rotating refresh-token families, login throttling, roles and profiles. Other modules see
- * the caller as an {@link dev.parley.identity.AuthenticatedUser}.
+ * JWTs), rotating refresh-token families, API keys, login throttling, roles and profiles. Other
+ * modules see the caller as an {@link dev.parley.identity.AuthenticatedUser}.
  */
 @ApplicationModule(displayName = "Identity", allowedDependencies = "platform")
 package dev.parley.identity;

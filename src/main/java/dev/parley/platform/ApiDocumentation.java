@@ -30,8 +30,8 @@ class ApiDocumentation {
 	OpenAPI parleyOpenApi() {
 		SecurityScheme bearer = new SecurityScheme().type(SecurityScheme.Type.HTTP)
 			.scheme("bearer")
-			.bearerFormat("JWT")
-			.description("An access token from /api/v1/auth/login or /api/v1/auth/register.");
+			.description("An access token from /api/v1/auth/login or /api/v1/auth/register, or an API key "
+					+ "from /api/v1/api-keys.");
 		SecurityScheme passwordFlow = new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
 			.description("Log in with email (or username) and password.")
 			.flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/api/v1/auth/login")));

@@ -3,6 +3,7 @@ package dev.parley.platform;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +17,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -24,6 +28,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * The one security filter chain: stateless bearer authentication for the API, public docs, health,
  * metrics and the paths modules declare as {@link PublicEndpoints}. How a bearer value becomes a
  * user is the identity module's business; it provides the {@link AuthenticationManagerResolver}.
+ * A 401 is an RFC 9457 problem unless a module declared a {@link PathAuthenticationEntryPoint} for
+ * the request's path.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -34,9 +40,9 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
-			AuthenticationManagerResolver<HttpServletRequest> bearerAuthentication, ProblemWriter problemWriter)
-			throws Exception {
-		AuthenticationEntryPoint unauthenticated = unauthenticated(problemWriter);
+			AuthenticationManagerResolver<HttpServletRequest> bearerAuthentication, ProblemWriter problemWriter,
+			ObjectProvider<PathAuthenticationEntryPoint> pathEntryPoints) throws Exception {
+		AuthenticationEntryPoint unauthenticated = unauthenticated(problemWriter, pathEntryPoints.orderedStream().toList());
 		AccessDeniedHandler forbidden = (request, response, ex) -> problemWriter.write(response,
 				Problems.of(ProblemKind.FORBIDDEN, "You may not do this."));
 		String[] modulePaths = publicEndpoints.stream().flatMap(e -> e.patterns().stream()).toArray(String[]::new);
@@ -61,7 +67,20 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	private static AuthenticationEntryPoint unauthenticated(ProblemWriter problemWriter) {
+	private static AuthenticationEntryPoint unauthenticated(ProblemWriter problemWriter,
+			List<PathAuthenticationEntryPoint> pathEntryPoints) {
+		AuthenticationEntryPoint problem = problem(problemWriter);
+		if (pathEntryPoints.isEmpty()) {
+			return problem;
+		}
+		List<RequestMatcherEntry<AuthenticationEntryPoint>> entries = pathEntryPoints.stream()
+			.map(path -> new RequestMatcherEntry<>(PathPatternRequestMatcher.pathPattern(path.pathPattern()),
+					path.entryPoint()))
+			.toList();
+		return new DelegatingAuthenticationEntryPoint(problem, entries);
+	}
+
+	private static AuthenticationEntryPoint problem(ProblemWriter problemWriter) {
 		return (request, response, ex) -> {
 			boolean badToken = ex instanceof InvalidBearerTokenException
 					|| request.getHeader(HttpHeaders.AUTHORIZATION) != null;

@@ -12,7 +12,8 @@ class LoginThrottleTests {
 	private final LoginThrottle throttle = new LoginThrottle(new IdentityProperties(null, "parley", "parley-api",
 			Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofSeconds(2), true, null,
 			new IdentityProperties.PasswordHashing(19456, 2, 1, 4),
-			new IdentityProperties.LoginThrottle(3, 5, Duration.ofMinutes(15))));
+			new IdentityProperties.LoginThrottle(3, 5, Duration.ofMinutes(15)),
+			new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1))));
 
 	@Test
 	void refusesAnAccountPastItsFailures() {

@@ -11,7 +11,8 @@ class PasswordHasherTests {
 	private final PasswordHasher hasher = new PasswordHasher(new IdentityProperties(null, "parley", "parley-api",
 			Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofSeconds(2), true, null,
 			new IdentityProperties.PasswordHashing(19456, 2, 1, 2),
-			new IdentityProperties.LoginThrottle(10, 100, Duration.ofMinutes(15))));
+			new IdentityProperties.LoginThrottle(10, 100, Duration.ofMinutes(15)),
+			new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1))));
 
 	@Test
 	void hashesWithArgon2idAndTheConfiguredCost() {

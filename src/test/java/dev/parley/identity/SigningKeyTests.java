@@ -25,6 +25,7 @@ class SigningKeyTests {
 	private static IdentityProperties properties(String secretKey) {
 		return new IdentityProperties(secretKey, "parley", "parley-api", Duration.ofMinutes(15), Duration.ofDays(7),
 				Duration.ofSeconds(2), true, null, new IdentityProperties.PasswordHashing(19456, 2, 1, 4),
-				new IdentityProperties.LoginThrottle(10, 100, Duration.ofMinutes(15)));
+				new IdentityProperties.LoginThrottle(10, 100, Duration.ofMinutes(15)),
+				new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1)));
 	}
 }

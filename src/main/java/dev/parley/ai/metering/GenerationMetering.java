@@ -16,7 +16,7 @@ import dev.parley.ai.ModelInfo;
 import dev.parley.ai.TokenUsage;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Measures each generation (latency, time to first token, tokens, cost) and publishes
@@ -28,11 +28,11 @@ public class GenerationMetering {
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate transactions;
+	private final TransactionOperations transactions;
 
 	private final Clock clock;
 
-	GenerationMetering(ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+	public GenerationMetering(ApplicationEventPublisher events, TransactionOperations transactions, Clock clock) {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -104,6 +104,9 @@ public class GenerationMetering {
 		}
 
 		private void record(String answeringModel, TokenUsage usage, String status) {
+			if (request.userId() == null) {
+				return;
+			}
 			Instant now = clock.instant();
 			ModelInfo answering = answeringModel.equals(model.id().toString()) ? model : catalogue.apply(answeringModel);
 			BigDecimal cost = answering.pricing() == null ? null : answering.pricing().cost(usage);

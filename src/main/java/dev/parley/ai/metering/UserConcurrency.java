@@ -22,18 +22,29 @@ public class UserConcurrency {
 	private final int limit;
 
 	UserConcurrency(AiProperties properties) {
-		this.limit = properties.limits().maxConcurrentPerUser();
+		this(properties.limits().maxConcurrentPerUser());
+	}
+
+	public UserConcurrency(int limit) {
+		this.limit = limit;
 	}
 
 	/** Fails fast, before anything is stored, when the user is already at the limit. */
 	public void checkCapacity(UUID userId) {
-		if (running.getOrDefault(userId, 0) >= limit) {
+		if (userId != null && running.getOrDefault(userId, 0) >= limit) {
 			throw new TooManyGenerations(limit);
 		}
 	}
 
-	/** @throws TooManyGenerations when the user is at the limit */
+	/**
+	 * A place for one more generation of this user; generations made for no user (internal ones)
+	 * are not capped.
+	 * @throws TooManyGenerations when the user is at the limit
+	 */
 	public Permit acquire(UUID userId) {
+		if (userId == null) {
+			return new Permit(null);
+		}
 		AtomicBoolean granted = new AtomicBoolean();
 		running.compute(userId, (id, count) -> {
 			int current = count == null ? 0 : count;
@@ -61,7 +72,7 @@ public class UserConcurrency {
 		}
 
 		public void release() {
-			if (released.compareAndSet(false, true)) {
+			if (userId != null && released.compareAndSet(false, true)) {
 				running.computeIfPresent(userId, (id, count) -> count <= 1 ? null : count - 1);
 			}
 		}

@@ -1,11 +1,17 @@
 package dev.parley.ai.provider;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.parley.ai.AiProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The providers enabled by the settings; each is a {@link ChatProvider} bean. */
+/**
+ * The providers enabled by the settings: {@code local/echo} as a bean, the real ones as
+ * {@link ConfiguredProviders} decides; all of them end up in the {@link ProviderRegistry}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProviderConfiguration {
 
@@ -13,5 +19,12 @@ class ProviderConfiguration {
 	@ConditionalOnBooleanProperty(name = "parley.ai.echo.enabled", matchIfMissing = true)
 	EchoProvider echoProvider(AiProperties properties) {
 		return new EchoProvider(properties.echo().delay());
+	}
+
+	@Bean
+	ProviderRegistry providerRegistry(List<ChatProvider> beans, AiProperties properties) {
+		List<ChatProvider> providers = new ArrayList<>(beans);
+		providers.addAll(ConfiguredProviders.create(properties));
+		return new ProviderRegistry(providers);
 	}
 }

@@ -7,16 +7,21 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Component;
-
-/** The providers this server has enabled, by the id that starts their model ids. */
-@Component
-public class ProviderRegistry {
+/**
+ * The providers this server has enabled, by the id that starts their model ids. Closes those
+ * holding resources when the application stops.
+ */
+public class ProviderRegistry implements AutoCloseable {
 
 	private final Map<String, ChatProvider> providers;
 
 	ProviderRegistry(List<ChatProvider> providers) {
 		this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(ChatProvider::id, Function.identity()));
+	}
+
+	/** A registry of exactly these providers; ids must be unique. */
+	public static ProviderRegistry of(List<ChatProvider> providers) {
+		return new ProviderRegistry(providers);
 	}
 
 	public Optional<ChatProvider> find(String id) {
@@ -25,5 +30,14 @@ public class ProviderRegistry {
 
 	public Collection<ChatProvider> all() {
 		return providers.values();
+	}
+
+	@Override
+	public void close() throws Exception {
+		for (ChatProvider provider : providers.values()) {
+			if (provider instanceof AutoCloseable closeable) {
+				closeable.close();
+			}
+		}
 	}
 }

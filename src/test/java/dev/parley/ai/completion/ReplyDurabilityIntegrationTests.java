@@ -105,8 +105,7 @@ class ReplyDurabilityIntegrationTests {
 		jdbc.sql("update messages set updated_at = now() - interval '10 minutes' where id = ?").params(orphan).update();
 
 		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(ParleyApplication.class)
-			.properties("server.port=0", "spring.profiles.active=test")
-			.run()) {
+			.run("--server.port=0", "--spring.profiles.active=test")) {
 			assertThat(restarted.isRunning()).isTrue();
 		}
 

@@ -3,18 +3,14 @@ package dev.parley.ai.metering;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
-import dev.parley.ai.AiProperties;
 import dev.parley.ai.TooManyGenerations;
 import org.junit.jupiter.api.Test;
 
 class UserConcurrencyTests {
 
-	private final UserConcurrency concurrency = new UserConcurrency(new AiProperties("local/echo",
-			new AiProperties.Echo(true, Duration.ZERO), List.of(), new AiProperties.Limits(4096, 8192, 2)));
+	private final UserConcurrency concurrency = new UserConcurrency(2);
 
 	@Test
 	void capsEachUserSeparately() {
@@ -26,6 +22,14 @@ class UserConcurrencyTests {
 		assertThatThrownBy(() -> concurrency.acquire(ada)).isInstanceOf(TooManyGenerations.class);
 		assertThatThrownBy(() -> concurrency.checkCapacity(ada)).isInstanceOf(TooManyGenerations.class);
 		assertThatCode(() -> concurrency.acquire(grace)).doesNotThrowAnyException();
+	}
+
+	@Test
+	void leavesGenerationsForNoUserUncapped() {
+		for (int i = 0; i < 5; i++) {
+			concurrency.acquire(null);
+		}
+		assertThatCode(() -> concurrency.checkCapacity(null)).doesNotThrowAnyException();
 	}
 
 	@Test

@@ -1,0 +1,133 @@
+package dev.parley.ai;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.parley.identity.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/ai/generate}: one stateless generation, answered whole, or streamed as
+ * Server-Sent Events when {@code stream} is true (see {@link GenerationEvents}).
+ */
+@RestController
+@RequestMapping("/api/v1/ai")
+class GenerateController {
+
+	static final int MAX_MESSAGE_CHARS = 100_000;
+
+	private final Generations generations;
+
+	private final AiProperties properties;
+
+	GenerateController(Generations generations, AiProperties properties) {
+		this.generations = generations;
+		this.properties = properties;
+	}
+
+	@PostMapping("/generate")
+	@Operation(summary = "Generate an answer, whole or streamed as Server-Sent Events (delta, done, error)")
+	Object generate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody GenerateRequest body) {
+		GenerationRequest request = body.toGenerationRequest(caller.id(), properties.limits().maxTokens());
+		generations.resolveModel(request.model());
+		if (Boolean.TRUE.equals(body.stream())) {
+			return GenerationEvents.stream(generations, request, properties.timeouts().request());
+		}
+		return GenerateResponse.from(generations.generate(request));
+	}
+
+	record MessageBody(String role, String content) {
+	}
+
+	record GenerateRequest(String model, List<MessageBody> messages, String prompt, String system, Boolean stream,
+			Double temperature, Integer maxTokens) {
+
+		GenerationRequest toGenerationRequest(UUID userId, int maxTokensCap) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			boolean hasMessages = messages != null && !messages.isEmpty();
+			boolean hasPrompt = prompt != null && !prompt.isBlank();
+			if (hasMessages == hasPrompt) {
+				errors.put(hasMessages ? "prompt" : "messages", "give exactly one of messages and prompt");
+			}
+			List<PromptMessage> prompt = new ArrayList<>();
+			if (system != null && !system.isBlank()) {
+				checkSize("system", system, errors);
+				prompt.add(PromptMessage.system(system));
+			}
+			if (hasPrompt) {
+				checkSize("prompt", this.prompt, errors);
+				prompt.add(PromptMessage.user(this.prompt));
+			}
+			for (int i = 0; hasMessages && i < messages.size(); i++) {
+				toMessage(i, messages.get(i), errors, prompt);
+			}
+			if (temperature != null && (temperature < 0 || temperature > 2)) {
+				errors.put("temperature", "must be between 0 and 2");
+			}
+			if (maxTokens != null && (maxTokens < 1 || maxTokens > maxTokensCap)) {
+				errors.put("max_tokens", "must be between 1 and " + maxTokensCap);
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidPrompt(errors);
+			}
+			return new GenerationRequest(userId, model, prompt, temperature, maxTokens);
+		}
+
+		private static void toMessage(int index, MessageBody message, Map<String, String> errors,
+				List<PromptMessage> prompt) {
+			String field = "messages[" + index + "]";
+			if (message == null || message.content() == null) {
+				errors.put(field + ".content", "is required");
+				return;
+			}
+			PromptMessage.Role role = role(message.role());
+			if (role == null) {
+				errors.put(field + ".role", "must be system, user or assistant");
+				return;
+			}
+			checkSize(field + ".content", message.content(), errors);
+			prompt.add(new PromptMessage(role, message.content()));
+		}
+
+		private static PromptMessage.Role role(String role) {
+			if (role == null) {
+				return null;
+			}
+			return switch (role.toLowerCase(Locale.ROOT)) {
+				case "system" -> PromptMessage.Role.SYSTEM;
+				case "user" -> PromptMessage.Role.USER;
+				case "assistant" -> PromptMessage.Role.ASSISTANT;
+				default -> null;
+			};
+		}
+
+		private static void checkSize(String field, String text, Map<String, String> errors) {
+			if (text.length() > MAX_MESSAGE_CHARS) {
+				errors.put(field, "must be at most " + MAX_MESSAGE_CHARS + " characters");
+			}
+		}
+	}
+
+	record GenerateResponse(String model, String content, String finishReason, Usage usage) {
+
+		static GenerateResponse from(GenerationResult result) {
+			return new GenerateResponse(result.model(), result.content(), result.finishReason(), Usage.from(result.usage()));
+		}
+	}
+
+	record Usage(int promptTokens, int completionTokens, int totalTokens) {
+
+		static Usage from(TokenUsage usage) {
+			return new Usage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens());
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package dev.parley.ai;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.parley.ai.provider.ChatProvider;
+import dev.parley.ai.provider.ProviderCall;
+import dev.parley.ai.provider.ProviderChunk;
+import dev.parley.ai.provider.ProviderRegistry;
+import dev.parley.ai.resilience.ResilientCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * Streams a model's answer, falling back along {@code parley.ai.fallbacks.<model-id>} when the
+ * model fails before its first token (for any reason but cancellation). Every chunk names the
+ * model that produced it. When every model fails, the primary model's failure is reported.
+ * Fallback models that are not available on this server are skipped.
+ */
+@Component
+class ModelRouter {
+
+	private static final Logger log = LoggerFactory.getLogger(ModelRouter.class);
+
+	private final ModelCatalogue catalogue;
+
+	private final ProviderRegistry providers;
+
+	private final ResilientCalls calls;
+
+	private final AiProperties properties;
+
+	ModelRouter(ModelCatalogue catalogue, ProviderRegistry providers, ResilientCalls calls, AiProperties properties) {
+		this.catalogue = catalogue;
+		this.providers = providers;
+		this.calls = calls;
+		this.properties = properties;
+	}
+
+	/** A chunk of the answer and the model it came from. */
+	record Answer(String model, ProviderChunk chunk) {
+	}
+
+	Flux<Answer> stream(ModelInfo primary, GenerationRequest request) {
+		List<ModelInfo> chain = chain(primary);
+		return attempt(chain, 0, request, new AtomicBoolean(), null);
+	}
+
+	private Flux<Answer> attempt(List<ModelInfo> chain, int index, GenerationRequest request, AtomicBoolean spoke,
+			GenerationFailed primaryFailure) {
+		ModelInfo model = chain.get(index);
+		String id = model.id().toString();
+		ChatProvider provider = providers.find(model.id().provider()).orElseThrow(() -> new UnknownModel(id));
+		return calls.stream(provider, id, call(model, request))
+			.doOnNext(chunk -> {
+				if (!chunk.text().isEmpty()) {
+					spoke.set(true);
+				}
+			})
+			.map(chunk -> new Answer(id, chunk))
+			.onErrorResume(GenerationFailed.class, failure -> {
+				GenerationFailed reported = primaryFailure == null ? failure : primaryFailure;
+				if (spoke.get() || index + 1 >= chain.size() || failure.reason() == GenerationFailed.Reason.CANCELLED) {
+					return Flux.error(reported);
+				}
+				String next = chain.get(index + 1).id().toString();
+				log.warn("model={} failed before its first token ({}); fallback={}", id, failure.reason(), next);
+				return attempt(chain, index + 1, request, spoke, reported);
+			});
+	}
+
+	private ProviderCall call(ModelInfo model, GenerationRequest request) {
+		int cap = properties.limits().maxTokens();
+		int maxTokens = request.maxTokens() == null ? cap : Math.min(request.maxTokens(), cap);
+		return new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, null);
+	}
+
+	private List<ModelInfo> chain(ModelInfo primary) {
+		List<ModelInfo> chain = new ArrayList<>(List.of(primary));
+		for (String fallback : properties.fallbacks().getOrDefault(primary.id().toString(), List.of())) {
+			try {
+				chain.add(catalogue.resolve(fallback));
+			}
+			catch (UnknownModel ex) {
+				log.debug("fallback {} of {} is not available here; skipped", fallback, primary.id());
+			}
+		}
+		return chain;
+	}
+}

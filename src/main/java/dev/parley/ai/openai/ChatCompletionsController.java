@@ -1,0 +1,76 @@
+package dev.parley.ai.openai;
+
+import java.time.Clock;
+
+import dev.parley.ai.GenerationRequest;
+import dev.parley.ai.GenerationResult;
+import dev.parley.ai.Generations;
+import dev.parley.identity.AuthenticatedUser;
+import dev.parley.platform.Ids;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/v1")
+@Tag(name = "OpenAI-compatible", description = "OpenAI's API shape, for OpenAI SDKs and tools (key: a Parley API key)")
+class ChatCompletionsController {
+
+	private final Generations generations;
+
+	private final JsonMapper json;
+
+	private final StreamOutcomes outcomes;
+
+	private final Clock clock;
+
+	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock) {
+		this.generations = generations;
+		this.json = json;
+		this.outcomes = outcomes;
+		this.clock = clock;
+	}
+
+	/**
+	 * Answers with a {@link ChatCompletion}, or with a {@link ChatCompletionStream} when
+	 * {@code stream} is true. The return type is {@code Object} because Spring MVC picks the
+	 * streaming handler by the returned value's type only when the declared type does not fix it.
+	 * Usage counts against the caller, the owner of the API key.
+	 */
+	@PostMapping("/chat/completions")
+	@Operation(summary = "Create a chat completion (OpenAI's shape); stream=true answers with Server-Sent Events")
+	@ApiResponse(responseCode = "200", content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatCompletion.class)),
+			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+					schema = @Schema(implementation = ChatCompletionChunk.class)) })
+	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ChatCompletionRequest request,
+			HttpServletResponse response) {
+		GenerationRequest generation = request.toGenerationRequest(caller.id());
+		String model = generations.resolveModel(generation.model());
+		String id = "chatcmpl-" + Ids.next().toString().replace("-", "");
+		long created = clock.instant().getEpochSecond();
+		if (!request.streamed()) {
+			GenerationResult result = generations.generate(generation);
+			return ChatCompletion.from(id, created, result);
+		}
+		ChatCompletionStream stream = ChatCompletionStream.start(generations, generation, id, created, model,
+				request.includeUsage(), json, outcomes);
+		response.setContentType("text/event-stream;charset=UTF-8");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+		// Proxies such as nginx would otherwise hold the events back until their buffer fills.
+		response.setHeader("X-Accel-Buffering", "no");
+		return stream;
+	}
+}

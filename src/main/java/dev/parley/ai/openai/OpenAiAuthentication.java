@@ -1,0 +1,42 @@
+package dev.parley.ai.openai;
+
+import dev.parley.platform.PathAuthenticationEntryPoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A request to {@code /v1/**} without a valid key fails as OpenAI's API fails it: 401 with an
+ * {@link OpenAiError} ({@code invalid_api_key} when a key was presented), so SDKs raise their
+ * authentication error with a readable message. The key itself is never echoed.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenAiAuthentication {
+
+	static final String MISSING_KEY = "You didn't provide an API key. Send a Parley API key (or an access token) "
+			+ "in the Authorization header: 'Authorization: Bearer pk_...'.";
+
+	static final String INVALID_KEY = "Incorrect API key provided: it is unknown, expired or revoked. "
+			+ "Create one with POST /api/v1/api-keys.";
+
+	@Bean
+	PathAuthenticationEntryPoint openAiUnauthenticated(JsonMapper json) {
+		return new PathAuthenticationEntryPoint("/v1/**", entryPoint(json));
+	}
+
+	private static AuthenticationEntryPoint entryPoint(JsonMapper json) {
+		return (request, response, ex) -> {
+			boolean presented = ex instanceof InvalidBearerTokenException
+					|| request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+			response.setStatus(401);
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer error=\"invalid_token\"" : "Bearer");
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			json.writeValue(response.getOutputStream(), presented ? OpenAiError.of(401, INVALID_KEY, null, "invalid_api_key")
+					: OpenAiError.of(401, MISSING_KEY, null, null));
+		};
+	}
+}

@@ -1,0 +1,58 @@
+package dev.parley.ai.openai;
+
+import java.util.Map;
+
+import dev.parley.ai.GenerationFailed;
+import dev.parley.platform.ParleyException;
+import dev.parley.platform.ProblemKind;
+
+/**
+ * An error as OpenAI's API shapes it: {@code {"error": {"message", "type", "param", "code"}}}. OpenAI's
+ * SDKs pick their exception by the HTTP status and show the message; {@code type} follows OpenAI's
+ * own usage ({@code invalid_request_error} for 4xx, {@code server_error} for 5xx).
+ *
+ * @param error what went wrong
+ */
+record OpenAiError(Body error) {
+
+	/**
+	 * @param message safe to show: never a key, a stack trace or a provider's raw answer
+	 * @param type the class of error
+	 * @param param the request field at fault, or {@code null}
+	 * @param code a machine-readable reason, or {@code null}
+	 */
+	record Body(String message, String type, String param, String code) {
+	}
+
+	static OpenAiError of(int status, String message, String param, String code) {
+		return new OpenAiError(new Body(message, type(status), param, code));
+	}
+
+	/** A module's fact, with the status its kind has on the rest of the API. */
+	static OpenAiError of(ParleyException fact) {
+		Map<String, String> fields = fact.invalidFields();
+		String param = fields.isEmpty() ? null : fields.keySet().iterator().next();
+		String message = param == null || fields.size() > 1 ? fact.getMessage() : param + ": " + fields.get(param);
+		return of(fact.kind().status(), message, param, code(fact));
+	}
+
+	static String type(int status) {
+		return switch (status) {
+			case 403 -> "permission_error";
+			case 429 -> "rate_limit_error";
+			default -> status >= 500 ? "server_error" : "invalid_request_error";
+		};
+	}
+
+	private static String code(ParleyException fact) {
+		if (fact instanceof GenerationFailed failed) {
+			return switch (failed.reason()) {
+				case TIMEOUT -> "timeout";
+				case UNAVAILABLE -> "service_unavailable";
+				case CANCELLED -> "cancelled";
+				case PROVIDER_ERROR, PROVIDER_REJECTED -> "provider_error";
+			};
+		}
+		return fact.kind() == ProblemKind.RATE_LIMITED ? "rate_limit_exceeded" : null;
+	}
+}

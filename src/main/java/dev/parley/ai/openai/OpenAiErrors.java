@@ -1,0 +1,97 @@
+package dev.parley.ai.openai;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.parley.ai.UnknownModel;
+import dev.parley.platform.ParleyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+
+/**
+ * Errors of the {@code /v1} controllers in OpenAI's shape ({@link OpenAiError}) rather than as the
+ * RFC 9457 problems the rest of the API answers with. Scoped to those controllers and ordered
+ * before the platform's handler, so it answers everything they throw. A missing or wrong key is
+ * answered in the same shape by {@link OpenAiAuthentication}. Errors raised before a controller is
+ * picked (unknown path, wrong method, a body whose declared length is over the limit) stay RFC 9457
+ * problems.
+ */
+@RestControllerAdvice(assignableTypes = { ChatCompletionsController.class, OpenAiModelsController.class })
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class OpenAiErrors {
+
+	private static final Logger log = LoggerFactory.getLogger(OpenAiErrors.class);
+
+	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
+	@ExceptionHandler(UnknownModel.class)
+	ResponseEntity<OpenAiError> unknownModel(UnknownModel ex) {
+		return ResponseEntity.status(404).body(OpenAiError.of(404, ex.getMessage(), "model", "model_not_found"));
+	}
+
+	@ExceptionHandler(ParleyException.class)
+	ResponseEntity<OpenAiError> fact(ParleyException ex) {
+		HttpHeaders headers = new HttpHeaders();
+		ex.retryAfter()
+			.ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER,
+					Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+		return ResponseEntity.status(ex.kind().status()).headers(headers).body(OpenAiError.of(ex));
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<OpenAiError> invalid(MethodArgumentNotValidException ex) {
+		FieldError first = ex.getBindingResult().getFieldErrors().stream().findFirst().orElse(null);
+		String message = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> wireName(error.getField()) + ": " + error.getDefaultMessage())
+			.collect(Collectors.joining("; "));
+		return ResponseEntity.badRequest()
+			.body(OpenAiError.of(400, message.isEmpty() ? "The request is invalid." : message,
+					first == null ? null : wireName(first.getField()), null));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<OpenAiError> unreadable(HttpMessageNotReadableException ex) {
+		return ResponseEntity.badRequest()
+			.body(OpenAiError.of(400, "The request body is missing or is not valid JSON of the expected shape.", null,
+					null));
+	}
+
+	/** The client went away while its answer streamed: there is nobody to answer. */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	ResponseEntity<Void> disconnected() {
+		return null;
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<OpenAiError> unexpected(Exception ex) {
+		if (ex instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+			int status = framework.getStatusCode().value();
+			String detail = framework.getBody().getDetail();
+			return ResponseEntity.status(status)
+				.body(OpenAiError.of(status, detail == null ? "The request is invalid." : detail, null, null));
+		}
+		log.error("Unhandled exception", ex);
+		return ResponseEntity.internalServerError()
+			.body(OpenAiError.of(500, "Something went wrong on our side. Quote the X-Request-Id header if you report it.",
+					null, null));
+	}
+
+	/** Field paths on the wire are snake_case ({@code messages[0].content}, {@code max_tokens}). */
+	static String wireName(String javaPath) {
+		return CAMEL_HUMP.matcher(javaPath).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,141 @@
+package dev.parley.ai.provider;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import dev.parley.ai.AiProperties;
+import dev.parley.ai.GenerationFailed;
+import dev.parley.ai.PromptMessage;
+import dev.parley.ai.TokenUsage;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+
+/**
+ * {@code bedrock}: Amazon Bedrock's Converse API through the AWS SDK v2 async client
+ * ({@code ConverseStream}), with the SDK's retries off. It calls with the server's AWS credentials
+ * only: a call carrying a user's own key is refused, since an API key is not an AWS credential.
+ */
+class BedrockProvider implements ChatProvider, AutoCloseable {
+
+	static final String ID = "bedrock";
+
+	private final BedrockRuntimeAsyncClient client;
+
+	BedrockProvider(BedrockRuntimeAsyncClient client) {
+		this.client = client;
+	}
+
+	static BedrockProvider create(AiProperties.Bedrock settings, AiProperties.Timeouts timeouts) {
+		AwsCredentials credentials = settings.sessionToken() == null || settings.sessionToken().isBlank()
+				? AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey())
+				: AwsSessionCredentials.create(settings.accessKeyId(), settings.secretAccessKey(), settings.sessionToken());
+		var builder = BedrockRuntimeAsyncClient.builder()
+			.region(Region.of(settings.region()))
+			.credentialsProvider(StaticCredentialsProvider.create(credentials))
+			// HTTP/1.1 carries ConverseStream's event stream as well (boto3 only speaks it), and
+			// works through plain-HTTP endpoints and proxies that do not speak HTTP/2.
+			.httpClientBuilder(NettyNioAsyncHttpClient.builder()
+				.protocol(Protocol.HTTP1_1)
+				.connectionTimeout(timeouts.connect())
+				.readTimeout(timeouts.request()))
+			.overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry())
+				.apiCallTimeout(timeouts.request()));
+		if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
+			builder.endpointOverride(URI.create(settings.endpoint()));
+		}
+		return new BedrockProvider(builder.build());
+	}
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	@Override
+	public Flux<ProviderChunk> stream(ProviderCall call) {
+		if (call.credential() != null) {
+			return Flux.error(new GenerationFailed(GenerationFailed.Reason.PROVIDER_REJECTED,
+					"Bedrock is called with the server's AWS credentials only, not with an own API key."));
+		}
+		return Flux.create(sink -> {
+			CompletableFuture<Void> call0 = client.converseStream(request(call), handler(sink));
+			call0.whenComplete((done, error) -> {
+				if (error != null) {
+					sink.error(ProviderErrors.translate(ID, error));
+				}
+				else {
+					sink.complete();
+				}
+			});
+			sink.onDispose(() -> call0.cancel(true));
+		});
+	}
+
+	private static ConverseStreamRequest request(ProviderCall call) {
+		List<SystemContentBlock> system = call.messages()
+			.stream()
+			.filter(message -> message.role() == PromptMessage.Role.SYSTEM)
+			.map(message -> SystemContentBlock.fromText(message.content()))
+			.toList();
+		List<Message> messages = call.messages()
+			.stream()
+			.filter(message -> message.role() != PromptMessage.Role.SYSTEM)
+			.map(message -> Message.builder()
+				.role(message.role() == PromptMessage.Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
+				.content(ContentBlock.fromText(message.content()))
+				.build())
+			.toList();
+		InferenceConfiguration.Builder inference = InferenceConfiguration.builder().maxTokens(call.maxTokens());
+		if (call.temperature() != null) {
+			inference.temperature(call.temperature().floatValue());
+		}
+		return ConverseStreamRequest.builder()
+			.modelId(call.model())
+			.system(system)
+			.messages(messages)
+			.inferenceConfig(inference.build())
+			.build();
+	}
+
+	private static ConverseStreamResponseHandler handler(FluxSink<ProviderChunk> sink) {
+		return ConverseStreamResponseHandler.builder()
+			.subscriber(ConverseStreamResponseHandler.Visitor.builder()
+				.onContentBlockDelta(event -> {
+					if (event.delta() != null && event.delta().text() != null) {
+						sink.next(ProviderChunk.text(event.delta().text()));
+					}
+				})
+				.onMessageStop(event -> sink.next(new ProviderChunk("",
+						SpringAiChatProvider.finishReason(event.stopReasonAsString()), null)))
+				.onMetadata(event -> {
+					if (event.usage() != null) {
+						sink.next(new ProviderChunk("", null,
+								new TokenUsage(event.usage().inputTokens(), event.usage().outputTokens())));
+					}
+				})
+				.build())
+			.build();
+	}
+
+	@Override
+	public void close() {
+		client.close();
+	}
+}

@@ -1,0 +1,18 @@
+package dev.parley.ai.provider;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.prompt.ChatOptions;
+
+/**
+ * Builds the Spring AI {@link ChatModel} of one provider for one credential, and the options of
+ * one call. Implementations configure base URL, key and timeouts, and turn the client's own
+ * retries off: {@code Generations} retries.
+ */
+interface ChatModelFactory {
+
+	/** A model talking to the provider with this key and base URL ({@code null} base URL: the default). */
+	ChatModel create(ProviderCredential credential);
+
+	/** The options of one call: model, temperature, max tokens, and usage in streams. */
+	ChatOptions options(ProviderCall call);
+}

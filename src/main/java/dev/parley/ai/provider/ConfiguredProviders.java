@@ -1,0 +1,67 @@
+package dev.parley.ai.provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.ai.AiProperties;
+
+/**
+ * The real providers the settings turn on, each registered under the id its model ids start with:
+ * <ul>
+ * <li>{@code openai}, {@code anthropic}, {@code gemini}: when the server has a key
+ * ({@code OPENAI_API_KEY}, {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}), or when listed in
+ * {@code parley.ai.own-keys.providers}: then they serve only calls carrying a user's own key;</li>
+ * <li>{@code ollama}: when {@code OLLAMA_BASE_URL} is set;</li>
+ * <li>{@code bedrock}: when an AWS region and access key pair are set;</li>
+ * <li>each {@code parley.ai.providers.<name>} with a base URL: an OpenAI-compatible server named
+ * {@code <name>}, with its key if it has one.</li>
+ * </ul>
+ * A provider not turned on is not registered, so its models are unknown.
+ */
+public final class ConfiguredProviders {
+
+	private ConfiguredProviders() {
+	}
+
+	public static List<ChatProvider> create(AiProperties settings) {
+		AiProperties.Timeouts timeouts = settings.timeouts();
+		List<ChatProvider> providers = new ArrayList<>();
+		keyed(settings, "openai", settings.openai(), new OpenAiModels(timeouts), providers);
+		keyed(settings, "anthropic", settings.anthropic(), new AnthropicModels(timeouts), providers);
+		keyed(settings, "gemini", settings.gemini(), new GeminiModels(timeouts), providers);
+		if (present(settings.ollama().baseUrl())) {
+			providers.add(new SpringAiChatProvider("ollama", new ProviderCredential(null, settings.ollama().baseUrl()),
+					settings.ollama().baseUrl(), new OllamaModels(timeouts), settings.ownKeys()));
+		}
+		if (settings.bedrock().configured()) {
+			providers.add(BedrockProvider.create(settings.bedrock(), timeouts));
+		}
+		for (Map.Entry<String, AiProperties.KeyedProvider> server : settings.providers().entrySet()) {
+			String baseUrl = server.getValue().baseUrl();
+			if (!present(baseUrl)) {
+				throw new IllegalStateException("parley.ai.providers." + server.getKey() + ".base-url is not set");
+			}
+			String key = server.getValue().hasKey() ? server.getValue().apiKey() : "";
+			providers.add(new SpringAiChatProvider(server.getKey(), new ProviderCredential(key, baseUrl), baseUrl,
+					new OpenAiModels(timeouts), settings.ownKeys()));
+		}
+		return providers;
+	}
+
+	private static void keyed(AiProperties settings, String id, AiProperties.KeyedProvider provider,
+			ChatModelFactory factory, List<ChatProvider> providers) {
+		String baseUrl = present(provider.baseUrl()) ? provider.baseUrl() : null;
+		if (provider.hasKey()) {
+			providers.add(new SpringAiChatProvider(id, new ProviderCredential(provider.apiKey(), baseUrl), baseUrl,
+					factory, settings.ownKeys()));
+		}
+		else if (settings.ownKeys().providers().contains(id)) {
+			providers.add(new SpringAiChatProvider(id, null, baseUrl, factory, settings.ownKeys()));
+		}
+	}
+
+	private static boolean present(String value) {
+		return value != null && !value.isBlank();
+	}
+}

@@ -1,0 +1,56 @@
+package dev.parley.ai.provider;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.parley.ai.AiProperties;
+import okhttp3.Interceptor;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+
+/**
+ * OpenAI and any server speaking its chat-completions API (vLLM, LM Studio, OpenRouter, Groq ...),
+ * through Spring AI's {@link OpenAiChatModel} on the official OpenAI SDK. The SDK's retries are
+ * off; streams ask for usage ({@code stream_options.include_usage}). A blank key talks to the
+ * server without an {@code Authorization} header.
+ */
+final class OpenAiModels implements ChatModelFactory {
+
+	static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+	private final AiProperties.Timeouts timeouts;
+
+	OpenAiModels(AiProperties.Timeouts timeouts) {
+		this.timeouts = timeouts;
+	}
+
+	@Override
+	public ChatModel create(ProviderCredential credential) {
+		OpenAiChatOptions defaults = OpenAiChatOptions.builder()
+			.baseUrl(credential.baseUrl() == null ? DEFAULT_BASE_URL : credential.baseUrl())
+			.apiKey(credential.apiKey() == null ? "" : credential.apiKey())
+			.timeout(timeouts.request())
+			.maxRetries(0)
+			.build();
+		return OpenAiChatModel.builder()
+			.options(defaults)
+			.httpClientBuilderCustomizer(http -> http.interceptor(connectTimeout()))
+			.build();
+	}
+
+	@Override
+	public ChatOptions options(ProviderCall call) {
+		return OpenAiChatOptions.builder()
+			.model(call.model())
+			.temperature(call.temperature())
+			.maxTokens(call.maxTokens())
+			.streamUsage(true)
+			.build();
+	}
+
+	private Interceptor connectTimeout() {
+		int millis = Math.toIntExact(timeouts.connect().toMillis());
+		return chain -> chain.withConnectTimeout(millis, TimeUnit.MILLISECONDS).proceed(chain.request());
+	}
+}

@@ -1,0 +1,143 @@
+package dev.parley.ai.provider;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.parley.ai.AiProperties;
+import dev.parley.ai.GenerationFailed;
+import dev.parley.ai.PromptMessage;
+import dev.parley.ai.TokenUsage;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A provider reached through a Spring AI {@code ChatModel} (OpenAI, OpenAI-compatible servers,
+ * Anthropic, Ollama, Gemini). It streams the model's {@code ChatResponse}s as {@link ProviderChunk}s
+ * (text deltas without reasoning text, a normalised finish reason, usage) and reports failures as
+ * {@link ProviderError}s.
+ * <p>
+ * Credentials: a call that carries a {@link ProviderCredential} is made with that key (the user's
+ * own), against the credential's base URL, else the server's configured one, else the provider's
+ * default. A call without one uses the server's key. A provider offered for own keys only (see
+ * {@code parley.ai.own-keys.providers}) has no server key: its calls without a credential fail
+ * at once with {@link GenerationFailed.Reason#PROVIDER_REJECTED}, without reaching the provider.
+ */
+class SpringAiChatProvider implements ChatProvider {
+
+	private final String id;
+
+	private final ProviderCredential serverCredential;
+
+	private final String baseUrl;
+
+	private final ChatModelFactory factory;
+
+	private final CachedChatModels models;
+
+	/**
+	 * @param serverCredential the server's key and base URL, or {@code null} for an own-key-only
+	 *     provider; keyless providers (Ollama) pass a credential without key
+	 * @param baseUrl the configured base URL, or {@code null} for the provider's default
+	 */
+	SpringAiChatProvider(String id, ProviderCredential serverCredential, String baseUrl, ChatModelFactory factory,
+			AiProperties.OwnKeys ownKeys) {
+		this.id = id;
+		this.serverCredential = serverCredential;
+		this.baseUrl = baseUrl;
+		this.factory = factory;
+		this.models = new CachedChatModels(factory, ownKeys.cacheSize(), ownKeys.cacheIdle());
+	}
+
+	@Override
+	public String id() {
+		return id;
+	}
+
+	@Override
+	public Flux<ProviderChunk> stream(ProviderCall call) {
+		ProviderCredential credential = credentialFor(call);
+		if (credential == null) {
+			return Flux.error(new GenerationFailed(GenerationFailed.Reason.PROVIDER_REJECTED, "The server has no API key for '"
+					+ id + "': add your own key for this provider to use its models."));
+		}
+		return Flux.defer(() -> models.forCredential(credential).stream(new Prompt(messages(call.messages()), factory.options(call))))
+			.map(SpringAiChatProvider::chunk)
+			.filter(chunk -> !chunk.text().isEmpty() || chunk.finishReason() != null || chunk.usage() != null)
+			.onErrorMap(error -> !(error instanceof GenerationFailed), error -> ProviderErrors.translate(id, error))
+			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/** How many clients are currently kept for this provider, the server's included. */
+	long cachedClients() {
+		return models.size();
+	}
+
+	private ProviderCredential credentialFor(ProviderCall call) {
+		ProviderCredential own = call.credential();
+		if (own == null) {
+			return serverCredential;
+		}
+		String url = own.baseUrl() != null && !own.baseUrl().isBlank() ? own.baseUrl() : baseUrl;
+		return new ProviderCredential(own.apiKey(), url);
+	}
+
+	static List<Message> messages(List<PromptMessage> prompt) {
+		return prompt.stream().map(message -> switch (message.role()) {
+			case SYSTEM -> (Message) new SystemMessage(message.content());
+			case USER -> new UserMessage(message.content());
+			case ASSISTANT -> new AssistantMessage(message.content());
+		}).toList();
+	}
+
+	static ProviderChunk chunk(ChatResponse response) {
+		String text = "";
+		String finishReason = null;
+		if (!response.getResults().isEmpty()) {
+			Generation generation = response.getResults().getFirst();
+			AssistantMessage output = generation.getOutput();
+			boolean reasoning = Boolean.TRUE.equals(output.getMetadata().get("thinking"));
+			if (!reasoning && output.getText() != null) {
+				text = output.getText();
+			}
+			finishReason = finishReason(generation.getMetadata().getFinishReason());
+		}
+		Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
+		return new ProviderChunk(text, finishReason, usage(usage));
+	}
+
+	private static TokenUsage usage(Usage usage) {
+		if (usage == null) {
+			return null;
+		}
+		int prompt = usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
+		int completion = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
+		return prompt == 0 && completion == 0 ? null : new TokenUsage(prompt, completion);
+	}
+
+	/** One vocabulary for all providers: {@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}. */
+	static String finishReason(String raw) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		String reason = raw.trim().toLowerCase(Locale.ROOT);
+		if (reason.startsWith("_") || reason.equals("unknown") || reason.equals("null")
+				|| reason.equals("finish_reason_unspecified")) {
+			return null;
+		}
+		return switch (reason) {
+			case "stop", "end_turn", "stop_sequence" -> "stop";
+			case "length", "max_tokens" -> "length";
+			case "tool_calls", "tool_use", "function_call" -> "tool_calls";
+			case "content_filter", "safety", "guardrail_intervened", "content_filtered" -> "content_filter";
+			default -> reason;
+		};
+	}
+}

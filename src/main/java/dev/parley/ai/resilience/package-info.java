@@ -1,0 +1,5 @@
+/**
+ * Keeping generations up when providers are not: timeouts, retries with backoff, and a circuit
+ * breaker per provider around every provider stream.
+ */
+package dev.parley.ai.resilience;

@@ -1,0 +1,84 @@
+package dev.parley.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.parley.platform.CursorPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@Tag(name = "API keys", description = "Long-lived keys for scripts and OpenAI-compatible clients (/v1)")
+class ApiKeyController {
+
+	private final ApiKeys apiKeys;
+
+	ApiKeyController(ApiKeys apiKeys) {
+		this.apiKeys = apiKeys;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create an API key; the key is in this response only, store it now")
+	CreatedApiKeyResponse create(@AuthenticationPrincipal AuthenticatedUser caller,
+			@Valid @RequestBody CreateApiKeyRequest request) {
+		return CreatedApiKeyResponse.from(apiKeys.create(caller, request.name(), request.expiresAt()));
+	}
+
+	@GetMapping
+	@Operation(summary = "Your API keys that are not revoked, newest first (without the keys themselves)")
+	CursorPage<ApiKeyResponse> list(@AuthenticationPrincipal AuthenticatedUser caller,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		return apiKeys.list(caller, limit, cursor).map(ApiKeyResponse::from);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke an API key; requests with it fail from now on")
+	void revoke(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
+		apiKeys.revoke(caller, id);
+	}
+
+	/** {@code expires_at} is an ISO-8601 time in the future; absent, the key does not expire. */
+	record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name, Instant expiresAt) {
+	}
+
+	record CreatedApiKeyResponse(UUID id, String name, String prefix, String key, Instant createdAt,
+			Instant expiresAt) {
+
+		static CreatedApiKeyResponse from(NewApiKey created) {
+			ApiKey key = created.key();
+			return new CreatedApiKeyResponse(key.id(), key.name(), key.prefix(), created.secret(), key.createdAt(),
+					key.expiresAt());
+		}
+
+		@Override
+		public String toString() {
+			return "CreatedApiKeyResponse[id=" + id + ", prefix=" + prefix + ", key=***]";
+		}
+	}
+
+	record ApiKeyResponse(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt,
+			Instant lastUsedAt) {
+
+		static ApiKeyResponse from(ApiKey key) {
+			return new ApiKeyResponse(key.id(), key.name(), key.prefix(), key.createdAt(), key.expiresAt(),
+					key.lastUsedAt());
+		}
+	}
+}

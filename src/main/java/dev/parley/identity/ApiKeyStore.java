@@ -1,0 +1,99 @@
+package dev.parley.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.parley.platform.Cursor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** API keys, stored as SHA-256 hashes, in PostgreSQL. */
+@Repository
+class ApiKeyStore {
+
+	private static final String COLUMNS = "id, name, prefix, created_at, expires_at, last_used_at";
+
+	private final JdbcClient jdbc;
+
+	ApiKeyStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID userId, ApiKey key, byte[] keyHash) {
+		jdbc.sql("""
+				insert into api_keys (id, user_id, name, prefix, key_hash, created_at, expires_at)
+				values (?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(key.id(), userId, key.name(), key.prefix(), keyHash, at(key.createdAt()), at(key.expiresAt()))
+			.update();
+	}
+
+	/** The user's keys that are not revoked, newest first, after {@code cursor} when given. */
+	List<ApiKey> findActive(UUID userId, Cursor cursor, int limit) {
+		String after = cursor == null ? "" : "and (created_at, id) < (:at, :id)";
+		JdbcClient.StatementSpec statement = jdbc.sql("select " + COLUMNS + " from api_keys"
+				+ " where user_id = :user and revoked_at is null " + after
+				+ " order by created_at desc, id desc limit :limit")
+			.param("user", userId)
+			.param("limit", limit);
+		if (cursor != null) {
+			statement = statement.param("at", at(cursor.at())).param("id", cursor.id());
+		}
+		return statement.query(ApiKeyStore::apiKey).list();
+	}
+
+	/** Revokes a key of the user; {@code false} when the user has no key of that id. Revoking twice is harmless. */
+	boolean revoke(UUID userId, UUID keyId, Instant now) {
+		return jdbc.sql("update api_keys set revoked_at = coalesce(revoked_at, ?) where id = ? and user_id = ?")
+			.params(at(now), keyId, userId)
+			.update() == 1;
+	}
+
+	/** The owner of the key with this hash, if the key is neither revoked nor expired at {@code now}. */
+	Optional<KeyOwner> findUsable(byte[] keyHash, Instant now) {
+		return jdbc.sql("""
+				select k.id, k.user_id, u.role, k.last_used_at from api_keys k join users u on u.id = k.user_id
+				where k.key_hash = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?)
+				""")
+			.params(keyHash, at(now))
+			.query((rs, row) -> new KeyOwner(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
+					Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), instant(rs, "last_used_at")))
+			.optional();
+	}
+
+	/**
+	 * Records a use, unless one at or after {@code staleBefore} is recorded already: of several
+	 * nodes touching the same key at once, at most one writes.
+	 */
+	void recordUse(UUID keyId, Instant now, Instant staleBefore) {
+		jdbc.sql("update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+			.params(at(now), keyId, at(staleBefore))
+			.update();
+	}
+
+	/** Who a usable key belongs to, and when it was last used. */
+	record KeyOwner(UUID keyId, UUID userId, Role role, Instant lastUsedAt) {
+	}
+
+	private static ApiKey apiKey(ResultSet rs, int row) throws SQLException {
+		return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
+				instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "last_used_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	/** The JDBC driver binds {@code OffsetDateTime} to {@code timestamptz}; it has no binding for {@code Instant}. */
+	private static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+}

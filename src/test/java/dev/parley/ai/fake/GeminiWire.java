@@ -1,0 +1,33 @@
+package dev.parley.ai.fake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Google's Gemini API {@code POST /v1beta/models/<model>:streamGenerateContent?alt=sse}: SSE
+ * {@code data:} lines of {@code GenerateContentResponse}s, the last with {@code finishReason}.
+ */
+public final class GeminiWire {
+
+	public static final int PROMPT_TOKENS = 5;
+
+	private GeminiWire() {
+	}
+
+	public static Function<FakeProvider.Received, Reply> answering(String... deltas) {
+		return request -> stream(deltas);
+	}
+
+	public static Reply stream(String... deltas) {
+		List<String> events = new ArrayList<>();
+		for (int i = 0; i < deltas.length; i++) {
+			boolean last = i == deltas.length - 1;
+			events.add("data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + Json.string(deltas[i])
+					+ "}],\"role\":\"model\"},\"index\":0" + (last ? ",\"finishReason\":\"STOP\"" : "") + "}],"
+					+ "\"usageMetadata\":{\"promptTokenCount\":" + PROMPT_TOKENS + ",\"candidatesTokenCount\":" + (i + 1)
+					+ ",\"totalTokenCount\":" + (PROMPT_TOKENS + i + 1) + "},\"modelVersion\":\"gemini-fake\"}\r\n\r\n");
+		}
+		return Reply.stream("text/event-stream", events);
+	}
+}

@@ -1,0 +1,31 @@
+package dev.parley.ai.fake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Ollama's {@code POST /api/chat}: NDJSON lines, the last one {@code done} with counts. */
+public final class OllamaWire {
+
+	public static final int PROMPT_EVAL_COUNT = 7;
+
+	private OllamaWire() {
+	}
+
+	public static Function<FakeProvider.Received, Reply> answering(String... deltas) {
+		return request -> stream(deltas);
+	}
+
+	public static Reply stream(String... deltas) {
+		List<String> lines = new ArrayList<>();
+		for (String delta : deltas) {
+			lines.add("{\"model\":\"llama3.2\",\"created_at\":\"2025-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
+					+ "\"content\":" + Json.string(delta) + "},\"done\":false}\n");
+		}
+		lines.add("{\"model\":\"llama3.2\",\"created_at\":\"2025-01-01T00:00:01Z\",\"message\":{\"role\":\"assistant\","
+				+ "\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\",\"total_duration\":1000,\"load_duration\":10,"
+				+ "\"prompt_eval_count\":" + PROMPT_EVAL_COUNT + ",\"prompt_eval_duration\":10,\"eval_count\":"
+				+ deltas.length + ",\"eval_duration\":10}\n");
+		return Reply.stream("application/x-ndjson", lines);
+	}
+}

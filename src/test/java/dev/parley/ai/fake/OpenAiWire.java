@@ -1,0 +1,86 @@
+package dev.parley.ai.fake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * OpenAI's chat-completions wire format ({@code POST /v1/chat/completions}): whole JSON answers,
+ * and SSE streams of {@code chat.completion.chunk}s with a final usage chunk and {@code [DONE]}.
+ */
+public final class OpenAiWire {
+
+	public static final int PROMPT_TOKENS = 11;
+
+	private OpenAiWire() {
+	}
+
+	/** Answers every request with these words: streamed when asked to, else as one JSON. */
+	public static Function<FakeProvider.Received, Reply> answering(String... deltas) {
+		return request -> request.streaming() ? stream(deltas) : json(String.join("", deltas));
+	}
+
+	public static Reply json(String content) {
+		return Reply.json(200, """
+				{"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"fake",
+				"choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
+				"usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}"""
+			.formatted(Json.string(content), PROMPT_TOKENS, 1, PROMPT_TOKENS + 1).replace("\n", ""));
+	}
+
+	/** A stream of these deltas, finished with {@code stop} and usage (completion tokens = deltas). */
+	public static Reply stream(String... deltas) {
+		List<String> events = new ArrayList<>(textEvents(deltas));
+		events.add(chunk("{}", "\"stop\""));
+		events.add(usage(deltas.length));
+		events.add("data: [DONE]\n\n");
+		return Reply.stream("text/event-stream", events);
+	}
+
+	/** Some text, then a streamed tool call, finished with {@code tool_calls} and usage. */
+	public static Reply streamWithToolCall(String... deltas) {
+		List<String> events = new ArrayList<>(textEvents(deltas));
+		events.add(chunk("""
+				{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"lookup","arguments":""}}]}""",
+				"null"));
+		events.add(chunk("""
+				{"tool_calls":[{"index":0,"function":{"arguments":"{\\"q\\":"}}]}""", "null"));
+		events.add(chunk("""
+				{"tool_calls":[{"index":0,"function":{"arguments":"1}"}}]}""", "null"));
+		events.add(chunk("{}", "\"tool_calls\""));
+		events.add(usage(deltas.length + 3));
+		events.add("data: [DONE]\n\n");
+		return Reply.stream("text/event-stream", events);
+	}
+
+	/** These deltas, then the connection drops. */
+	public static Reply brokenStream(String... deltas) {
+		return Reply.stream("text/event-stream", textEvents(deltas)).brokenOff();
+	}
+
+	public static Reply error(int status, String type) {
+		return Reply.json(status, """
+				{"error":{"message":"Incorrect API key provided: sk-te***ey","type":%s,"param":null,"code":null}}"""
+			.formatted(Json.string(type)));
+	}
+
+	private static List<String> textEvents(String... deltas) {
+		List<String> events = new ArrayList<>();
+		events.add(chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null"));
+		for (String delta : deltas) {
+			events.add(chunk("{\"content\":" + Json.string(delta) + "}", "null"));
+		}
+		return events;
+	}
+
+	private static String chunk(String delta, String finishReason) {
+		return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"fake\","
+				+ "\"choices\":[{\"index\":0,\"delta\":" + delta.strip() + ",\"finish_reason\":" + finishReason + "}]}\n\n";
+	}
+
+	private static String usage(int completionTokens) {
+		return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"fake\","
+				+ "\"choices\":[],\"usage\":{\"prompt_tokens\":" + PROMPT_TOKENS + ",\"completion_tokens\":" + completionTokens
+				+ ",\"total_tokens\":" + (PROMPT_TOKENS + completionTokens) + "}}\n\n";
+	}
+}

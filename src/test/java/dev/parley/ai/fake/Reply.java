@@ -1,0 +1,72 @@
+package dev.parley.ai.fake;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * One answer of a {@link FakeProvider}: a status, headers and a body written in parts, optionally
+ * after a delay (a slow first token) and optionally broken off after the last part (a connection
+ * that dies midway, without the end of the chunked body).
+ */
+public record Reply(int status, Map<String, String> headers, List<String> parts, Duration firstPartDelay,
+		boolean breakAfterParts) {
+
+	public static Reply json(int status, String body) {
+		return new Reply(status, Map.of("Content-Type", "application/json"), List.of(body), Duration.ZERO, false);
+	}
+
+	public static Reply stream(String contentType, List<String> parts) {
+		return new Reply(200, Map.of("Content-Type", contentType, "Cache-Control", "no-cache"), parts, Duration.ZERO,
+				false);
+	}
+
+	public Reply withHeader(String name, String value) {
+		Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+		all.put(name, value);
+		return new Reply(status, all, parts, firstPartDelay, breakAfterParts);
+	}
+
+	/** The same reply, its first part sent only after {@code delay}. */
+	public Reply delayedBy(Duration delay) {
+		return new Reply(status, headers, parts, delay, breakAfterParts);
+	}
+
+	/** The same reply, the connection dropped after the parts instead of ending the body. */
+	public Reply brokenOff() {
+		return new Reply(status, headers, parts, firstPartDelay, true);
+	}
+
+	void write(HttpExchange exchange) throws IOException {
+		headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+		exchange.sendResponseHeaders(status, 0);
+		OutputStream out = exchange.getResponseBody();
+		pause(firstPartDelay);
+		for (String part : parts) {
+			out.write(part.getBytes(StandardCharsets.UTF_8));
+			out.flush();
+		}
+		if (breakAfterParts) {
+			// An exception out of the handler makes the JDK server drop the connection as it is.
+			throw new IOException("connection dropped on purpose");
+		}
+		out.close();
+	}
+
+	private static void pause(Duration delay) {
+		if (delay.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(delay);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package dev.parley.identity;
+
+import static dev.parley.testing.ApiClient.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.ApiClient.Response;
+import dev.parley.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import tools.jackson.databind.JsonNode;
+
+/** What an API key authenticates as, and what using one records. */
+@IntegrationTest
+class ApiKeyAuthenticationIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BearerAuthentication bearerAuthentication;
+
+	@Test
+	void authenticatesTheOwnerWithTheRoleTheAccountHasNow() {
+		ApiClient.Session session = api.register();
+		JsonNode created = api.post("/api/v1/api-keys", session.accessToken(), map("name", "ci")).json();
+		String registeredRole = api.get("/api/v1/auth/me", session.accessToken()).json().get("role").asString();
+		String changedRole = registeredRole.equals("admin") ? "USER" : "ADMIN";
+		jdbc.sql("update users set role = ? where id = ?").params(changedRole, UUID.fromString(session.userId())).update();
+
+		Authentication authentication = bearerAuthentication.resolve(new MockHttpServletRequest())
+			.authenticate(new BearerTokenAuthenticationToken(created.get("key").asString()));
+
+		AuthenticatedUser caller = (AuthenticatedUser) authentication.getPrincipal();
+		assertThat(caller.id()).isEqualTo(UUID.fromString(session.userId()));
+		assertThat(caller.role()).isEqualTo(Role.valueOf(changedRole));
+		assertThat(caller.apiKeyId()).isEqualTo(UUID.fromString(created.get("id").asString()));
+		assertThat(caller.sessionId()).isNull();
+		assertThat(caller.viaApiKey()).isTrue();
+		assertThat(authentication.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_" + changedRole);
+	}
+
+	@Test
+	void recordsTheLastUseAtMostOncePerMinute() {
+		ApiClient.Session session = api.register();
+		JsonNode created = api.post("/api/v1/api-keys", session.accessToken(), map("name", "busy")).json();
+		String key = created.get("key").asString();
+		assertThat(lastUsedAt(session)).isNull();
+
+		assertThat(api.get("/api/v1/auth/me", key).status()).isEqualTo(200);
+		Instant firstUse = lastUsedAt(session);
+		assertThat(firstUse).isNotNull();
+
+		assertThat(api.get("/v1/models", key).status()).isEqualTo(200);
+		assertThat(lastUsedAt(session)).isEqualTo(firstUse);
+
+		// Two minutes pass: the next use is recorded again.
+		jdbc.sql("update api_keys set last_used_at = last_used_at - interval '2 minutes' where id = ?")
+			.params(UUID.fromString(created.get("id").asString()))
+			.update();
+		Instant backdated = lastUsedAt(session);
+		assertThat(api.get("/v1/models", key).status()).isEqualTo(200);
+		assertThat(lastUsedAt(session)).isAfter(backdated);
+	}
+
+	@Test
+	void aPasswordChangedWithAKeyEndsEverySession() {
+		ApiClient.Session session = api.register();
+		String key = api.post("/api/v1/api-keys", session.accessToken(), map("name", "admin script"))
+			.json()
+			.get("key")
+			.asString();
+
+		Response changed = api.post("/api/v1/users/me/password", key,
+				map("current_password", ApiClient.Session.PASSWORD, "new_password", "another long passphrase"));
+		assertThat(changed.status()).isEqualTo(204);
+
+		assertThat(api.get("/api/v1/auth/me", session.accessToken()).status()).isEqualTo(401);
+		assertThat(api.post("/api/v1/auth/refresh", null, map("refresh_token", session.refreshToken())).status())
+			.isEqualTo(401);
+		assertThat(api.get("/api/v1/auth/me", key).status()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesAnUnknownKeyLikeAnyBadToken() {
+		Response response = api.get("/api/v1/auth/me", "pk_" + "A".repeat(43));
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+	}
+
+	private Instant lastUsedAt(ApiClient.Session session) {
+		JsonNode item = api.get("/api/v1/api-keys", session.accessToken()).json().get("items").get(0);
+		return item.get("last_used_at").isNull() ? null : Instant.parse(item.get("last_used_at").asString());
+	}
+}

@@ -1,0 +1,37 @@
+package dev.parley.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.ParleyApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** A production server refuses to start without a real signing key, and says why in one line. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionStartupTests {
+
+	@Test
+	void refusesToStartWithoutSecretKey(CapturedOutput output) {
+		assertThatThrownBy(() -> start("parley.identity.secret-key="))
+			.hasRootCauseInstanceOf(MissingSecret.class)
+			.rootCause()
+			.hasMessageContaining("SECRET_KEY must be set");
+		assertThat(output).contains("SECRET_KEY must be set").contains("Set SECRET_KEY in the environment");
+	}
+
+	@Test
+	void refusesToStartWithAShortSecretKey(CapturedOutput output) {
+		assertThatThrownBy(() -> start("parley.identity.secret-key=short")).hasRootCauseInstanceOf(MissingSecret.class);
+		assertThat(output).contains("SECRET_KEY is 5 bytes long; it must be at least 32 bytes.");
+	}
+
+	private static void start(String secretKey) {
+		new SpringApplicationBuilder(ParleyApplication.class)
+			.run("--server.port=0", "--spring.profiles.active=test,production", "--" + secretKey)
+			.close();
+	}
+}
