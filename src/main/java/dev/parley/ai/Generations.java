@@ -6,6 +6,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.parley.ai.credentials.CredentialResolver;
+import dev.parley.ai.credentials.KeySource;
 import dev.parley.ai.metering.GenerationMetering;
 import dev.parley.ai.metering.UserConcurrency;
 import dev.parley.ai.provider.ProviderChunk;
@@ -30,12 +32,15 @@ public class Generations {
 
 	private final GenerationMetering metering;
 
+	private final CredentialResolver credentials;
+
 	Generations(ModelCatalogue catalogue, ModelRouter router, UserConcurrency concurrency,
-			GenerationMetering metering) {
+			GenerationMetering metering, CredentialResolver credentials) {
 		this.catalogue = catalogue;
 		this.router = router;
 		this.concurrency = concurrency;
 		this.metering = metering;
+		this.credentials = credentials;
 	}
 
 	/** Fails with {@link TooManyGenerations} when the user could not start a generation now. */
@@ -56,9 +61,11 @@ public class Generations {
 	/** Starts a streamed generation; the observer hears its deltas and its end. */
 	public Generation start(GenerationRequest request, GenerationObserver observer) {
 		ModelInfo model = catalogue.resolve(request.model());
+		// Fails here, before any provider call, when the user needs a key of their own and has none.
+		KeySource keySource = credentials.resolve(request.userId(), model.id().provider()).source();
 		UserConcurrency.Permit permit = concurrency.acquire(request.userId());
-		Run run = new Run(model.id().toString(),
-				metering.observe(request, model, "server", observer, permit::release, catalogue::resolve));
+		Run run = new Run(model.id().toString(), metering.observe(request, model,
+				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, permit::release, catalogue::resolve));
 		Disposable subscription;
 		try {
 			subscription = router.stream(model, request).subscribe(run::answer, run::error, run::complete);

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.parley.ai.credentials.CredentialResolver;
 import dev.parley.ai.provider.ChatProvider;
 import dev.parley.ai.provider.ProviderCall;
 import dev.parley.ai.provider.ProviderChunk;
+import dev.parley.ai.provider.ProviderCredential;
 import dev.parley.ai.provider.ProviderRegistry;
 import dev.parley.ai.resilience.ResilientCalls;
 import org.slf4j.Logger;
@@ -33,11 +35,15 @@ class ModelRouter {
 
 	private final AiProperties properties;
 
-	ModelRouter(ModelCatalogue catalogue, ProviderRegistry providers, ResilientCalls calls, AiProperties properties) {
+	private final CredentialResolver credentials;
+
+	ModelRouter(ModelCatalogue catalogue, ProviderRegistry providers, ResilientCalls calls, AiProperties properties,
+			CredentialResolver credentials) {
 		this.catalogue = catalogue;
 		this.providers = providers;
 		this.calls = calls;
 		this.properties = properties;
+		this.credentials = credentials;
 	}
 
 	/** A chunk of the answer and the model it came from. */
@@ -75,7 +81,9 @@ class ModelRouter {
 	private ProviderCall call(ModelInfo model, GenerationRequest request) {
 		int cap = properties.limits().maxTokens();
 		int maxTokens = request.maxTokens() == null ? cap : Math.min(request.maxTokens(), cap);
-		return new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, null);
+		// The user's own key for this provider when they stored one; else the server's (null).
+		ProviderCredential credential = credentials.resolve(request.userId(), model.id().provider()).credential();
+		return new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, credential);
 	}
 
 	private List<ModelInfo> chain(ModelInfo primary) {

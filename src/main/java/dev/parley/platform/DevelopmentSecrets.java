@@ -42,8 +42,7 @@ public class DevelopmentSecrets {
 	 */
 	public byte[] obtain(String name, int bytes, String setting) {
 		if (production) {
-			throw new MissingSecret(setting, setting + " must be set (at least " + bytes
-					+ " bytes) when Parley runs with the production profile.");
+			throw new MissingSecret(setting, setting + " must be set when Parley runs with the production profile.");
 		}
 		Path file = directory.resolve(name);
 		try {

@@ -1,6 +1,9 @@
 package dev.parley.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +19,8 @@ import dev.parley.ai.fake.FakeProvider;
 import dev.parley.ai.fake.OpenAiWire;
 import dev.parley.ai.provider.ConfiguredProviders;
 import dev.parley.ai.provider.ProviderCall;
+import dev.parley.ai.credentials.CredentialResolver;
+import dev.parley.ai.credentials.KeySource;
 import dev.parley.ai.metering.GenerationMetering;
 import dev.parley.ai.metering.UserConcurrency;
 import dev.parley.ai.provider.ProviderRegistry;
@@ -180,10 +185,13 @@ class ResilienceTests {
 			.bind();
 		ProviderRegistry providers = ProviderRegistry.of(ConfiguredProviders.create(settings));
 		ModelCatalogue catalogue = new ModelCatalogue(settings, providers);
+		// Requests here are made for no user, so every call uses the server's key.
+		CredentialResolver serverKeys = mock(CredentialResolver.class);
+		when(serverKeys.resolve(any(), any())).thenReturn(new CredentialResolver.Resolved(null, KeySource.SERVER));
 		return new Generations(catalogue,
-				new ModelRouter(catalogue, providers, new ResilientCalls(breakers, settings), settings),
+				new ModelRouter(catalogue, providers, new ResilientCalls(breakers, settings), settings, serverKeys),
 				new UserConcurrency(4), new GenerationMetering(event -> {
-				}, TransactionOperations.withoutTransaction(), Clock.systemUTC()));
+				}, TransactionOperations.withoutTransaction(), Clock.systemUTC()), serverKeys);
 	}
 
 	private static GenerationRequest request(String model) {

@@ -116,6 +116,11 @@ class PlatformIntegrationTests {
 		var document = openApi.json();
 		assertThat(document.get("paths").has("/api/v1/auth/register")).isTrue();
 		assertThat(document.get("paths").has("/api/v1/users/me")).isTrue();
+		assertThat(document.get("paths").propertyNames()).contains("/api/v1/chats", "/api/v1/chats/{id}",
+				"/api/v1/chats/{chatId}/messages", "/api/v1/chats/{chatId}/completions", "/api/v1/messages/{id}/stream",
+				"/api/v1/messages/{id}/cancel", "/api/v1/ai/models", "/api/v1/ai/generate", "/api/v1/api-keys",
+				"/api/v1/integrations", "/api/v1/integrations/{id}/test", "/api/v1/analytics/usage",
+				"/v1/chat/completions", "/v1/models");
 		assertThat(document.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
 			.isEqualTo("bearer");
 		assertThat(document.get("components").get("schemas").get("RegisterRequest").get("properties").has("email"))

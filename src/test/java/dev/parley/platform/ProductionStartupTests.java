@@ -3,6 +3,8 @@ package dev.parley.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Base64;
+
 import dev.parley.ParleyApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,9 +31,13 @@ class ProductionStartupTests {
 		assertThat(output).contains("SECRET_KEY is 5 bytes long; it must be at least 32 bytes.");
 	}
 
+	/** A valid encryption key, so that the signing key is the only secret missing. */
+	private static final String ENCRYPTION_KEY = "--parley.ai.credentials.encryption-key="
+			+ Base64.getEncoder().encodeToString(new byte[32]);
+
 	private static void start(String secretKey) {
 		new SpringApplicationBuilder(ParleyApplication.class)
-			.run("--server.port=0", "--spring.profiles.active=test,production", "--" + secretKey)
+			.run("--server.port=0", "--spring.profiles.active=test,production", ENCRYPTION_KEY, "--" + secretKey)
 			.close();
 	}
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.TooManyGenerations;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ public class UserConcurrency {
 
 	private final int limit;
 
+	@Autowired
 	UserConcurrency(AiProperties properties) {
 		this(properties.limits().maxConcurrentPerUser());
 	}

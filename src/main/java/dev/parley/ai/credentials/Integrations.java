@@ -1,0 +1,135 @@
+package dev.parley.ai.credentials;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.parley.ai.provider.ProviderCredential;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * A user's own provider keys: add, list, change, remove, and read one back in clear for a call.
+ * Every operation takes the id of the user acting and finds only what that user owns, so another
+ * user's integration fails with {@link IntegrationNotFound} exactly as an unknown id does. Each
+ * write is one statement that commits on its own, and the cached key is evicted only after it.
+ */
+@Service
+class Integrations {
+
+	private final IntegrationRepository repository;
+
+	private final CredentialCipher cipher;
+
+	private final IntegrationInput input;
+
+	private final OwnKeyCache cache;
+
+	private final Clock clock;
+
+	Integrations(IntegrationRepository repository, CredentialCipher cipher, IntegrationInput input, OwnKeyCache cache,
+			Clock clock) {
+		this.repository = repository;
+		this.cipher = cipher;
+		this.input = input;
+		this.cache = cache;
+		this.clock = clock;
+	}
+
+	List<Integration> list(UUID userId) {
+		return repository.findAllOwned(userId);
+	}
+
+	Integration get(UUID id, UUID userId) {
+		return repository.findOwned(id, userId).orElseThrow(IntegrationNotFound::new);
+	}
+
+	Integration add(UUID userId, String provider, String apiKey, String baseUrl, String label) {
+		String name = input.provider(provider);
+		String key = input.apiKey(apiKey);
+		String url = input.baseUrl(baseUrl);
+		String text = input.label(label);
+		if (repository.findByProvider(userId, name).isPresent()) {
+			throw new IntegrationAlreadyExists(name);
+		}
+		Integration integration = Integration.add(userId, name, text, url, cipher.seal(key, userId, name), key,
+				clock.instant());
+		try {
+			integration = repository.save(integration);
+		}
+		catch (DataAccessException ex) {
+			if (isDuplicate(ex)) {
+				throw new IntegrationAlreadyExists(name);
+			}
+			throw ex;
+		}
+		cache.evict(userId, name);
+		return integration;
+	}
+
+	Integration change(UUID id, UUID userId, IntegrationChanges changes) {
+		Integration integration = get(id, userId);
+		if (changes.apiKey() != null) {
+			String key = input.apiKey(changes.apiKey());
+			integration.replaceKey(cipher.seal(key, userId, integration.provider()), key, clock.instant());
+		}
+		if (changes.baseUrl() != null) {
+			integration.moveTo(input.baseUrl(changes.baseUrl()), clock.instant());
+		}
+		if (changes.label() != null) {
+			integration.relabel(input.label(changes.label()), clock.instant());
+		}
+		try {
+			integration = repository.save(integration);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new IntegrationChangedConcurrently();
+		}
+		cache.evict(userId, integration.provider());
+		return integration;
+	}
+
+	void remove(UUID id, UUID userId) {
+		Integration integration = get(id, userId);
+		if (!repository.deleteOwned(id, userId)) {
+			throw new IntegrationNotFound();
+		}
+		cache.evict(userId, integration.provider());
+	}
+
+	/** The user's key for a provider, decrypted, or empty when they have none. */
+	Optional<ProviderCredential> ownCredential(UUID userId, String provider) {
+		return repository.findByProvider(userId, provider).map(this::credential);
+	}
+
+	ProviderCredential credential(Integration integration) {
+		String key = cipher.open(integration.key(), integration.userId(), integration.provider());
+		return new ProviderCredential(key, integration.baseUrl());
+	}
+
+	/**
+	 * Keeps the outcome of a check; when the key or endpoint changed (or the integration went)
+	 * meanwhile, the outcome is about something that no longer exists and is dropped.
+	 */
+	Integration recordTest(Integration integration, boolean ok) {
+		integration.tested(ok, clock.instant());
+		try {
+			return repository.save(integration);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			return get(integration.id(), integration.userId());
+		}
+	}
+
+	private static boolean isDuplicate(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DuplicateKeyException) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
