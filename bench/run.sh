@@ -172,7 +172,7 @@ start_parley() {
   local t0; t0=$(date +%s%N)
   env PORT="$PARLEY_PORT" DATABASE_URL="$DB_URL" SECRET_KEY="bench-signing-key-of-at-least-32-bytes-0123456789" \
     PARLEY_DATA_DIR="$WORK/data" ACCESS_TOKEN_EXPIRE_MINUTES=240 PARLEY_MAX_CONCURRENT_GENERATIONS=100000 \
-    PARLEY_AI_ECHO_DELAY=0ms OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK" LOG_FORMAT=text \
+    PARLEY_AI_ECHO_DELAY=0ms OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK/v1" LOG_FORMAT=text \
     "$@" \
     taskset -c "$SERVER_CORES" "$JAVA" ${BENCH_PARLEY_JAVA_OPTS:-} -jar "$JAR" > "$RESULTS/parley-$STARTS.log" 2>&1 &
   PARLEY_PID=$!
@@ -232,6 +232,7 @@ log "results in $RESULTS (mode $MODE, $ROUNDS round(s) of ${DURATION}s)"
 # ---- 6. start-up (the first start migrates an empty database: cold; the others are warm)
 if want 6; then
   STARTUP_ROUNDS=$(( ROUNDS + 1 ))
+  [[ $MODE == smoke ]] && STARTUP_ROUNDS=1
   for r in $(seq 1 "$STARTUP_ROUNDS"); do
     start_parley
     jq -nc --argjson r "$r" --argjson s "$STARTUP_MS" --argjson m "$IDLE_RSS_MB" --argjson w "$([[ $r -gt 1 ]] && echo true || echo false)" \
@@ -317,6 +318,28 @@ if want 1; then
   fi
 fi
 
+# ---- 5. logins (Argon2id): logins/s at 200 connections; another endpoint's p99 idle vs during logins
+if want 5; then
+  LOGIN_CONNS=$([[ $MODE == smoke ]] && echo 8 || echo 200)
+  OTHER_RATE=$([[ $MODE == smoke ]] && echo 20 || echo 100)
+  log "scenario 5: $LOGIN_CONNS concurrent logins; GET /api/v1/chats at $OTHER_RATE/s idle vs during logins"
+  LOGIN_BODY="{\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}"
+  other() { hey_rate "$OTHER_RATE" "$PARLEY/api/v1/chats?limit=20" -H "Authorization: Bearer $TOKEN"; }
+  other > /dev/null
+  for r in $(seq 1 "$ROUNDS"); do
+    measure "$(meta 5 "$LOGIN_CONNS-logins" idle "$r")" '{}' other
+    WRK_SECONDS=$(( DURATION + 2 )) wrk_run "$LOGIN_CONNS" "$PARLEY/api/v1/auth/login" WRK_METHOD=POST WRK_BODY="$LOGIN_BODY" > "$WORK/logins.out" 2>&1 &
+    BG_PIDS+=($!); sleep 1
+    measure "$(meta 5 "$LOGIN_CONNS-logins" loaded "$r")" '{}' other
+    wait "${BG_PIDS[-1]}" || true; unset 'BG_PIDS[-1]'
+    python3 bench/lib/bench.py record "$RAW" "$(meta 5 "$LOGIN_CONNS-logins" logins "$r")" "$WORK/logins.out" \
+      '{}' >> "$RESULTS/run.log" ||
+      fail "5: the login load produced no result"
+  done
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$PARLEY/api/v1/auth/login" -H 'Content-Type: application/json' -d "$LOGIN_BODY")
+  [[ $code == 200 ]] || fail "5: a login after the load answered $code"
+fi
+
 # ---- 3. concurrent streamed replies (50 chunks 20 ms apart); Parley's SSE vs the mock's own
 if want 3; then
   WORDS=$(printf 'word%d ' $(seq 1 49))
@@ -349,33 +372,12 @@ if want 3; then
       jq -e --arg c "$n-streams" '.scenarios["3"][$c].met == true' "$RESULTS/summary.json" >/dev/null || break
     done
   fi
-  if [[ $PROVIDER != openai ]]; then stop_parley; start_parley; fi
-fi
-
-# ---- 5. logins (Argon2id): logins/s at 200 connections; another endpoint's p99 idle vs during logins
-if want 5; then
-  LOGIN_CONNS=$([[ $MODE == smoke ]] && echo 8 || echo 200)
-  OTHER_RATE=$([[ $MODE == smoke ]] && echo 20 || echo 100)
-  log "scenario 5: $LOGIN_CONNS concurrent logins; GET /api/v1/chats at $OTHER_RATE/s idle vs during logins"
-  LOGIN_BODY="{\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}"
-  other() { hey_rate "$OTHER_RATE" "$PARLEY/api/v1/chats?limit=20" -H "Authorization: Bearer $TOKEN"; }
-  other > /dev/null
-  for r in $(seq 1 "$ROUNDS"); do
-    measure "$(meta 5 "$LOGIN_CONNS-logins" idle "$r")" '{}' other
-    WRK_SECONDS=$(( DURATION + 2 )) wrk_run "$LOGIN_CONNS" "$PARLEY/api/v1/auth/login" WRK_METHOD=POST WRK_BODY="$LOGIN_BODY" > "$WORK/logins.out" 2>&1 &
-    BG_PIDS+=($!); sleep 1
-    measure "$(meta 5 "$LOGIN_CONNS-logins" loaded "$r")" '{}' other
-    wait "${BG_PIDS[-1]}" || true; unset 'BG_PIDS[-1]'
-    python3 bench/lib/bench.py record "$RAW" "$(meta 5 "$LOGIN_CONNS-logins" logins "$r")" "$WORK/logins.out" \
-      '{}' >> "$RESULTS/run.log" ||
-      fail "5: the login load produced no result"
-  done
-  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$PARLEY/api/v1/auth/login" -H 'Content-Type: application/json' -d "$LOGIN_BODY")
-  [[ $code == 200 ]] || fail "5: a login after the load answered $code"
 fi
 
 # ---------------------------------------------------------------- report
 grep -h -E 'ERROR|Exception' "$RESULTS"/parley-*.log | sort | uniq -c | sort -rn | head -20 > "$RESULTS/parley-errors.txt" || true
+jq --arg l "$(cut -d' ' -f1-3 /proc/loadavg)" '. + {load_avg_at_end: $l}' "$RESULTS/environment.json" > "$WORK/env.json" &&
+  mv "$WORK/env.json" "$RESULTS/environment.json"
 python3 bench/lib/bench.py report "$RESULTS" > /dev/null
 log "report: $RESULTS/results.md"
 cat "$RESULTS/results.md"

@@ -42,6 +42,7 @@ import java.util.concurrent.locks.LockSupport;
  * Options: --url U (may contain {chat}, replaced round-robin from --chats FILE), --body JSON or
  * --body-file F, --header 'Name: value' (repeatable), --token-event NAME (only events of that name
  * are tokens; default any), --token-match S (a token event's data contains S; default "content":"),
+ * --token-skip S (but not S; default "content":"", the empty role chunk of OpenAI streams),
  * --done-match S (a line containing S marks a completed stream; default [DONE]), --expect-tokens K
  * (a completed stream has at least K tokens; default 1), --timeout-s T (per stream; default 120),
  * --warmup K (K requests first, not recorded), --label L.
@@ -61,6 +62,7 @@ public class SseLoad {
 				: List.of("");
 		String tokenEvent = one(opts, "token-event", null);
 		String tokenMatch = one(opts, "token-match", "\"content\":\"");
+		String tokenSkip = one(opts, "token-skip", "\"content\":\"\"");
 		String doneMatch = one(opts, "done-match", "[DONE]");
 		int expectTokens = Integer.parseInt(one(opts, "expect-tokens", "1"));
 		long timeoutS = Long.parseLong(one(opts, "timeout-s", "120"));
@@ -84,7 +86,7 @@ public class SseLoad {
 			.connectTimeout(Duration.ofSeconds(10))
 			.executor(Executors.newVirtualThreadPerTaskExecutor())
 			.build();
-		Probe probe = new Probe(tokenEvent, tokenMatch, doneMatch, expectTokens);
+		Probe probe = new Probe(tokenEvent, tokenMatch, tokenSkip, doneMatch, expectTokens);
 		Batch batch = new Batch(client, probe, url, body, chats, headers, timeoutS);
 		int warmup = Integer.parseInt(one(opts, "warmup", "0"));
 		if (warmup > 0) {
@@ -142,7 +144,7 @@ public class SseLoad {
 	}
 
 	/** Reads one stream and times its token events. */
-	record Probe(String tokenEvent, String tokenMatch, String doneMatch, int expectTokens) {
+	record Probe(String tokenEvent, String tokenMatch, String tokenSkip, String doneMatch, int expectTokens) {
 
 		Result run(HttpClient client, HttpRequest request, long startNanos) {
 			long first = -1;
@@ -172,7 +174,7 @@ public class SseLoad {
 							done = true;
 						}
 						if (line.startsWith("data:") && (tokenEvent == null || tokenEvent.equals(event))
-								&& line.contains(tokenMatch)) {
+								&& line.contains(tokenMatch) && (tokenSkip.isEmpty() || !line.contains(tokenSkip))) {
 							long now = System.nanoTime();
 							if (first < 0) {
 								first = now;
