@@ -154,7 +154,9 @@ hey_rate() { # hey_rate RPS URL [hey flags...]: a fixed rate from 50 workers, CS
 
 # ---------------------------------------------------------------- mock and Parley
 start_mock() {
-  on_load "$JAVA" -XX:+UseSerialGC -Xmx256m -jar "$MOCK_JAR" --port "$MOCK_PORT" --threads 1 \
+  if curl -s -o /dev/null "$MOCK/health"; then log "something already listens on $MOCK"; exit 1; fi
+  # taskset execs java, so $! is the mock's own pid (stopped by the trap).
+  taskset -c "$LOAD_CORES" "$JAVA" -XX:+UseSerialGC -Xmx256m -jar "$MOCK_JAR" --port "$MOCK_PORT" --threads 1 \
     --chunks 20 --chunk-interval-ms 0 > "$RESULTS/mock.log" 2>&1 &
   MOCK_PID=$!
   for _ in $(seq 1 100); do curl -fs "$MOCK/health" >/dev/null && return 0; sleep 0.1; done
@@ -168,6 +170,7 @@ reset_database() {
 STARTS=0
 # start_parley [ENV=VALUE ...]: starts Parley on the server core, records start-up time and idle RSS.
 start_parley() {
+  if curl -s -o /dev/null "$PARLEY/health"; then log "something already listens on $PARLEY"; exit 1; fi
   STARTS=$((STARTS + 1))
   local t0; t0=$(date +%s%N)
   env PORT="$PARLEY_PORT" DATABASE_URL="$DB_URL" SECRET_KEY="bench-signing-key-of-at-least-32-bytes-0123456789" \
@@ -328,7 +331,9 @@ if want 5; then
   other > /dev/null
   for r in $(seq 1 "$ROUNDS"); do
     measure "$(meta 5 "$LOGIN_CONNS-logins" idle "$r")" '{}' other
-    WRK_SECONDS=$(( DURATION + 2 )) wrk_run "$LOGIN_CONNS" "$PARLEY/api/v1/auth/login" WRK_METHOD=POST WRK_BODY="$LOGIN_BODY" > "$WORK/logins.out" 2>&1 &
+    # Not through wrk_run: started directly so that $! is wrk itself (stopped by the trap on failure).
+    WRK_METHOD=POST WRK_BODY="$LOGIN_BODY" taskset -c "$LOAD_CORES" wrk -t1 -c"$LOGIN_CONNS" -d"$(( DURATION + 2 ))s" \
+      --timeout 10s -s bench/lib/wrk.lua "$PARLEY/api/v1/auth/login" > "$WORK/logins.out" 2>&1 &
     BG_PIDS+=($!); sleep 1
     measure "$(meta 5 "$LOGIN_CONNS-logins" loaded "$r")" '{}' other
     wait "${BG_PIDS[-1]}" || true; unset 'BG_PIDS[-1]'
@@ -364,12 +369,16 @@ if want 3; then
   log "scenario 3: $STREAMS concurrent streams ($PROVIDER)"
   for r in $(seq 1 "$ROUNDS"); do stream_round "$STREAMS-streams" "$r" "$STREAMS"; done
   if [[ $MODE == full ]]; then
-    # The largest concurrency that still meets the target: one round per step, stop at the first miss.
-    for n in 1500 2000 3000 4000 6000; do
+    # The largest concurrency that still meets the target: one round per step, upwards from 1000 while
+    # it is met, else downwards until it is.
+    python3 bench/lib/bench.py report "$RESULTS" > /dev/null
+    met() { jq -e --arg c "$1-streams" '.scenarios["3"][$c].met == true' "$RESULTS/summary.json" >/dev/null; }
+    if met "$STREAMS"; then STEPS="1500 2000 3000 4000 6000"; UP=1; else STEPS="500 250 100 50"; UP=0; fi
+    for n in $STEPS; do
       log "scenario 3 search: $n streams"
       stream_round "$n-streams" 1 "$n"
       python3 bench/lib/bench.py report "$RESULTS" > /dev/null
-      jq -e --arg c "$n-streams" '.scenarios["3"][$c].met == true' "$RESULTS/summary.json" >/dev/null || break
+      if met "$n"; then [[ $UP == 1 ]] || break; else [[ $UP == 0 ]] || break; fi
     done
   fi
 fi

@@ -1,5 +1,11 @@
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The harness's own load generator, for what wrk and hey cannot measure: Server-Sent Event streams.
- * JDK HttpClient, one virtual thread per request. Per stream it records the time to the first token
+ * One virtual thread per request, over a plain socket (default) or the JDK HttpClient. Per stream it records the time to the first token
  * event, the gaps between token events and whether the stream completed; it prints one JSON object
  * with p50/p90/p99/max.
  *
@@ -45,7 +51,9 @@ import java.util.concurrent.locks.LockSupport;
  * --token-skip S (but not S; default "content":"", the empty role chunk of OpenAI streams),
  * --done-match S (a line containing S marks a completed stream; default [DONE]), --expect-tokens K
  * (a completed stream has at least K tokens; default 1), --timeout-s T (per stream; default 120),
- * --warmup K (K requests first, not recorded), --label L.
+ * --warmup K (K requests first, not recorded), --client raw|jdk (raw: a plain socket per stream,
+ * the default, because the JDK HttpClient costs several times more CPU per chunk on the load core;
+ * jdk: java.net.http.HttpClient), --label L.
  */
 public class SseLoad {
 
@@ -86,7 +94,8 @@ public class SseLoad {
 			.connectTimeout(Duration.ofSeconds(10))
 			.executor(Executors.newVirtualThreadPerTaskExecutor())
 			.build();
-		Probe probe = new Probe(tokenEvent, tokenMatch, tokenSkip, doneMatch, expectTokens);
+		Probe probe = new Probe(tokenEvent, tokenMatch, tokenSkip, doneMatch, expectTokens,
+				!one(opts, "client", "raw").equals("jdk"));
 		Batch batch = new Batch(client, probe, url, body, chats, headers, timeoutS);
 		int warmup = Integer.parseInt(one(opts, "warmup", "0"));
 		if (warmup > 0) {
@@ -130,7 +139,7 @@ public class SseLoad {
 					threads.execute(() -> {
 						peakOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
 						try {
-							results.add(probe.run(client, built, fromPlannedStart ? planned : System.nanoTime()));
+							results.add(probe.run(client, built, body, fromPlannedStart ? planned : System.nanoTime()));
 						}
 						finally {
 							open.decrementAndGet();
@@ -143,67 +152,216 @@ public class SseLoad {
 		}
 	}
 
-	/** Reads one stream and times its token events. */
-	record Probe(String tokenEvent, String tokenMatch, String tokenSkip, String doneMatch, int expectTokens) {
+	/** Reads one stream and times its token events, over the JDK HttpClient or a plain socket. */
+	record Probe(String tokenEvent, String tokenMatch, String tokenSkip, String doneMatch, int expectTokens,
+			boolean raw) {
 
-		Result run(HttpClient client, HttpRequest request, long startNanos) {
-			long first = -1;
-			long last = -1;
-			long[] gaps = new long[64];
-			int tokens = 0;
-			boolean done = false;
+		Result run(HttpClient client, HttpRequest request, String body, long startNanos) {
+			Lines lines = new Lines(this, startNanos);
 			try {
-				HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-				try (BufferedReader reader = new BufferedReader(
-						new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-					if (response.statusCode() != 200) {
-						reader.transferTo(java.io.Writer.nullWriter());
-						return new Result(false, "http_" + response.statusCode(), -1, 0, new long[0], 0);
-					}
-					String event = null;
-					String line;
-					while ((line = reader.readLine()) != null) {
-						if (line.isEmpty()) {
-							event = null;
-							continue;
-						}
-						if (line.startsWith("event:")) {
-							event = line.substring(6).trim();
-						}
-						if (doneMatch != null && line.contains(doneMatch)) {
-							done = true;
-						}
-						if (line.startsWith("data:") && (tokenEvent == null || tokenEvent.equals(event))
-								&& line.contains(tokenMatch) && (tokenSkip.isEmpty() || !line.contains(tokenSkip))) {
-							long now = System.nanoTime();
-							if (first < 0) {
-								first = now;
-							}
-							else {
-								if (tokens - 1 >= gaps.length) {
-									gaps = Arrays.copyOf(gaps, gaps.length * 2);
-								}
-								gaps[tokens - 1] = now - last;
-							}
-							last = now;
-							tokens++;
-						}
-					}
+				int status = raw ? RawSse.exchange(request, body, lines) : jdk(client, request, lines);
+				if (status != 200) {
+					return new Result(false, "http_" + status, -1, 0, new long[0], 0);
 				}
 			}
 			catch (Exception ex) {
-				return new Result(false, ex.getClass().getSimpleName(), first < 0 ? -1 : first - startNanos,
-						System.nanoTime() - startNanos, Arrays.copyOf(gaps, Math.max(0, tokens - 1)), tokens);
+				return lines.result(ex.getClass().getSimpleName());
 			}
-			long totalNanos = System.nanoTime() - startNanos;
+			if (!lines.done) {
+				return lines.result("no_done");
+			}
+			return lines.result(lines.tokens < expectTokens ? "too_few_tokens" : null);
+		}
+
+		private static int jdk(HttpClient client, HttpRequest request, Lines lines) throws Exception {
+			HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+				if (response.statusCode() != 200) {
+					reader.transferTo(java.io.Writer.nullWriter());
+					return response.statusCode();
+				}
+				String line;
+				while ((line = reader.readLine()) != null) {
+					lines.accept(line);
+				}
+			}
+			return 200;
+		}
+	}
+
+	/** The SSE lines of one stream: event names, token events and their timing, the done marker. */
+	static final class Lines {
+
+		private final Probe probe;
+
+		private final long startNanos;
+
+		private String event;
+
+		private long first = -1;
+
+		private long last = -1;
+
+		private long[] gaps = new long[64];
+
+		int tokens;
+
+		boolean done;
+
+		Lines(Probe probe, long startNanos) {
+			this.probe = probe;
+			this.startNanos = startNanos;
+		}
+
+		void accept(String line) {
+			if (line.isEmpty()) {
+				event = null;
+				return;
+			}
+			if (line.startsWith("event:")) {
+				event = line.substring(6).trim();
+			}
+			if (probe.doneMatch() != null && line.contains(probe.doneMatch())) {
+				done = true;
+			}
+			if (line.startsWith("data:") && (probe.tokenEvent() == null || probe.tokenEvent().equals(event))
+					&& line.contains(probe.tokenMatch())
+					&& (probe.tokenSkip().isEmpty() || !line.contains(probe.tokenSkip()))) {
+				long now = System.nanoTime();
+				if (first < 0) {
+					first = now;
+				}
+				else {
+					if (tokens - 1 >= gaps.length) {
+						gaps = Arrays.copyOf(gaps, gaps.length * 2);
+					}
+					gaps[tokens - 1] = now - last;
+				}
+				last = now;
+				tokens++;
+			}
+		}
+
+		Result result(String error) {
 			long[] kept = Arrays.copyOf(gaps, Math.max(0, tokens - 1));
-			if (!done) {
-				return new Result(false, "no_done", first < 0 ? -1 : first - startNanos, totalNanos, kept, tokens);
+			return new Result(error == null, error, first < 0 ? -1 : first - startNanos, System.nanoTime() - startNanos,
+					kept, tokens);
+		}
+	}
+
+	/**
+	 * A minimal HTTP/1.1 client for one SSE exchange over a blocking socket (cheap on virtual threads):
+	 * one connection per stream, {@code Connection: close}, chunked or plain body cut into lines.
+	 */
+	static final class RawSse {
+
+		static int exchange(HttpRequest request, String body, Lines lines) throws IOException {
+			URI uri = request.uri();
+			int port = uri.getPort() < 0 ? 80 : uri.getPort();
+			byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+			StringBuilder head = new StringBuilder("POST ").append(uri.getRawPath())
+				.append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+				.append(" HTTP/1.1\r\nHost: ").append(uri.getHost()).append(':').append(port)
+				.append("\r\nContent-Length: ").append(payload.length).append("\r\nConnection: close\r\n");
+			request.headers().map().forEach((name, values) -> values
+				.forEach(value -> head.append(name).append(": ").append(value).append("\r\n")));
+			head.append("\r\n");
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(uri.getHost(), port), 10_000);
+				socket.setTcpNoDelay(true);
+				socket.setSoTimeout((int) request.timeout().orElse(Duration.ofSeconds(120)).toMillis());
+				OutputStream out = socket.getOutputStream();
+				out.write((head.toString()).getBytes(StandardCharsets.ISO_8859_1));
+				out.write(payload);
+				out.flush();
+				InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+				String status = readLine(in);
+				int code = Integer.parseInt(status.split(" ")[1]);
+				boolean chunked = false;
+				String header;
+				while (!(header = readLine(in)).isEmpty()) {
+					String lower = header.toLowerCase(java.util.Locale.ROOT);
+					if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+						chunked = true;
+					}
+				}
+				if (code != 200) {
+					return code;
+				}
+				LineSplitter splitter = new LineSplitter(lines);
+				if (!chunked) {
+					byte[] buffer = new byte[8192];
+					int n;
+					while ((n = in.read(buffer)) > 0) {
+						splitter.feed(buffer, n);
+					}
+					return 200;
+				}
+				byte[] buffer = new byte[8192];
+				while (true) {
+					String sizeLine = readLine(in);
+					int semicolon = sizeLine.indexOf(';');
+					int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+					if (size == 0) {
+						return 200;
+					}
+					while (size > 0) {
+						int n = in.read(buffer, 0, Math.min(buffer.length, size));
+						if (n < 0) {
+							throw new EOFException("stream ended inside a chunk");
+						}
+						splitter.feed(buffer, n);
+						size -= n;
+					}
+					readLine(in);
+				}
 			}
-			if (tokens < expectTokens) {
-				return new Result(false, "too_few_tokens", first < 0 ? -1 : first - startNanos, totalNanos, kept, tokens);
+		}
+
+		private static String readLine(InputStream in) throws IOException {
+			StringBuilder line = new StringBuilder();
+			int c;
+			while ((c = in.read()) >= 0 && c != '\n') {
+				if (c != '\r') {
+					line.append((char) c);
+				}
 			}
-			return new Result(true, null, first - startNanos, totalNanos, kept, tokens);
+			if (c < 0 && line.isEmpty()) {
+				throw new EOFException("connection closed");
+			}
+			return line.toString();
+		}
+	}
+
+	/** Cuts bytes into UTF-8 lines for {@link Lines}. */
+	static final class LineSplitter {
+
+		private final Lines lines;
+
+		private byte[] pending = new byte[1024];
+
+		private int length;
+
+		LineSplitter(Lines lines) {
+			this.lines = lines;
+		}
+
+		void feed(byte[] bytes, int n) {
+			for (int i = 0; i < n; i++) {
+				byte b = bytes[i];
+				if (b == '\n') {
+					int end = length > 0 && pending[length - 1] == '\r' ? length - 1 : length;
+					lines.accept(new String(pending, 0, end, StandardCharsets.UTF_8));
+					length = 0;
+				}
+				else {
+					if (length == pending.length) {
+						pending = Arrays.copyOf(pending, length * 2);
+					}
+					pending[length++] = b;
+				}
+			}
 		}
 	}
 

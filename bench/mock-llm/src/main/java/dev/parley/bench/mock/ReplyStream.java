@@ -1,6 +1,5 @@
 package dev.parley.bench.mock;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.Unpooled;
@@ -23,6 +22,8 @@ import io.netty.handler.codec.http.HttpVersion;
  */
 final class ReplyStream {
 
+	private static final long TICK_NANOS = 1_000_000;
+
 	private final ChannelHandlerContext ctx;
 
 	private final boolean keepAlive;
@@ -35,7 +36,7 @@ final class ReplyStream {
 
 	private final boolean includeUsage;
 
-	private final String[] pieces;
+	private final byte[][] events;
 
 	private long startNanos;
 
@@ -49,7 +50,7 @@ final class ReplyStream {
 		this.mode = mode;
 		this.anthropic = anthropic;
 		this.includeUsage = includeUsage;
-		this.pieces = Bodies.pieces(mode.chunks());
+		this.events = StreamEvents.of(model, mode.chunks(), anthropic, includeUsage);
 	}
 
 	void start() {
@@ -73,12 +74,9 @@ final class ReplyStream {
 			.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
 		HttpUtil.setKeepAlive(response, keepAlive);
 		ctx.write(response);
-		if (anthropic) {
-			write(Bodies.anthropicStart(model));
-		}
 		if (mode.intervalMs() == 0) {
-			while (next < pieces.length) {
-				write(chunk(next++));
+			while (next < mode.chunks()) {
+				write(events[next++]);
 			}
 			finish();
 		}
@@ -91,31 +89,28 @@ final class ReplyStream {
 		if (!ctx.channel().isActive()) {
 			return;
 		}
-		write(chunk(next++));
-		if (next == pieces.length) {
+		write(events[next++]);
+		if (next == mode.chunks()) {
 			finish();
 			return;
 		}
 		ctx.flush();
 		long due = startNanos + TimeUnit.MILLISECONDS.toNanos(mode.delayMs() + (long) next * mode.intervalMs());
+		// Due times are rounded up to the next whole millisecond, so that the chunks of all streams due
+		// within one millisecond go out in one wake-up of the event loop instead of one wake-up each.
+		due = Math.ceilDiv(due, TICK_NANOS) * TICK_NANOS;
 		ctx.executor().schedule(this::sendNext, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
 	}
 
-	private String chunk(int index) {
-		return anthropic ? Bodies.anthropicDelta(pieces[index]) : Bodies.openAiChunk(model, pieces[index], index == 0);
-	}
-
 	private void finish() {
-		String end = anthropic ? Bodies.anthropicEnd(pieces.length)
-				: Bodies.openAiEnd(model, includeUsage, pieces.length);
-		write(end);
+		write(events[mode.chunks()]);
 		var last = ctx.writeAndFlush(new DefaultLastHttpContent());
 		if (!keepAlive) {
 			last.addListener(ChannelFutureListener.CLOSE);
 		}
 	}
 
-	private void write(String text) {
-		ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8))));
+	private void write(byte[] event) {
+		ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(event)));
 	}
 }
