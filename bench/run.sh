@@ -210,7 +210,7 @@ setup_fixtures() {
   done
   sed 's|.*|/api/v1/chats/&/completions|' "$WORK/chats.txt" > "$WORK/turn-paths.txt"
   API_KEY=$(api POST /api/v1/api-keys "$TOKEN" '{"name":"bench"}' | jq -r '.key // empty' 2>/dev/null || true)
-  log "fixtures: $chats chats, API key: ${API_KEY:+yes}${API_KEY:-no (POST /api/v1/api-keys not available)}"
+  log "fixtures: $chats chats, API key: $([[ -n $API_KEY ]] && echo "${API_KEY:0:11}…" || echo "none (POST /api/v1/api-keys not available)")"
 }
 
 # Which model a Parley turn uses: the OpenAI provider pointed at the mock when it is on this build,
@@ -320,6 +320,9 @@ if want 1; then
     done
   fi
 fi
+
+# Overload in scenario 1 can leave Parley's heap grown; later scenarios start from a fresh process.
+if want 1 && [[ $MODE == full ]]; then stop_parley; start_parley; fi
 
 # ---- 5. logins (Argon2id): logins/s at 200 connections; another endpoint's p99 idle vs during logins
 if want 5; then
