@@ -137,6 +137,16 @@ measure() {
   fi
   tail -1 "$RAW" | jq -c '{scenario, case, arm, round, rps, errors, lat: .lat.p99, ttft: .ttft.p99, cpu: .parley_cpu_pct, rss: .parley_rss_peak_mb}' >&2
 }
+# wait_idle: before a scenario, until Parley's CPU falls under 20 % over a second (at most 60 s), so
+# work left over from the previous scenario (queued requests, GC) is not charged to the next one.
+wait_idle() {
+  local a b i
+  for i in $(seq 1 60); do
+    a=$(cpu_ticks); sleep 1; b=$(cpu_ticks)
+    (( (b - a) * 100 < CLK_TCK * 20 )) && return 0
+  done
+  log "Parley is still busy after 60 s; measuring anyway"
+}
 meta() { jq -nc --arg s "$1" --arg c "$2" --arg a "$3" --argjson r "$4" '{scenario: $s, case: $c, arm: $a, round: $r}'; }
 skip() { jq -nc --arg s "$1" --arg r "$2" '{scenario: $s, reason: $r}' >> "$RESULTS/skipped.jsonl"; log "scenario $1 skipped: $2"; }
 want() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
@@ -149,7 +159,7 @@ hey_rate() { # hey_rate RPS URL [hey flags...]: a fixed rate from 50 workers, CS
   local rps=$1 url=$2; shift 2
   local workers=$(( rps < 50 ? rps : 50 ))
   taskset -c "$LOAD_CORES" hey -z "${DURATION}s" -c "$workers" -q $(( rps / workers )) -t 10 -o csv "$@" "$url" > "$WORK/hey.csv" &&
-    python3 bench/lib/bench.py hey "$WORK/hey.csv"
+    python3 bench/lib/bench.py hey "$WORK/hey.csv" $(( rps / workers * workers * DURATION ))
 }
 
 # ---------------------------------------------------------------- mock and Parley
@@ -253,6 +263,7 @@ if [[ $PROVIDER == openai ]]; then TURN_MODEL='"model":"openai/mock-d0",'; else 
 
 # ---- 4. authenticated reads vs a trivial unauthenticated endpoint (GET /health/ping: no database)
 if want 4; then
+  wait_idle
   log "scenario 4: GET /api/v1/chats?limit=20 (bearer) vs GET /health/ping, 64 connections"
   [[ $(api GET "/api/v1/chats?limit=20" "$TOKEN" | jq '.items | length') == 20 ]] || fail "4: the chat list does not return 20 items"
   wrk_run 64 "$PARLEY/health/ping" > /dev/null  # warm-up
@@ -265,6 +276,7 @@ fi
 
 # ---- 2. full chat turn, non-streamed, at saturation
 if want 2; then
+  wait_idle
   CONNS=$([[ $MODE == smoke ]] && echo 4 || echo 64)
   log "scenario 2: POST /api/v1/chats/{id}/completions non-streamed ($PROVIDER), $CONNS connections"
   export_body="{${TURN_MODEL}\"content\":\"What should I see in Alfama?\"}"
@@ -292,6 +304,7 @@ fi
 
 # ---- 1. gateway overhead: mock directly vs Parley /v1/chat/completions -> mock
 if want 1; then
+  wait_idle
   if [[ -z ${API_KEY:-} ]]; then
     skip 1 "POST /api/v1/api-keys is not on this build, so /v1/chat/completions cannot be called with a pk_ key"
   elif [[ $PROVIDER != openai ]]; then
@@ -326,6 +339,7 @@ if want 1 && [[ $MODE == full ]]; then stop_parley; start_parley; fi
 
 # ---- 5. logins (Argon2id): logins/s at 200 connections; another endpoint's p99 idle vs during logins
 if want 5; then
+  wait_idle
   LOGIN_CONNS=$([[ $MODE == smoke ]] && echo 8 || echo 200)
   OTHER_RATE=$([[ $MODE == smoke ]] && echo 20 || echo 100)
   log "scenario 5: $LOGIN_CONNS concurrent logins; GET /api/v1/chats at $OTHER_RATE/s idle vs during logins"
@@ -350,6 +364,7 @@ fi
 
 # ---- 3. concurrent streamed replies (50 chunks 20 ms apart); Parley's SSE vs the mock's own
 if want 3; then
+  wait_idle
   WORDS=$(printf 'word%d ' $(seq 1 49))
   if [[ $PROVIDER == openai ]]; then
     MOCK_MODEL=mock-c50-i20
