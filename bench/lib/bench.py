@@ -148,7 +148,7 @@ def report(results_dir):
     out.append(f"# Parley benchmark results ({env.get('mode', '?')} run, {env.get('started', '?')})\n")
     out.append("Medians over rounds; each comparison is the median of per-round figures whose arms ran "
                "alternately (A B A B) in the same run. Latencies in ms. CPU is Parley's, in % of one core; "
-               "RSS is Parley's peak resident set during the measurement, MB.\n")
+               "RSS is Parley's peak resident set during the measurement, MB. Error counts are summed over rounds.\n")
     if env.get("mode") == "smoke":
         out.append("**Smoke run**: tiny loads for a few seconds check the plumbing; the target columns mean nothing here.\n")
     out.append("Environment: " + ", ".join(f"{k}={v}" for k, v in env.items() if k not in ("mode", "started")) + "\n")
