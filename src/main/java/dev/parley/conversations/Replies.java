@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -52,9 +55,26 @@ public class Replies {
 	 * cancelled or swept meanwhile): whoever generates it should stop.
 	 */
 	public boolean saveProgress(UUID messageId, String content) {
-		return jdbc.sql("update messages set content = ?, updated_at = ? where id = ? and status = 'STREAMING'")
-			.params(content, at(clock.instant()), messageId)
-			.update() == 1;
+		return saveProgress(Map.of(messageId, content)).contains(messageId);
+	}
+
+	/**
+	 * Saves the text of many streaming replies in one statement (a node streaming a thousand replies
+	 * saves them all each second). Returns the ids of those still streaming; the others were
+	 * cancelled or swept meanwhile, and whoever generates them should stop.
+	 */
+	public Set<UUID> saveProgress(Map<UUID, String> contents) {
+		if (contents.isEmpty()) {
+			return Set.of();
+		}
+		UUID[] ids = contents.keySet().toArray(UUID[]::new);
+		String[] texts = Arrays.stream(ids).map(contents::get).toArray(String[]::new);
+		return Set.copyOf(jdbc.sql("""
+				update messages m set content = v.content, updated_at = :now
+				from unnest(cast(:ids as uuid[]), cast(:contents as text[])) as v(id, content)
+				where m.id = v.id and m.status = 'STREAMING'
+				returning m.id
+				""").param("now", at(clock.instant())).param("ids", ids).param("contents", texts).query(UUID.class).list());
 	}
 
 	/** Completes a streaming reply; empty when it had already ended (cancelled meanwhile). */

@@ -30,7 +30,7 @@ record IdentityProperties(String secretKey, @DefaultValue("parley") String issue
 
 	/** Argon2id cost parameters (OWASP's m=19 MiB, t=2, p=1) and how many hashes may run at once. */
 	record PasswordHashing(@DefaultValue("19456") int memoryKib, @DefaultValue("2") int iterations,
-			@DefaultValue("1") int parallelism, @DefaultValue("4") int maxConcurrent) {
+			@DefaultValue("1") int parallelism, @DefaultValue("0") int maxConcurrent) {
 	}
 
 	/** How many failed logins an account and an IP address may have per window before a 429. */

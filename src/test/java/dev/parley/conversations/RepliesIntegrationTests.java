@@ -3,6 +3,8 @@ package dev.parley.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.parley.testing.ApiClient;
@@ -48,6 +50,22 @@ class RepliesIntegrationTests {
 		assertThat(completed.model()).isEqualTo("openai/gpt-4o-mini");
 		assertThat(replies.saveProgress(draft.id(), "late")).isFalse();
 		assertThat(chats.message(draft.id(), userId).content()).isEqualTo("Half and whole");
+	}
+
+	@Test
+	void savesManyRepliesAtOnceAndNamesThoseStillStreaming() {
+		Message first = replies.start(chat.id(), userId, "local/echo");
+		Message second = replies.start(chat.id(), userId, "local/echo");
+		Message cancelled = replies.start(chat.id(), userId, "local/echo");
+		replies.interrupt(cancelled.id(), "stopped");
+
+		Set<UUID> streaming = replies.saveProgress(
+				Map.of(first.id(), "one", second.id(), "two ☕", cancelled.id(), "too late"));
+
+		assertThat(streaming).containsExactlyInAnyOrder(first.id(), second.id());
+		assertThat(chats.message(first.id(), userId).content()).isEqualTo("one");
+		assertThat(chats.message(second.id(), userId).content()).isEqualTo("two ☕");
+		assertThat(chats.message(cancelled.id(), userId).content()).isEqualTo("stopped");
 	}
 
 	@Test

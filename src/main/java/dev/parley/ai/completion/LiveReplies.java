@@ -3,8 +3,10 @@ package dev.parley.ai.completion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,29 +56,50 @@ class LiveReplies {
 		return Optional.ofNullable(replies.get(messageId)).map(Entry::reply);
 	}
 
+	/** Saves every live reply whose text is due in one statement; stops those ended elsewhere. */
 	@Scheduled(fixedDelay = 1000)
 	void saveProgress() {
 		Instant now = clock.instant();
+		Map<UUID, String> due = new HashMap<>();
 		replies.values().forEach(entry -> {
-			LiveReply reply = entry.reply();
-			if (reply.outcome().isDone()) {
-				if (entry.endedAt == null) {
-					entry.endedAt = now;
-				}
-				else if (entry.endedAt.plus(RETENTION).isBefore(now)) {
-					replies.remove(reply.messageId());
-				}
+			if (forgetIfLongEnded(entry, now)) {
 				return;
 			}
-			try {
-				if (!reply.saveIfDue(now, HEARTBEAT)) {
-					reply.cancel();
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not save the progress of reply {}; retrying in a second", reply.messageId(), ex);
+			String text = entry.reply().textToSave(now, HEARTBEAT);
+			if (text != null) {
+				due.put(entry.reply().messageId(), text);
 			}
 		});
+		if (due.isEmpty()) {
+			return;
+		}
+		Set<UUID> streaming;
+		try {
+			streaming = stored.saveProgress(due);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not save the progress of {} replies; retrying in a second", due.size(), ex);
+			return;
+		}
+		due.forEach((id, text) -> find(id).ifPresent(reply -> {
+			reply.saved(text, now);
+			if (!streaming.contains(id) && !reply.outcome().isDone()) {
+				reply.cancel();
+			}
+		}));
+	}
+
+	private boolean forgetIfLongEnded(Entry entry, Instant now) {
+		if (!entry.reply().outcome().isDone()) {
+			return false;
+		}
+		if (entry.endedAt == null) {
+			entry.endedAt = now;
+		}
+		else if (entry.endedAt.plus(RETENTION).isBefore(now)) {
+			replies.remove(entry.reply().messageId());
+		}
+		return true;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -120,23 +120,21 @@ final class LiveReply implements GenerationObserver, ReplySource {
 	}
 
 	/**
-	 * Saves the text to the database if it grew since the last save, or if {@code heartbeat} has
-	 * passed (so sweepers see the reply is alive). Returns false when the stored reply is no longer
-	 * streaming: it was cancelled or swept elsewhere, and this generation should stop.
+	 * The text to save now, or {@code null} when nothing is due: it is due when it grew since the
+	 * last save, or when {@code heartbeat} has passed (so sweepers see the reply is alive).
 	 */
-	boolean saveIfDue(Instant now, Duration heartbeat) {
-		String text;
+	String textToSave(Instant now, Duration heartbeat) {
 		lock.lock();
 		try {
-			if (outcome.isDone() || (content.length() == savedLength && savedAt.plus(heartbeat).isAfter(now))) {
-				return true;
-			}
-			text = content.toString();
+			boolean unchanged = content.length() == savedLength && savedAt.plus(heartbeat).isAfter(now);
+			return outcome.isDone() || unchanged ? null : content.toString();
 		}
 		finally {
 			lock.unlock();
 		}
-		boolean streaming = replies.saveProgress(messageId, text);
+	}
+
+	void saved(String text, Instant now) {
 		lock.lock();
 		try {
 			savedLength = text.length();
@@ -145,7 +143,6 @@ final class LiveReply implements GenerationObserver, ReplySource {
 		finally {
 			lock.unlock();
 		}
-		return streaming;
 	}
 
 	private String textSoFar() {

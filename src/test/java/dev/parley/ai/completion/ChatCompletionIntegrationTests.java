@@ -103,6 +103,20 @@ class ChatCompletionIntegrationTests {
 	}
 
 	@Test
+	void savesTheReplyWhileItIsBeingWritten() {
+		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
+				map("content", words(300), "stream", true), null)) {
+			stream.next();
+			String messageId = stream.next().json().get("message_id").asString();
+			JsonNode saved = await().atMost(Duration.ofSeconds(3))
+				.until(() -> api.get("/api/v1/messages/" + messageId, session.accessToken()).json(),
+						reply -> reply.get("content").asString().startsWith("Echo: w0"));
+			assertThat(saved.get("status").asString()).isEqualTo("streaming");
+			api.post("/api/v1/messages/" + messageId + "/cancel", session.accessToken(), null);
+		}
+	}
+
+	@Test
 	void resumesFromLastEventId() {
 		String words = words(40);
 		String messageId;
