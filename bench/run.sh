@@ -179,6 +179,23 @@ reset_database() {
 }
 
 STARTS=0
+# How Parley is started: the fat jar, or (use_aot_cache) the extracted jar with a JDK 25 AOT cache.
+# shellcheck disable=SC2206
+PARLEY_JAR_CMD=("$JAVA" ${BENCH_PARLEY_JAVA_OPTS:-} -jar "$JAR")
+PARLEY_CMD=("${PARLEY_JAR_CMD[@]}")
+AOT_DIR=$WORK/aot
+# train_aot_cache: extracts the jar and records an AOT cache with a training start that stops once
+# the context has refreshed (README "Running in production"); the training needs the database.
+train_aot_cache() {
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$AOT_DIR" > "$RESULTS/aot-extract.log" 2>&1
+  env PORT="$PARLEY_PORT" DATABASE_URL="$DB_URL" SECRET_KEY="bench-signing-key-of-at-least-32-bytes-0123456789" \
+    PARLEY_DATA_DIR="$WORK/data" OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK/v1" \
+    taskset -c "$SERVER_CORES" "$JAVA" -XX:AOTCacheOutput="$AOT_DIR/app.aot" -Dspring.context.exit=onRefresh \
+    -jar "$AOT_DIR/$(basename "$JAR")" > "$RESULTS/aot-training.log" 2>&1
+  [[ -f $AOT_DIR/app.aot ]]
+}
+use_aot_cache() { PARLEY_CMD=("$JAVA" ${BENCH_PARLEY_JAVA_OPTS:-} -XX:AOTCache="$AOT_DIR/app.aot" -jar "$AOT_DIR/$(basename "$JAR")"); }
+use_fat_jar() { PARLEY_CMD=("${PARLEY_JAR_CMD[@]}"); }
 # start_parley [ENV=VALUE ...]: starts Parley on the server core, records start-up time and idle RSS.
 start_parley() {
   if curl -s -o /dev/null "$PARLEY/health"; then log "something already listens on $PARLEY"; exit 1; fi
@@ -188,7 +205,7 @@ start_parley() {
     PARLEY_DATA_DIR="$WORK/data" ACCESS_TOKEN_EXPIRE_MINUTES=240 PARLEY_MAX_CONCURRENT_GENERATIONS=100000 \
     PARLEY_AI_ECHO_DELAY=0ms OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK/v1" LOG_FORMAT=text \
     "$@" \
-    taskset -c "$SERVER_CORES" "$JAVA" ${BENCH_PARLEY_JAVA_OPTS:-} -jar "$JAR" > "$RESULTS/parley-$STARTS.log" 2>&1 &
+    taskset -c "$SERVER_CORES" "${PARLEY_CMD[@]}" > "$RESULTS/parley-$STARTS.log" 2>&1 &
   PARLEY_PID=$!
   local deadline=$(( $(date +%s) + 180 ))
   until curl -fs -o /dev/null "$PARLEY/health"; do
@@ -243,16 +260,28 @@ reset_database
 start_mock
 log "results in $RESULTS (mode $MODE, $ROUNDS round(s) of ${DURATION}s)"
 
-# ---- 6. start-up (the first start migrates an empty database: cold; the others are warm)
+# ---- 6. start-up (the first start migrates an empty database: cold; the others are warm). In a full
+# run, starts from the fat jar and from the extracted jar with an AOT cache alternate (A B A B).
 if want 6; then
+  ARMS=jar
+  if [[ $MODE == full ]]; then
+    log "scenario 6: training the AOT cache"
+    if train_aot_cache; then ARMS="jar aot"; else fail "6: the AOT cache training failed (see aot-training.log)"; fi
+  fi
   STARTUP_ROUNDS=$(( ROUNDS + 1 ))
   [[ $MODE == smoke ]] && STARTUP_ROUNDS=1
   for r in $(seq 1 "$STARTUP_ROUNDS"); do
-    start_parley
-    jq -nc --argjson r "$r" --argjson s "$STARTUP_MS" --argjson m "$IDLE_RSS_MB" --argjson w "$([[ $r -gt 1 ]] && echo true || echo false)" \
-      '{scenario: "6", case: "start", arm: "parley", round: $r, startup_ms: $s, idle_rss_mb: $m, warm: $w}' >> "$RAW"
-    [[ $r -lt $STARTUP_ROUNDS ]] && stop_parley
+    for arm in $ARMS; do
+      [[ $r -eq 1 && $arm == aot ]] && continue   # the cold start is the fat jar's
+      if [[ $arm == aot ]]; then use_aot_cache; else use_fat_jar; fi
+      [[ -n $PARLEY_PID ]] && stop_parley
+      start_parley
+      jq -nc --argjson r "$r" --arg a "$arm" --argjson s "$STARTUP_MS" --argjson m "$IDLE_RSS_MB" --argjson w "$([[ $r -gt 1 ]] && echo true || echo false)" \
+        '{scenario: "6", case: "start", arm: $a, round: $r, startup_ms: $s, idle_rss_mb: $m, warm: $w}' >> "$RAW"
+    done
   done
+  # The other scenarios run on the fat jar, as `java -jar` starts it.
+  if [[ $arm == aot ]]; then use_fat_jar; stop_parley; start_parley; fi
 else
   start_parley
 fi
