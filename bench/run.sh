@@ -1,0 +1,445 @@
+#!/usr/bin/env bash
+# Parley's benchmark harness (bench/README.md): builds Parley and the mock LLM provider, starts both
+# pinned to separate cores against a fresh PostgreSQL database, runs the scenarios with their arms
+# alternated (A B A B) and writes bench/results/<timestamp>/{results.md,summary.json,raw.jsonl}.
+#
+#   bench/run.sh                      full run (minutes; needs an otherwise idle machine)
+#   bench/run.sh --smoke              every scenario for a few seconds at tiny load (CI): exits non-zero
+#                                     when a scenario's plumbing fails, never because of a target
+#   bench/run.sh --scenarios 2,4 --rounds 5 --duration 15 --no-build
+#
+# Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/parley_bench; the database is
+# dropped and created), BENCH_SERVER_CORES (0), BENCH_LOAD_CORES (1), BENCH_PARLEY_PORT (8100),
+# BENCH_MOCK_PORT (9100), BENCH_JAVA (a JDK 21+ java), BENCH_PARLEY_JAVA_OPTS (extra JVM flags for Parley).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+MODE=full ROUNDS=3 DURATION=10 SCENARIOS=1,2,3,4,5,6 BUILD=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --smoke) MODE=smoke ;;
+    --rounds) ROUNDS=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --scenarios) SCENARIOS=$2; shift ;;
+    --no-build) BUILD=0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ $MODE == smoke ]]; then ROUNDS=1; DURATION=2; fi
+
+DB_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/parley_bench}
+DB_NAME=${DB_URL##*/}
+DB_SERVER=${DB_URL%/*}/postgres
+SERVER_CORES=${BENCH_SERVER_CORES:-0}
+LOAD_CORES=${BENCH_LOAD_CORES:-1}
+PARLEY_PORT=${BENCH_PARLEY_PORT:-8100}
+MOCK_PORT=${BENCH_MOCK_PORT:-9100}
+PARLEY=http://127.0.0.1:$PARLEY_PORT
+MOCK=http://127.0.0.1:$MOCK_PORT
+JAVA=${BENCH_JAVA:-}
+if [[ -z $JAVA ]]; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ${JAVA_HOME:+$JAVA_HOME/bin/java} $(command -v java || true); do
+    if [[ -x $candidate ]] && "$candidate" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then JAVA=$candidate; break; fi
+  done
+fi
+[[ -n $JAVA ]] || { echo "bench: needs a JDK 21+ (set BENCH_JAVA)" >&2; exit 1; }
+JAVAC=$(dirname "$JAVA")/javac
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RESULTS=$ROOT/bench/results/$STAMP-$MODE
+mkdir -p "$RESULTS"
+RAW=$RESULTS/raw.jsonl
+WORK=$RESULTS/work
+mkdir -p "$WORK"
+FAILURES=()
+log() { printf '%s [bench] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RESULTS/run.log" >&2; }
+fail() { log "PLUMBING FAILURE: $*"; FAILURES+=("$*"); }
+
+# ---------------------------------------------------------------- processes (always stopped)
+MOCK_PID= PARLEY_PID= BG_PIDS=()
+stop_pid() { local pid=$1; [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true; }
+cleanup() {
+  for pid in "${BG_PIDS[@]}"; do stop_pid "$pid"; done
+  stop_pid "$PARLEY_PID"; stop_pid "$MOCK_PID"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- tools
+need_packages=()
+for tool in wrk hey curl jq taskset psql python3; do
+  command -v "$tool" >/dev/null || case $tool in
+    taskset) need_packages+=(util-linux) ;; psql) need_packages+=(postgresql-client) ;; *) need_packages+=("$tool") ;;
+  esac
+done
+if [[ ${#need_packages[@]} -gt 0 ]]; then
+  log "installing ${need_packages[*]} (Debian packages)"
+  SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
+  $SUDO apt-get install -y -q "${need_packages[@]}" >/dev/null 2>&1 ||
+    { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q "${need_packages[@]}" >/dev/null; }
+fi
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
+CLK_TCK=$(getconf CLK_TCK)
+
+# ---------------------------------------------------------------- build
+JAR=$ROOT/target/parley-0.1.0-SNAPSHOT.jar
+MOCK_JAR=$ROOT/bench/mock-llm/target/mock-llm.jar
+if [[ $BUILD == 1 || ! -f $JAR ]]; then log "building Parley"; ./mvnw -B -q -DskipTests package; fi
+if [[ $BUILD == 1 || ! -f $MOCK_JAR ]]; then log "building the mock"; ./mvnw -B -q -f bench/mock-llm/pom.xml package; fi
+mkdir -p bench/loadgen/target
+"$JAVAC" -d bench/loadgen/target bench/loadgen/SseLoad.java
+LOADGEN=("$JAVA" -XX:+UseSerialGC -Xss256k -cp "$ROOT/bench/loadgen/target" SseLoad)
+on_load() { taskset -c "$LOAD_CORES" "$@"; }
+
+python3 - "$RESULTS/environment.json" <<EOF
+import json, os, platform, subprocess, sys
+def out(cmd):
+    try: return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except Exception: return "?"
+json.dump({"mode": "$MODE", "started": "$STAMP", "rounds": $ROUNDS, "duration_s": $DURATION,
+           "cpus": os.cpu_count(), "cpu": out("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip(),
+           "server_cores": "$SERVER_CORES", "load_cores": "$LOAD_CORES",
+           "java": out("'$JAVA' -version 2>&1 | head -1"), "commit": out("git rev-parse --short HEAD"),
+           "load_avg_at_start": out("cut -d' ' -f1-3 /proc/loadavg")}, open(sys.argv[1], "w"))
+EOF
+
+# ---------------------------------------------------------------- measurement helpers
+cpu_ticks() { [[ -n $PARLEY_PID ]] && awk '{print $14+$15}' "/proc/$PARLEY_PID/stat" 2>/dev/null || echo 0; }
+rss_mb() { awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+SAMPLER=
+sampler_start() { # peak VmRSS of Parley, sampled every 100 ms, into $WORK/rss.peak
+  echo 0 > "$WORK/rss.peak"
+  ( peak=0; while kill -0 "$PARLEY_PID" 2>/dev/null; do
+      r=$(awk '/VmRSS/{print $2}' "/proc/$PARLEY_PID/status" 2>/dev/null || echo 0)
+      if (( r > peak )); then peak=$r; echo "$peak" > "$WORK/rss.peak"; fi; sleep 0.1; done ) &
+  SAMPLER=$!
+}
+sampler_stop() { kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; echo $(( $(cat "$WORK/rss.peak") / 1024 )); }
+
+# measure META_JSON EXTRA_JSON COMMAND...: runs the load tool, records Parley's CPU and peak RSS.
+measure() {
+  local meta=$1 extra=$2; shift 2
+  local out=$WORK/out.$RANDOM
+  local t0 c0 c1 wall rss
+  t0=$(date +%s%N); c0=$(cpu_ticks); sampler_start
+  "$@" > "$out" 2> "$out.err" || true
+  rss=$(sampler_stop); c1=$(cpu_ticks); wall=$(( ($(date +%s%N) - t0) / 1000000 ))
+  local cpu_pct; cpu_pct=$(python3 -c "print(round(100*($c1-$c0)/$CLK_TCK/max($wall,1)*1000,1))")
+  extra=$(jq -c ". + {parley_cpu_pct: $cpu_pct, parley_rss_peak_mb: $rss, wall_ms: $wall}" <<< "$extra")
+  if ! python3 bench/lib/bench.py record "$RAW" "$meta" "$out" "$extra" >> "$RESULTS/run.log"; then
+    fail "$meta produced no result: $(tail -3 "$out.err" | tr '\n' ' ')"
+  fi
+  tail -1 "$RAW" | jq -c '{scenario, case, arm, round, rps, errors, lat: .lat.p99, ttft: .ttft.p99, cpu: .parley_cpu_pct, rss: .parley_rss_peak_mb}' >&2
+}
+# wait_idle: before a scenario, until Parley's CPU falls under 20 % over a second (at most 60 s), so
+# work left over from the previous scenario (queued requests, GC) is not charged to the next one.
+wait_idle() {
+  local a b i
+  for i in $(seq 1 60); do
+    a=$(cpu_ticks); sleep 1; b=$(cpu_ticks)
+    (( (b - a) * 100 < CLK_TCK * 20 )) && return 0
+  done
+  log "Parley is still busy after 60 s; measuring anyway"
+}
+meta() { jq -nc --arg s "$1" --arg c "$2" --arg a "$3" --argjson r "$4" '{scenario: $s, case: $c, arm: $a, round: $r}'; }
+skip() { jq -nc --arg s "$1" --arg r "$2" '{scenario: $s, reason: $r}' >> "$RESULTS/skipped.jsonl"; log "scenario $1 skipped: $2"; }
+want() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
+
+wrk_run() { # wrk_run CONNECTIONS URL [env assignments...]: one wrk thread on the load core
+  local conns=$1 url=$2; shift 2
+  env "$@" taskset -c "$LOAD_CORES" wrk -t1 -c"$conns" -d"${WRK_SECONDS:-$DURATION}s" --timeout 10s -s bench/lib/wrk.lua "$url"
+}
+hey_rate() { # hey_rate RPS URL [hey flags...]: a fixed rate from 50 workers, CSV stats as JSON
+  local rps=$1 url=$2; shift 2
+  local workers=$(( rps < 50 ? rps : 50 ))
+  taskset -c "$LOAD_CORES" hey -z "${DURATION}s" -c "$workers" -q $(( rps / workers )) -t 10 -o csv "$@" "$url" > "$WORK/hey.csv" &&
+    # Expected: the planned requests less one a worker (its last tick may fall on the deadline).
+    python3 bench/lib/bench.py hey "$WORK/hey.csv" $(( rps / workers * workers * DURATION - workers ))
+}
+
+# ---------------------------------------------------------------- mock and Parley
+start_mock() {
+  if curl -s -o /dev/null "$MOCK/health"; then log "something already listens on $MOCK"; exit 1; fi
+  # taskset execs java, so $! is the mock's own pid (stopped by the trap).
+  taskset -c "$LOAD_CORES" "$JAVA" -XX:+UseSerialGC -Xmx256m -jar "$MOCK_JAR" --port "$MOCK_PORT" --threads 1 \
+    --chunks 20 --chunk-interval-ms 0 > "$RESULTS/mock.log" 2>&1 &
+  MOCK_PID=$!
+  for _ in $(seq 1 100); do curl -fs "$MOCK/health" >/dev/null && return 0; sleep 0.1; done
+  log "the mock did not start: $(tail -5 "$RESULTS/mock.log")"; exit 1
+}
+
+reset_database() {
+  psql "$DB_SERVER" -q -v ON_ERROR_STOP=1 -c "drop database if exists $DB_NAME with (force)" -c "create database $DB_NAME" >/dev/null
+}
+
+STARTS=0
+# How Parley is started: the fat jar, or (use_aot_cache) the extracted jar with a JDK 25 AOT cache.
+# shellcheck disable=SC2206
+PARLEY_JAR_CMD=("$JAVA" ${BENCH_PARLEY_JAVA_OPTS:-} -jar "$JAR")
+PARLEY_CMD=("${PARLEY_JAR_CMD[@]}")
+AOT_DIR=$WORK/aot
+# train_aot_cache: extracts the jar and records an AOT cache with a training start that stops once
+# the context has refreshed (README "Running in production"); the training needs the database.
+train_aot_cache() {
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$AOT_DIR" > "$RESULTS/aot-extract.log" 2>&1
+  env PORT="$PARLEY_PORT" DATABASE_URL="$DB_URL" SECRET_KEY="bench-signing-key-of-at-least-32-bytes-0123456789" \
+    PARLEY_DATA_DIR="$WORK/data" OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK/v1" \
+    taskset -c "$SERVER_CORES" "$JAVA" -XX:AOTCacheOutput="$AOT_DIR/app.aot" -Dspring.context.exit=onRefresh \
+    -jar "$AOT_DIR/$(basename "$JAR")" > "$RESULTS/aot-training.log" 2>&1
+  [[ -f $AOT_DIR/app.aot ]]
+}
+use_aot_cache() { PARLEY_CMD=("$JAVA" ${BENCH_PARLEY_JAVA_OPTS:-} -XX:AOTCache="$AOT_DIR/app.aot" -jar "$AOT_DIR/$(basename "$JAR")"); }
+use_fat_jar() { PARLEY_CMD=("${PARLEY_JAR_CMD[@]}"); }
+# start_parley [ENV=VALUE ...]: starts Parley on the server core, records start-up time and idle RSS.
+start_parley() {
+  if curl -s -o /dev/null "$PARLEY/health"; then log "something already listens on $PARLEY"; exit 1; fi
+  STARTS=$((STARTS + 1))
+  local t0; t0=$(date +%s%N)
+  env PORT="$PARLEY_PORT" DATABASE_URL="$DB_URL" SECRET_KEY="bench-signing-key-of-at-least-32-bytes-0123456789" \
+    PARLEY_DATA_DIR="$WORK/data" ACCESS_TOKEN_EXPIRE_MINUTES=240 PARLEY_MAX_CONCURRENT_GENERATIONS=100000 \
+    PARLEY_AI_ECHO_DELAY=0ms OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK/v1" LOG_FORMAT=text \
+    "$@" \
+    taskset -c "$SERVER_CORES" "${PARLEY_CMD[@]}" > "$RESULTS/parley-$STARTS.log" 2>&1 &
+  PARLEY_PID=$!
+  local deadline=$(( $(date +%s) + 180 ))
+  until curl -fs -o /dev/null "$PARLEY/health"; do
+    if ! kill -0 "$PARLEY_PID" 2>/dev/null || (( $(date +%s) > deadline )); then
+      log "Parley did not become healthy: $(tail -20 "$RESULTS/parley-$STARTS.log")"; exit 1
+    fi
+    sleep 0.05
+  done
+  STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  sleep 2
+  IDLE_RSS_MB=$(rss_mb "$PARLEY_PID")
+  log "Parley up in ${STARTUP_MS} ms, idle RSS ${IDLE_RSS_MB} MB (pid $PARLEY_PID, start $STARTS)"
+}
+stop_parley() { stop_pid "$PARLEY_PID"; PARLEY_PID=; }
+
+api() { # api METHOD PATH TOKEN [JSON]
+  curl -sS -X "$1" "$PARLEY$2" ${3:+-H "Authorization: Bearer $3"} -H 'Content-Type: application/json' ${4:+-d "$4"}
+}
+PASSWORD=bench-password-Argon2id-7
+register() { api POST /api/v1/auth/register "" "{\"email\":\"$1\",\"password\":\"$PASSWORD\",\"name\":\"Bench\"}" | jq -r .access_token; }
+
+# fixtures: one user with CHATS chats (paths files for wrk and chat ids for SseLoad)
+setup_fixtures() {
+  local chats=$1
+  TOKEN=$(register "bench@example.com")
+  [[ -n $TOKEN && $TOKEN != null ]] || { log "could not register the bench user"; exit 1; }
+  : > "$WORK/chats.txt"
+  for i in $(seq 1 "$chats"); do
+    api POST /api/v1/chats "$TOKEN" "{\"title\":\"bench chat $i\"}" | jq -r .id >> "$WORK/chats.txt"
+  done
+  sed 's|.*|/api/v1/chats/&/completions|' "$WORK/chats.txt" > "$WORK/turn-paths.txt"
+  API_KEY=$(api POST /api/v1/api-keys "$TOKEN" '{"name":"bench"}' | jq -r '.key // empty' 2>/dev/null || true)
+  log "fixtures: $chats chats, API key: $([[ -n $API_KEY ]] && echo "${API_KEY:0:11}…" || echo "none (POST /api/v1/api-keys not available)")"
+}
+
+# Which model a Parley turn uses: the OpenAI provider pointed at the mock when it is on this build,
+# else the built-in local/echo model as a stand-in (reported as such).
+pick_model() {
+  local chat; chat=$(head -1 "$WORK/chats.txt")
+  local reply; reply=$(api POST "/api/v1/chats/$chat/completions" "$TOKEN" '{"content":"probe","model":"openai/mock-d0"}' || true)
+  if jq -e '.assistant_message.status == "completed"' <<< "$reply" >/dev/null 2>&1; then
+    PROVIDER=openai
+  else
+    PROVIDER=echo
+    log "the OpenAI provider is not available on this build ($(jq -r '.detail // .title // "?"' <<< "$reply" 2>/dev/null | head -c 120)); turns use local/echo"
+  fi
+  echo "$PROVIDER" > "$WORK/provider"
+}
+
+# ================================================================ scenarios
+reset_database
+start_mock
+log "results in $RESULTS (mode $MODE, $ROUNDS round(s) of ${DURATION}s)"
+
+# ---- 6. start-up (the first start migrates an empty database: cold; the others are warm). In a full
+# run, starts from the fat jar and from the extracted jar with an AOT cache alternate (A B A B).
+if want 6; then
+  ARMS=jar
+  if [[ $MODE == full ]]; then
+    log "scenario 6: training the AOT cache"
+    if train_aot_cache; then ARMS="jar aot"; else fail "6: the AOT cache training failed (see aot-training.log)"; fi
+  fi
+  STARTUP_ROUNDS=$(( ROUNDS + 1 ))
+  [[ $MODE == smoke ]] && STARTUP_ROUNDS=1
+  for r in $(seq 1 "$STARTUP_ROUNDS"); do
+    for arm in $ARMS; do
+      [[ $r -eq 1 && $arm == aot ]] && continue   # the cold start is the fat jar's
+      if [[ $arm == aot ]]; then use_aot_cache; else use_fat_jar; fi
+      [[ -n $PARLEY_PID ]] && stop_parley
+      start_parley
+      jq -nc --argjson r "$r" --arg a "$arm" --argjson s "$STARTUP_MS" --argjson m "$IDLE_RSS_MB" --argjson w "$([[ $r -gt 1 ]] && echo true || echo false)" \
+        '{scenario: "6", case: "start", arm: $a, round: $r, startup_ms: $s, idle_rss_mb: $m, warm: $w}' >> "$RAW"
+    done
+  done
+  # The other scenarios run on the fat jar, as `java -jar` starts it.
+  if [[ $arm == aot ]]; then use_fat_jar; stop_parley; start_parley; fi
+else
+  start_parley
+fi
+
+CHATS=$([[ $MODE == smoke ]] && echo 25 || echo 200)
+setup_fixtures "$CHATS"
+pick_model
+if [[ $PROVIDER == openai ]]; then TURN_MODEL='"model":"openai/mock-d0",'; else TURN_MODEL=''; fi
+
+# ---- 4. authenticated reads vs a trivial unauthenticated endpoint (GET /health/ping: no database)
+if want 4; then
+  wait_idle
+  log "scenario 4: GET /api/v1/chats?limit=20 (bearer) vs GET /health/ping, 64 connections"
+  [[ $(api GET "/api/v1/chats?limit=20" "$TOKEN" | jq '.items | length') == 20 ]] || fail "4: the chat list does not return 20 items"
+  wrk_run 64 "$PARLEY/health/ping" > /dev/null  # warm-up
+  wrk_run 64 "$PARLEY/api/v1/chats?limit=20" WRK_TOKEN="$TOKEN" > /dev/null
+  for r in $(seq 1 "$ROUNDS"); do
+    measure "$(meta 4 64-connections trivial "$r")" '{}' wrk_run 64 "$PARLEY/health/ping"
+    measure "$(meta 4 64-connections chats "$r")" '{}' wrk_run 64 "$PARLEY/api/v1/chats?limit=20" WRK_TOKEN="$TOKEN"
+  done
+fi
+
+# ---- 2. full chat turn, non-streamed, at saturation
+if want 2; then
+  wait_idle
+  CONNS=$([[ $MODE == smoke ]] && echo 4 || echo 64)
+  log "scenario 2: POST /api/v1/chats/{id}/completions non-streamed ($PROVIDER), $CONNS connections"
+  export_body="{${TURN_MODEL}\"content\":\"What should I see in Alfama?\"}"
+  wrk_run "$CONNS" "$PARLEY/" WRK_METHOD=POST WRK_TOKEN="$TOKEN" WRK_PATHS="$WORK/turn-paths.txt" WRK_BODY="$export_body" > /dev/null
+  for r in $(seq 1 "$ROUNDS"); do
+    before=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'ASSISTANT' and status = 'COMPLETED' and total_tokens is not null")
+    users_before=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'USER'")
+    measure "$(meta 2 "$CONNS-connections-$PROVIDER" parley "$r")" '{}' \
+      wrk_run "$CONNS" "$PARLEY/" WRK_METHOD=POST WRK_TOKEN="$TOKEN" WRK_PATHS="$WORK/turn-paths.txt" WRK_BODY="$export_body"
+    sleep 1
+    after=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'ASSISTANT' and status = 'COMPLETED' and total_tokens is not null")
+    users_after=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'USER'")
+    ok=$(tail -1 "$RAW" | jq '.ok // 0')
+    persisted=$(( after - before )) users=$(( users_after - users_before ))
+    # Every answered turn stored its user message and its completed reply with usage.
+    if (( persisted >= ok && users >= ok && ok > 0 )); then p=true; else p=false; fail "2: $ok turns answered, $users user messages and $persisted completed replies with usage stored"; fi
+    python3 - "$RAW" "$p" "$persisted" <<'EOF'
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+last = json.loads(lines[-1]); last["persisted_ok"] = sys.argv[2] == "true"; last["persisted_replies"] = int(sys.argv[3])
+lines[-1] = json.dumps(last); open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+EOF
+  done
+fi
+
+# ---- 1. gateway overhead: mock directly vs Parley /v1/chat/completions -> mock
+if want 1; then
+  wait_idle
+  if [[ -z ${API_KEY:-} ]]; then
+    skip 1 "POST /api/v1/api-keys is not on this build, so /v1/chat/completions cannot be called with a pk_ key"
+  elif [[ $PROVIDER != openai ]]; then
+    skip 1 "the OpenAI provider (OPENAI_BASE_URL) is not on this build, so Parley cannot forward to the mock"
+  else
+    RATES=$([[ $MODE == smoke ]] && echo 20 || echo "500 1000")
+    BODY='{"model":"gpt-4o-mini","messages":[{"role":"user","content":"What should I see in Alfama?"}]}'
+    PBODY='{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"What should I see in Alfama?"}]}'
+    SBODY='{"model":"gpt-4o-mini","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"What should I see in Alfama?"}]}'
+    SPBODY='{"model":"openai/gpt-4o-mini","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"What should I see in Alfama?"}]}'
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$PARLEY/v1/chat/completions" -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' -d "$PBODY")
+    [[ $code == 200 ]] || fail "1: Parley /v1/chat/completions answered $code"
+    for rate in $RATES; do
+      log "scenario 1: $rate requests/s, not streamed (hey) and streamed (SseLoad)"
+      hey_rate "$rate" "$PARLEY/v1/chat/completions" -m POST -T application/json -H "Authorization: Bearer $API_KEY" -d "$PBODY" > /dev/null || true
+      for r in $(seq 1 "$ROUNDS"); do
+        measure "$(meta 1 "$rate-rps" mock "$r")" '{}' hey_rate "$rate" "$MOCK/v1/chat/completions" -m POST -T application/json -d "$BODY"
+        measure "$(meta 1 "$rate-rps" parley "$r")" '{}' hey_rate "$rate" "$PARLEY/v1/chat/completions" -m POST -T application/json -H "Authorization: Bearer $API_KEY" -d "$PBODY"
+      done
+      for r in $(seq 1 "$ROUNDS"); do
+        measure "$(meta 1 "$rate-rps-stream" mock "$r")" '{}' on_load "${LOADGEN[@]}" --url "$MOCK/v1/chat/completions" \
+          --body "$SBODY" --rate "$rate" --duration-s "$DURATION" --warmup 50 --expect-tokens 20
+        measure "$(meta 1 "$rate-rps-stream" parley "$r")" '{}' on_load "${LOADGEN[@]}" --url "$PARLEY/v1/chat/completions" \
+          --header "Authorization: Bearer $API_KEY" --body "$SPBODY" --rate "$rate" --duration-s "$DURATION" --warmup 50
+      done
+    done
+  fi
+fi
+
+# Overload in scenario 1 can leave Parley's heap grown; later scenarios start from a fresh process.
+if want 1 && [[ $MODE == full ]]; then stop_parley; start_parley; fi
+
+# ---- 5. logins (Argon2id): logins/s at 200 connections; another endpoint's p99 idle vs during logins
+if want 5; then
+  wait_idle
+  LOGIN_CONNS=$([[ $MODE == smoke ]] && echo 8 || echo 200)
+  OTHER_RATE=$([[ $MODE == smoke ]] && echo 20 || echo 100)
+  log "scenario 5: $LOGIN_CONNS concurrent logins; GET /api/v1/chats at $OTHER_RATE/s idle vs during logins"
+  LOGIN_BODY="{\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}"
+  other() { hey_rate "$OTHER_RATE" "$PARLEY/api/v1/chats?limit=20" -H "Authorization: Bearer $TOKEN"; }
+  other > /dev/null
+  for r in $(seq 1 "$ROUNDS"); do
+    measure "$(meta 5 "$LOGIN_CONNS-logins" idle "$r")" '{}' other
+    # Not through wrk_run: started directly so that $! is wrk itself (stopped by the trap on failure).
+    WRK_METHOD=POST WRK_BODY="$LOGIN_BODY" taskset -c "$LOAD_CORES" wrk -t1 -c"$LOGIN_CONNS" -d"$(( DURATION + 2 ))s" \
+      --timeout 10s -s bench/lib/wrk.lua "$PARLEY/api/v1/auth/login" > "$WORK/logins.out" 2>&1 &
+    BG_PIDS+=($!); sleep 1
+    measure "$(meta 5 "$LOGIN_CONNS-logins" loaded "$r")" '{}' other
+    wait "${BG_PIDS[-1]}" || true; unset 'BG_PIDS[-1]'
+    python3 bench/lib/bench.py record "$RAW" "$(meta 5 "$LOGIN_CONNS-logins" logins "$r")" "$WORK/logins.out" \
+      '{}' >> "$RESULTS/run.log" ||
+      fail "5: the login load produced no result"
+  done
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$PARLEY/api/v1/auth/login" -H 'Content-Type: application/json' -d "$LOGIN_BODY")
+  [[ $code == 200 ]] || fail "5: a login after the load answered $code"
+fi
+
+# ---- 3. concurrent streamed replies (50 chunks 20 ms apart); Parley's SSE vs the mock's own
+if want 3; then
+  wait_idle
+  WORDS=$(printf 'word%d ' $(seq 1 49))
+  if [[ $PROVIDER == openai ]]; then
+    MOCK_MODEL=mock-c50-i20
+    PBODY3="{\"model\":\"openai/mock-c50-i20\",\"stream\":true,\"content\":\"$WORDS\"}"
+  else
+    # local/echo stand-in: 'Echo:' + 49 words = 50 chunks, each delayed 20 ms (also the first).
+    MOCK_MODEL=mock-d20-c50-i20
+    PBODY3="{\"stream\":true,\"content\":\"$WORDS\"}"
+    stop_parley; start_parley PARLEY_AI_ECHO_DELAY=20ms
+  fi
+  MBODY3="{\"model\":\"$MOCK_MODEL\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"$WORDS\"}]}"
+  stream_round() { # stream_round CASE ROUND STREAMS
+    measure "$(meta 3 "$1" mock "$2")" '{}' on_load "${LOADGEN[@]}" --url "$MOCK/v1/chat/completions" --body "$MBODY3" \
+      --streams "$3" --ramp-ms 500 --warmup 20 --expect-tokens 50 --timeout-s 60
+    measure "$(meta 3 "$1" parley "$2")" '{}' on_load "${LOADGEN[@]}" --url "$PARLEY/api/v1/chats/{chat}/completions" \
+      --chats "$WORK/chats.txt" --header "Authorization: Bearer $TOKEN" --body "$PBODY3" --streams "$3" --ramp-ms 500 \
+      --warmup 20 --token-event delta --done-match "event:done" --expect-tokens 1 --timeout-s 60
+  }
+  STREAMS=$([[ $MODE == smoke ]] && echo 20 || echo 1000)
+  log "scenario 3: $STREAMS concurrent streams ($PROVIDER)"
+  for r in $(seq 1 "$ROUNDS"); do stream_round "$STREAMS-streams" "$r" "$STREAMS"; done
+  if [[ $MODE == full ]]; then
+    # The largest concurrency that still meets the target: one round per step, upwards from 1000 while
+    # it is met, else downwards until it is.
+    python3 bench/lib/bench.py report "$RESULTS" > /dev/null
+    met() { jq -e --arg c "$1-streams" '.scenarios["3"][$c].met == true' "$RESULTS/summary.json" >/dev/null; }
+    if met "$STREAMS"; then STEPS="1500 2000 3000 4000 6000"; UP=1; else STEPS="500 250 100 50"; UP=0; fi
+    for n in $STEPS; do
+      log "scenario 3 search: $n streams"
+      stream_round "$n-streams" 1 "$n"
+      python3 bench/lib/bench.py report "$RESULTS" > /dev/null
+      if met "$n"; then [[ $UP == 1 ]] || break; else [[ $UP == 0 ]] || break; fi
+    done
+  fi
+fi
+
+# ---------------------------------------------------------------- report
+grep -h -E 'ERROR|Exception' "$RESULTS"/parley-*.log | sort | uniq -c | sort -rn | head -20 > "$RESULTS/parley-errors.txt" || true
+jq --arg l "$(cut -d' ' -f1-3 /proc/loadavg)" '. + {load_avg_at_end: $l}' "$RESULTS/environment.json" > "$WORK/env.json" &&
+  mv "$WORK/env.json" "$RESULTS/environment.json"
+python3 bench/lib/bench.py report "$RESULTS" > /dev/null
+log "report: $RESULTS/results.md"
+cat "$RESULTS/results.md"
+if [[ ${#FAILURES[@]} -gt 0 ]]; then
+  log "${#FAILURES[@]} plumbing failure(s):"; printf '  - %s\n' "${FAILURES[@]}" >&2
+  exit 1
+fi
+log "all scenarios ran"
