@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -49,7 +50,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			problem.setProperty("retry_after", seconds);
 		});
-		return ResponseEntity.status(ex.kind().status()).headers(headers).body(problem);
+		return problem(ex.kind().status()).headers(headers).body(problem);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -58,13 +59,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
 			.toList();
-		return ResponseEntity.badRequest().body(Problems.validation(errors));
+		return problem(400).body(Problems.validation(errors));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unhandled exception", ex);
-		return ResponseEntity.internalServerError()
+		return problem(500)
 			.body(Problems.ofStatus(500, "Internal server error",
 					"Something went wrong on our side. Quote the request id if you report it."));
 	}
@@ -77,7 +78,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(error -> new Problems.FieldError(wireName(error.getField()), error.getDefaultMessage()))
 			.toList();
-		return ResponseEntity.badRequest().body(Problems.validation(errors));
+		return problem(400).body(Problems.validation(errors));
 	}
 
 	@Override
@@ -90,16 +91,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 				.map(error -> new Problems.FieldError(wireName(result.getMethodParameter().getParameterName()),
 						error.getDefaultMessage())))
 			.toList();
-		return ResponseEntity.badRequest().body(Problems.validation(errors));
+		return problem(400).body(Problems.validation(errors));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedByOversizedBody(ex)) {
-			return ResponseEntity.status(413).body(Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
+			return problem(413).body(Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
 		}
-		return ResponseEntity.badRequest()
+		return problem(400)
 			.body(Problems.of(ProblemKind.INVALID_REQUEST, "The request body is missing or is not valid JSON."));
 	}
 
@@ -108,20 +109,32 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		if (ex instanceof MethodArgumentTypeMismatchException mismatch && isPathVariable(mismatch.getParameter())) {
 			// A malformed id names nothing that exists, exactly like an unknown one.
-			return ResponseEntity.status(404).body(Problems.of(ProblemKind.NOT_FOUND, "No such resource."));
+			return problem(404).body(Problems.of(ProblemKind.NOT_FOUND, "No such resource."));
 		}
 		String name = ex.getPropertyName() == null ? "parameter" : wireName(ex.getPropertyName());
-		return ResponseEntity.badRequest()
+		return problem(400)
 			.body(Problems.validation(List.of(new Problems.FieldError(name, "has an invalid value"))));
 	}
 
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		if (body instanceof ProblemDetail problem) {
-			Problems.withRequestId(problem);
+		if (!(body instanceof ProblemDetail problem)) {
+			return super.createResponseEntity(body, headers, statusCode, request);
 		}
-		return super.createResponseEntity(body, headers, statusCode, request);
+		Problems.withRequestId(problem);
+		HttpHeaders withType = new HttpHeaders();
+		withType.putAll(headers);
+		withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return super.createResponseEntity(body, withType, statusCode, request);
+	}
+
+	/**
+	 * A problem is JSON whatever the client accepts: a client that asked for an event stream still
+	 * gets the problem that stopped its request, not a 406.
+	 */
+	private static ResponseEntity.BodyBuilder problem(int status) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	private static boolean isPathVariable(MethodParameter parameter) {

@@ -179,6 +179,21 @@ class ChatCompletionIntegrationTests {
 	}
 
 	@Test
+	void anEventStreamClientStillGetsTheProblemThatStoppedItsTurn() {
+		try (SseStream stream = api.stream("POST", "/api/v1/chats/" + java.util.UUID.randomUUID() + "/completions",
+				session.accessToken(), map("content", "hello", "stream", true), null)) {
+			assertThat(stream.status()).isEqualTo(404);
+		}
+		Response refused = api.send(api.request("/api/v1/chats/" + java.util.UUID.randomUUID() + "/completions",
+				session.accessToken())
+			.header("Content-Type", "application/json")
+			.header("Accept", "text/event-stream")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"content\": \"hello\", \"stream\": true}")));
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().get("status").asInt()).isEqualTo(404);
+	}
+
+	@Test
 	void refusesAnUnknownModelBeforeStoringAnything() {
 		Response turn = api.post(completions(), session.accessToken(),
 				map("content", "hello", "model", "nobody/knows-this"));
