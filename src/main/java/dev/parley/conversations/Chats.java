@@ -2,14 +2,13 @@ package dev.parley.conversations;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.parley.platform.Cursor;
 import dev.parley.platform.CursorPage;
 import dev.parley.platform.PageLimit;
+import dev.parley.platform.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -102,7 +101,7 @@ public class Chats {
 	@Transactional
 	public Message post(UUID chatId, UUID userId, MessageRole role, String content) {
 		Instant now = clock.instant();
-		if (!chats.countMessageAdded(chatId, userId, at(now))) {
+		if (!chats.countMessageAdded(chatId, userId, Timestamps.sql(now))) {
 			throw new ChatNotFound();
 		}
 		Message message = messages.save(Message.written(chatId, role, content, now));
@@ -148,7 +147,7 @@ public class Chats {
 		if (!messages.delete(messageId)) {
 			throw new MessageNotFound();
 		}
-		chats.countMessageRemoved(chatId, at(clock.instant()));
+		chats.countMessageRemoved(chatId, Timestamps.sql(clock.instant()));
 	}
 
 	private Chat change(UUID chatId, UUID userId, Consumer<Chat> change) {
@@ -162,7 +161,4 @@ public class Chats {
 		}
 	}
 
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 }

@@ -4,11 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import dev.parley.platform.Cursor;
+import dev.parley.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,7 +59,7 @@ class ConversationQueries {
 			query = query.param("query", filter.query());
 		}
 		if (after != null) {
-			query = query.param("afterAt", at(after.at())).param("afterId", after.id());
+			query = query.param("afterAt", Timestamps.sql(after.at())).param("afterId", after.id());
 		}
 		return query.query(ConversationQueries::chat).list();
 	}
@@ -99,8 +99,4 @@ class ConversationQueries {
 		return value == null ? null : value.toInstant();
 	}
 
-	/** The JDBC driver binds {@code OffsetDateTime} to {@code timestamptz}; it has no binding for {@code Instant}. */
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 }

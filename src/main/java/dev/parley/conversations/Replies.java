@@ -3,8 +3,6 @@ package dev.parley.conversations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import dev.parley.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +43,7 @@ public class Replies {
 	@Transactional
 	public Message start(UUID chatId, UUID userId, String model) {
 		Instant now = clock.instant();
-		if (!chats.countMessageAdded(chatId, userId, at(now))) {
+		if (!chats.countMessageAdded(chatId, userId, Timestamps.sql(now))) {
 			throw new ChatNotFound();
 		}
 		return messages.save(Message.assistantDraft(chatId, model, now));
@@ -74,7 +73,12 @@ public class Replies {
 				from unnest(cast(:ids as uuid[]), cast(:contents as text[])) as v(id, content)
 				where m.id = v.id and m.status = 'STREAMING'
 				returning m.id
-				""").param("now", at(clock.instant())).param("ids", ids).param("contents", texts).query(UUID.class).list());
+				""")
+			.param("now", Timestamps.sql(clock.instant()))
+			.param("ids", ids)
+			.param("contents", texts)
+			.query(UUID.class)
+			.list());
 	}
 
 	/** Completes a streaming reply; empty when it had already ended (cancelled meanwhile). */
@@ -110,7 +114,7 @@ public class Replies {
 	 */
 	public int interruptAbandoned(Duration quietFor) {
 		return jdbc.sql("update messages set status = 'INTERRUPTED' where status = 'STREAMING' and updated_at < ?")
-			.params(at(clock.instant().minus(quietFor)))
+			.params(Timestamps.sql(clock.instant().minus(quietFor)))
 			.update();
 	}
 
@@ -128,7 +132,4 @@ public class Replies {
 		return reply.map(messages::save);
 	}
 
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 }

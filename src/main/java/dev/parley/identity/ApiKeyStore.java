@@ -4,13 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.parley.platform.Cursor;
+import dev.parley.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +31,8 @@ class ApiKeyStore {
 				insert into api_keys (id, user_id, name, prefix, key_hash, created_at, expires_at)
 				values (?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(key.id(), userId, key.name(), key.prefix(), keyHash, at(key.createdAt()), at(key.expiresAt()))
+			.params(key.id(), userId, key.name(), key.prefix(), keyHash, Timestamps.sql(key.createdAt()),
+					Timestamps.sql(key.expiresAt()))
 			.update();
 	}
 
@@ -44,7 +45,7 @@ class ApiKeyStore {
 			.param("user", userId)
 			.param("limit", limit);
 		if (cursor != null) {
-			statement = statement.param("at", at(cursor.at())).param("id", cursor.id());
+			statement = statement.param("at", Timestamps.sql(cursor.at())).param("id", cursor.id());
 		}
 		return statement.query(ApiKeyStore::apiKey).list();
 	}
@@ -52,7 +53,7 @@ class ApiKeyStore {
 	/** Revokes a key of the user; {@code false} when the user has no key of that id. Revoking twice is harmless. */
 	boolean revoke(UUID userId, UUID keyId, Instant now) {
 		return jdbc.sql("update api_keys set revoked_at = coalesce(revoked_at, ?) where id = ? and user_id = ?")
-			.params(at(now), keyId, userId)
+			.params(Timestamps.sql(now), keyId, userId)
 			.update() == 1;
 	}
 
@@ -62,7 +63,7 @@ class ApiKeyStore {
 				select k.id, k.user_id, u.role, k.last_used_at from api_keys k join users u on u.id = k.user_id
 				where k.key_hash = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?)
 				""")
-			.params(keyHash, at(now))
+			.params(keyHash, Timestamps.sql(now))
 			.query((rs, row) -> new KeyOwner(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
 					Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), instant(rs, "last_used_at")))
 			.optional();
@@ -74,7 +75,7 @@ class ApiKeyStore {
 	 */
 	void recordUse(UUID keyId, Instant now, Instant staleBefore) {
 		jdbc.sql("update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
-			.params(at(now), keyId, at(staleBefore))
+			.params(Timestamps.sql(now), keyId, Timestamps.sql(staleBefore))
 			.update();
 	}
 
@@ -92,8 +93,4 @@ class ApiKeyStore {
 		return value == null ? null : value.toInstant();
 	}
 
-	/** The JDBC driver binds {@code OffsetDateTime} to {@code timestamptz}; it has no binding for {@code Instant}. */
-	private static OffsetDateTime at(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
 }

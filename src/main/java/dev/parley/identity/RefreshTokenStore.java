@@ -2,10 +2,10 @@ package dev.parley.identity;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.parley.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,13 +21,13 @@ class RefreshTokenStore {
 
 	void createFamily(UUID familyId, UUID userId, Instant now) {
 		jdbc.sql("insert into refresh_token_families (id, user_id, created_at) values (?, ?, ?)")
-			.params(familyId, userId, at(now))
+			.params(familyId, userId, Timestamps.sql(now))
 			.update();
 	}
 
 	void addToken(byte[] tokenHash, UUID familyId, Instant now, Instant expiresAt) {
 		jdbc.sql("insert into refresh_tokens (token_hash, family_id, created_at, expires_at) values (?, ?, ?, ?)")
-			.params(tokenHash, familyId, at(now), at(expiresAt))
+			.params(tokenHash, familyId, Timestamps.sql(now), Timestamps.sql(expiresAt))
 			.update();
 	}
 
@@ -42,7 +42,7 @@ class RefreshTokenStore {
 				where t.token_hash = :hash and t.used_at is null and f.id = t.family_id
 				returning t.family_id, f.user_id, t.expires_at, f.revoked_at is not null as revoked
 				""")
-			.param("now", at(now))
+			.param("now", Timestamps.sql(now))
 			.param("hash", tokenHash)
 			.query(ClaimedToken.class)
 			.optional();
@@ -64,7 +64,7 @@ class RefreshTokenStore {
 
 	void revokeFamily(UUID familyId, String reason, Instant now) {
 		jdbc.sql("update refresh_token_families set revoked_at = ?, revoked_reason = ? where id = ? and revoked_at is null")
-			.params(at(now), reason, familyId)
+			.params(Timestamps.sql(now), reason, familyId)
 			.update();
 	}
 
@@ -72,12 +72,12 @@ class RefreshTokenStore {
 		jdbc.sql("""
 				update refresh_token_families set revoked_at = ?, revoked_reason = ?
 				where user_id = ? and id <> ? and revoked_at is null
-				""").params(at(now), reason, userId, except).update();
+				""").params(Timestamps.sql(now), reason, userId, except).update();
 	}
 
 	void revokeFamiliesOf(UUID userId, String reason, Instant now) {
 		jdbc.sql("update refresh_token_families set revoked_at = ?, revoked_reason = ? where user_id = ? and revoked_at is null")
-			.params(at(now), reason, userId)
+			.params(Timestamps.sql(now), reason, userId)
 			.update();
 	}
 
@@ -101,8 +101,4 @@ class RefreshTokenStore {
 	record SpentToken(UUID familyId, OffsetDateTime usedAt) {
 	}
 
-	/** The JDBC driver binds {@code OffsetDateTime} to {@code timestamptz}; it has no binding for {@code Instant}. */
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 }

@@ -17,13 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-	@RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+	/** Answers whatever the client accepts: an event-stream client still gets the problem, not a 406. */
+	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer value ? value : 500;
 		HttpStatus httpStatus = HttpStatus.resolve(status);
 		String title = httpStatus == null ? "Error" : httpStatus.getReasonPhrase();
 		String detail = status >= 500 ? "Something went wrong on our side." : title;
-		return ResponseEntity.status(status).body(Problems.ofStatus(status, title, detail));
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.ofStatus(status, title, detail));
 	}
 }

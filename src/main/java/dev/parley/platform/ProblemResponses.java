@@ -1,8 +1,6 @@
 package dev.parley.platform;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -34,8 +32,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
-
 	@ExceptionHandler(ParleyException.class)
 	ResponseEntity<ProblemDetail> fact(ParleyException ex) {
 		ProblemDetail problem = ex.invalidFields().isEmpty() ? Problems.of(ex.kind(), ex.getMessage())
@@ -46,7 +42,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 					.toList());
 		HttpHeaders headers = new HttpHeaders();
 		ex.retryAfter().ifPresent(wait -> {
-			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+			long seconds = Problems.retryAfterSeconds(wait);
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			problem.setProperty("retry_after", seconds);
 		});
@@ -76,7 +72,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		List<Problems.FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> new Problems.FieldError(wireName(error.getField()), error.getDefaultMessage()))
+			.map(error -> new Problems.FieldError(Problems.wireName(error.getField()), error.getDefaultMessage()))
 			.toList();
 		return problem(400).body(Problems.validation(errors));
 	}
@@ -88,7 +84,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> new Problems.FieldError(wireName(result.getMethodParameter().getParameterName()),
+				.map(error -> new Problems.FieldError(Problems.wireName(result.getMethodParameter().getParameterName()),
 						error.getDefaultMessage())))
 			.toList();
 		return problem(400).body(Problems.validation(errors));
@@ -111,7 +107,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			// A malformed id names nothing that exists, exactly like an unknown one.
 			return problem(404).body(Problems.of(ProblemKind.NOT_FOUND, "No such resource."));
 		}
-		String name = ex.getPropertyName() == null ? "parameter" : wireName(ex.getPropertyName());
+		String name = ex.getPropertyName() == null ? "parameter" : Problems.wireName(ex.getPropertyName());
 		return problem(400)
 			.body(Problems.validation(List.of(new Problems.FieldError(name, "has an invalid value"))));
 	}
@@ -152,14 +148,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static String lastNode(String propertyPath) {
 		int dot = propertyPath.lastIndexOf('.');
-		return wireName(dot < 0 ? propertyPath : propertyPath.substring(dot + 1));
-	}
-
-	/** Field names on the wire are snake_case; Java's are camelCase. */
-	static String wireName(String javaName) {
-		if (javaName == null) {
-			return "body";
-		}
-		return CAMEL_HUMP.matcher(javaName).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+		return Problems.wireName(dot < 0 ? propertyPath : propertyPath.substring(dot + 1));
 	}
 }

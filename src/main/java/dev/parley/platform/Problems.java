@@ -1,8 +1,11 @@
 package dev.parley.platform;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
@@ -10,6 +13,8 @@ import org.springframework.http.ProblemDetail;
 
 /** Builds the RFC 9457 problems Parley answers with, so every error has the same shape. */
 public final class Problems {
+
+	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
 	private Problems() {
 	}
@@ -43,6 +48,19 @@ public final class Problems {
 			problem.setProperty("request_id", requestId);
 		}
 		return problem;
+	}
+
+	/** Field names on the wire are snake_case; Java's are camelCase ({@code maxTokens} → {@code max_tokens}). */
+	public static String wireName(String javaName) {
+		if (javaName == null) {
+			return "body";
+		}
+		return CAMEL_HUMP.matcher(javaName).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+	/** A wait as the whole seconds of a {@code Retry-After} header, at least one. */
+	public static long retryAfterSeconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
 	}
 
 	/** One invalid field of a request, named as it is on the wire. */

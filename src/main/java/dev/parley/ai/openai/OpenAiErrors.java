@@ -1,11 +1,10 @@
 package dev.parley.ai.openai;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.parley.ai.UnknownModel;
 import dev.parley.platform.ParleyException;
+import dev.parley.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -35,8 +34,6 @@ class OpenAiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(OpenAiErrors.class);
 
-	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
-
 	@ExceptionHandler(UnknownModel.class)
 	ResponseEntity<OpenAiError> unknownModel(UnknownModel ex) {
 		return json(404).body(OpenAiError.of(404, ex.getMessage(), "model", "model_not_found"));
@@ -47,7 +44,7 @@ class OpenAiErrors {
 		HttpHeaders headers = new HttpHeaders();
 		ex.retryAfter()
 			.ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER,
-					Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+					Long.toString(Problems.retryAfterSeconds(wait))));
 		return json(ex.kind().status()).headers(headers).body(OpenAiError.of(ex));
 	}
 
@@ -57,10 +54,10 @@ class OpenAiErrors {
 		String message = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> wireName(error.getField()) + ": " + error.getDefaultMessage())
+			.map(error -> Problems.wireName(error.getField()) + ": " + error.getDefaultMessage())
 			.collect(Collectors.joining("; "));
 		return json(400).body(OpenAiError.of(400, message.isEmpty() ? "The request is invalid." : message,
-					first == null ? null : wireName(first.getField()), null));
+					first == null ? null : Problems.wireName(first.getField()), null));
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
@@ -93,10 +90,5 @@ class OpenAiErrors {
 	 */
 	private static ResponseEntity.BodyBuilder json(int status) {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
-	}
-
-	/** Field paths on the wire are snake_case ({@code messages[0].content}, {@code max_tokens}). */
-	static String wireName(String javaPath) {
-		return CAMEL_HUMP.matcher(javaPath).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
 	}
 }
