@@ -15,13 +15,6 @@ interface MessageRepository extends Repository<Message, UUID> {
 
 	Optional<Message> findById(UUID id);
 
-	/** The newest finished messages of a chat, newest first. */
-	@Query("""
-			select * from messages where chat_id = :chatId and status <> 'STREAMING'
-			order by id desc limit :max
-			""")
-	List<Message> findLatestFinished(UUID chatId, int max);
-
 	@Query("""
 			select m.* from messages m join chats c on c.id = m.chat_id
 			where m.id = :id and c.user_id = :userId

@@ -118,12 +118,37 @@ public class Replies {
 			.update();
 	}
 
-	/** The chat's latest {@code max} finished messages, oldest first: what a prompt is made of. */
-	public List<Message> promptHistory(UUID chatId, UUID userId, int max) {
-		if (!chats.existsOwned(chatId, userId)) {
+	/**
+	 * What a prompt is made of: the chat's latest finished messages with text, oldest first, at
+	 * most {@code maxMessages} of them and no more than reach back {@code maxChars} characters (the
+	 * message that crosses that mark is included, so the caller can trim it precisely). Failed
+	 * replies, tool messages and replies still streaming are left out. Only role and content are
+	 * read: long chats must not cost a full mapping of every message on every turn.
+	 */
+	public List<HistoryMessage> promptHistory(UUID chatId, UUID userId, int maxMessages, int maxChars) {
+		List<HistoryMessage> history = jdbc.sql("""
+				select role, content from (
+				    select m.id, m.role, m.content,
+				           sum(char_length(m.content)) over (order by m.id desc) as reach
+				    from messages m join chats c on c.id = m.chat_id
+				    where m.chat_id = :chatId and c.user_id = :userId
+				      and m.status in ('COMPLETED', 'INTERRUPTED') and m.role <> 'TOOL' and m.content <> ''
+				    order by m.id desc
+				    limit :maxMessages
+				) recent
+				where reach - char_length(content) < :maxChars
+				order by id
+				""")
+			.param("chatId", chatId)
+			.param("userId", userId)
+			.param("maxMessages", maxMessages)
+			.param("maxChars", maxChars)
+			.query((row, n) -> new HistoryMessage(MessageRole.valueOf(row.getString(1)), row.getString(2)))
+			.list();
+		if (history.isEmpty() && !chats.existsOwned(chatId, userId)) {
 			throw new ChatNotFound();
 		}
-		return messages.findLatestFinished(chatId, max).reversed();
+		return history;
 	}
 
 	private Optional<Message> finish(UUID messageId, Consumer<Message> outcome) {

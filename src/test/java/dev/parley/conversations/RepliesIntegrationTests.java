@@ -1,6 +1,7 @@
 package dev.parley.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
@@ -96,12 +97,39 @@ class RepliesIntegrationTests {
 	}
 
 	@Test
-	void promptHistoryLeavesOutRepliesStillStreaming() {
+	void promptHistoryHoldsFinishedMessagesWithTextOldestFirst() {
 		chats.post(chat.id(), userId, MessageRole.USER, "first");
 		replies.start(chat.id(), userId, "local/echo");
+		Message failed = replies.start(chat.id(), userId, "local/echo");
+		replies.fail(failed.id(), "half an answer", "provider down");
 		chats.post(chat.id(), userId, MessageRole.USER, "second");
-		assertThat(replies.promptHistory(chat.id(), userId, 10)).extracting(Message::content)
-			.containsExactly("first", "second");
-		assertThat(replies.promptHistory(chat.id(), userId, 1)).extracting(Message::content).containsExactly("second");
+
+		assertThat(replies.promptHistory(chat.id(), userId, 10, 1_000)).containsExactly(
+				new HistoryMessage(MessageRole.USER, "first"), new HistoryMessage(MessageRole.USER, "second"));
+		assertThat(replies.promptHistory(chat.id(), userId, 1, 1_000)).extracting(HistoryMessage::content)
+			.containsExactly("second");
+	}
+
+	@Test
+	void promptHistoryReachesBackNoFurtherThanTheCharactersAsked() {
+		chats.post(chat.id(), userId, MessageRole.USER, "a".repeat(100));
+		chats.post(chat.id(), userId, MessageRole.USER, "b".repeat(100));
+		chats.post(chat.id(), userId, MessageRole.USER, "c".repeat(100));
+
+		// The message that crosses the mark is included, so that the caller can trim precisely.
+		assertThat(replies.promptHistory(chat.id(), userId, 10, 150)).extracting(m -> m.content().charAt(0))
+			.containsExactly('b', 'c');
+		assertThat(replies.promptHistory(chat.id(), userId, 10, 100)).extracting(m -> m.content().charAt(0))
+			.containsExactly('c');
+		assertThat(replies.promptHistory(chat.id(), userId, 10, 301)).hasSize(3);
+	}
+
+	@Test
+	void promptHistoryOfAnotherUsersChatIsNotFound() {
+		chats.post(chat.id(), userId, MessageRole.USER, "private");
+		UUID stranger = UUID.fromString(api.register().userId());
+
+		assertThatThrownBy(() -> replies.promptHistory(chat.id(), stranger, 10, 1_000))
+			.isInstanceOf(ChatNotFound.class);
 	}
 }

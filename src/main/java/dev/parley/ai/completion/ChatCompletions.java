@@ -61,7 +61,9 @@ class ChatCompletions {
 		int answerTokens = request.maxTokens() == null ? properties.limits().maxTokens()
 				: Math.min(request.maxTokens(), properties.limits().maxTokens());
 		List<PromptMessage> prompt = PromptAssembler.assemble(chat.systemPrompt(),
-				replies.promptHistory(chatId, userId, HISTORY_LIMIT), model.contextWindow(), answerTokens);
+				replies.promptHistory(chatId, userId, HISTORY_LIMIT,
+						PromptAssembler.historyChars(model.contextWindow(), answerTokens)),
+				model.contextWindow(), answerTokens);
 		Message draft = replies.start(chatId, userId, model.id().toString());
 		LiveReply reply = new LiveReply(draft.id(), replies, id -> chats.message(id, userId), clock.instant());
 		live.add(reply);

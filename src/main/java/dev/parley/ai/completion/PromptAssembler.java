@@ -5,8 +5,7 @@ import java.util.Deque;
 import java.util.List;
 
 import dev.parley.ai.PromptMessage;
-import dev.parley.conversations.Message;
-import dev.parley.conversations.MessageStatus;
+import dev.parley.conversations.HistoryMessage;
 
 /**
  * Builds a chat's prompt: its system prompt, then as much of its history as fits the model's
@@ -23,14 +22,14 @@ final class PromptAssembler {
 	private PromptAssembler() {
 	}
 
-	static List<PromptMessage> assemble(String systemPrompt, List<Message> history, int contextWindow,
+	static List<PromptMessage> assemble(String systemPrompt, List<HistoryMessage> history, int contextWindow,
 			int answerTokens) {
 		int budget = contextWindow - answerTokens;
 		Deque<PromptMessage> kept = new ArrayDeque<>();
 		if (systemPrompt != null && !systemPrompt.isBlank()) {
 			budget -= estimate(systemPrompt);
 		}
-		for (Message message : history.reversed()) {
+		for (HistoryMessage message : history.reversed()) {
 			PromptMessage turn = toPrompt(message);
 			if (turn == null) {
 				continue;
@@ -48,8 +47,8 @@ final class PromptAssembler {
 		return List.copyOf(kept);
 	}
 
-	private static PromptMessage toPrompt(Message message) {
-		if (message.status() == MessageStatus.FAILED || message.content().isBlank()) {
+	private static PromptMessage toPrompt(HistoryMessage message) {
+		if (message.content().isBlank()) {
 			return null;
 		}
 		return switch (message.role()) {
@@ -58,6 +57,11 @@ final class PromptAssembler {
 			case SYSTEM -> PromptMessage.system(message.content());
 			case TOOL -> null;
 		};
+	}
+
+	/** How many characters of history can matter for this window: what to read at most. */
+	static int historyChars(int contextWindow, int answerTokens) {
+		return (int) Math.min(Integer.MAX_VALUE, (long) Math.max(0, contextWindow - answerTokens) * CHARS_PER_TOKEN);
 	}
 
 	static int estimate(String text) {
