@@ -60,6 +60,10 @@ public class Generations {
 
 	/** Starts a streamed generation; the observer hears its deltas and its end. */
 	public Generation start(GenerationRequest request, GenerationObserver observer) {
+		return start(request, observer, true);
+	}
+
+	private Generation start(GenerationRequest request, GenerationObserver observer, boolean streamed) {
 		ModelInfo model = catalogue.resolve(request.model());
 		// Fails here, before any provider call, when the user needs a key of their own and has none.
 		KeySource keySource = credentials.resolve(request.userId(), model.id().provider()).source();
@@ -68,7 +72,7 @@ public class Generations {
 				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, permit::release, catalogue::resolve));
 		Disposable subscription;
 		try {
-			subscription = router.stream(model, request).subscribe(run::answer, run::error, run::complete);
+			subscription = router.stream(model, request, streamed).subscribe(run::answer, run::error, run::complete);
 		}
 		catch (RuntimeException ex) {
 			run.error(ex);
@@ -85,7 +89,10 @@ public class Generations {
 		};
 	}
 
-	/** Generates a whole answer, blocking until it is there. */
+	/**
+	 * Generates a whole answer, blocking until it is there. The provider is asked for the whole
+	 * answer at once rather than a stream.
+	 */
 	public GenerationResult generate(GenerationRequest request) {
 		CompletableFuture<GenerationResult> result = new CompletableFuture<>();
 		start(request, new GenerationObserver() {
@@ -103,7 +110,7 @@ public class Generations {
 			public void onFailure(GenerationFailed failure) {
 				result.completeExceptionally(failure);
 			}
-		});
+		}, false);
 		try {
 			return result.join();
 		}

@@ -50,17 +50,18 @@ class ModelRouter {
 	record Answer(String model, ProviderChunk chunk) {
 	}
 
-	Flux<Answer> stream(ModelInfo primary, GenerationRequest request) {
+	/** The answer as it is generated ({@code streamed}), or whole in one chunk. */
+	Flux<Answer> stream(ModelInfo primary, GenerationRequest request, boolean streamed) {
 		List<ModelInfo> chain = chain(primary);
-		return attempt(chain, 0, request, new AtomicBoolean(), null);
+		return attempt(chain, 0, request, streamed, new AtomicBoolean(), null);
 	}
 
-	private Flux<Answer> attempt(List<ModelInfo> chain, int index, GenerationRequest request, AtomicBoolean spoke,
-			GenerationFailed primaryFailure) {
+	private Flux<Answer> attempt(List<ModelInfo> chain, int index, GenerationRequest request, boolean streamed,
+			AtomicBoolean spoke, GenerationFailed primaryFailure) {
 		ModelInfo model = chain.get(index);
 		String id = model.id().toString();
 		ChatProvider provider = providers.find(model.id().provider()).orElseThrow(() -> new UnknownModel(id));
-		return calls.stream(provider, id, call(model, request))
+		return calls.stream(provider, id, call(model, request, streamed))
 			.doOnNext(chunk -> {
 				if (!chunk.text().isEmpty()) {
 					spoke.set(true);
@@ -74,16 +75,17 @@ class ModelRouter {
 				}
 				String next = chain.get(index + 1).id().toString();
 				log.warn("model={} failed before its first token ({}); fallback={}", id, failure.reason(), next);
-				return attempt(chain, index + 1, request, spoke, reported);
+				return attempt(chain, index + 1, request, streamed, spoke, reported);
 			});
 	}
 
-	private ProviderCall call(ModelInfo model, GenerationRequest request) {
+	private ProviderCall call(ModelInfo model, GenerationRequest request, boolean streamed) {
 		int cap = properties.limits().maxTokens();
 		int maxTokens = request.maxTokens() == null ? cap : Math.min(request.maxTokens(), cap);
 		// The user's own key for this provider when they stored one; else the server's (null).
 		ProviderCredential credential = credentials.resolve(request.userId(), model.id().provider()).credential();
-		return new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, credential);
+		return new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, credential,
+				streamed);
 	}
 
 	private List<ModelInfo> chain(ModelInfo primary) {

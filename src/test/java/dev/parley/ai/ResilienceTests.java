@@ -135,7 +135,28 @@ class ResilienceTests {
 	void aSlowFirstTokenTimesOut() {
 		primary.enqueue(OpenAiWire.stream("late").delayedBy(Duration.ofSeconds(5)));
 
-		assertFails(() -> generations.generate(request("openai/gpt-4o-mini")), Reason.TIMEOUT);
+		assertFails(() -> streamed(generations, request("openai/gpt-4o-mini")), Reason.TIMEOUT);
+		assertThat(primary.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aWholeAnswerIsAskedForWholeAndMayTakeLongerThanAFirstToken() {
+		Generations quickFirstToken = generations(AiSettings.of("timeouts.first-token", "200ms"));
+		primary.enqueue(OpenAiWire.json("Slow but whole", 3).delayedBy(Duration.ofMillis(600)));
+
+		GenerationResult result = quickFirstToken.generate(request("openai/gpt-4o-mini"));
+
+		assertThat(result.content()).isEqualTo("Slow but whole");
+		assertThat(result.usage()).isEqualTo(new TokenUsage(OpenAiWire.PROMPT_TOKENS, 3));
+		assertThat(primary.requests().getFirst().streaming()).isFalse();
+	}
+
+	@Test
+	void aWholeAnswerTimesOutAfterTheRequestTimeout() {
+		Generations shortRequests = generations(AiSettings.of("timeouts.request", "300ms"));
+		primary.enqueue(OpenAiWire.json("Too late").delayedBy(Duration.ofSeconds(2)));
+
+		assertFails(() -> shortRequests.generate(request("openai/gpt-4o-mini")), Reason.TIMEOUT);
 		assertThat(primary.requestCount()).isEqualTo(1);
 	}
 
@@ -170,7 +191,7 @@ class ResilienceTests {
 	void doesNotFallBackOnceTheFirstModelHasSpoken() {
 		primary.enqueue(OpenAiWire.brokenStream("Half"));
 
-		assertFails(() -> generations.generate(request("openai/gpt-primary")), Reason.PROVIDER_ERROR);
+		assertFails(() -> streamed(generations, request("openai/gpt-primary")), Reason.PROVIDER_ERROR);
 		assertThat(backup.requestCount()).isZero();
 	}
 
@@ -198,6 +219,17 @@ class ResilienceTests {
 		return new GenerationRequest(null, model, List.of(PromptMessage.user("Hi")), null, null);
 	}
 
+	/** A streamed generation, awaited: what a client of a stream would end up with. */
+	private static GenerationResult streamed(Generations generations, GenerationRequest request) {
+		Recorder recorder = new Recorder();
+		generations.start(request, recorder);
+		await().until(() -> recorder.result.get() != null || recorder.failure.get() != null);
+		if (recorder.failure.get() != null) {
+			throw recorder.failure.get();
+		}
+		return recorder.result.get();
+	}
+
 	private static GenerationFailed assertFails(Runnable generation, Reason reason) {
 		AtomicReference<GenerationFailed> failure = new AtomicReference<>();
 		assertThatThrownBy(generation::run).isInstanceOfSatisfying(GenerationFailed.class, failed -> {
@@ -216,7 +248,7 @@ class ResilienceTests {
 						fake.baseUrl() + "/v1").bind();
 				ConfiguredProviders.create(settings)
 					.getFirst()
-					.stream(new ProviderCall("m", List.of(PromptMessage.user("hi")), null, 5, null))
+					.stream(new ProviderCall("m", List.of(PromptMessage.user("hi")), null, 5, null, true))
 					.blockLast(Duration.ofSeconds(30));
 			}
 		}

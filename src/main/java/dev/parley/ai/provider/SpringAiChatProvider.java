@@ -12,10 +12,12 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -68,7 +70,11 @@ class SpringAiChatProvider implements ChatProvider {
 			return Flux.error(new GenerationFailed(GenerationFailed.Reason.PROVIDER_REJECTED, "The server has no API key for '"
 					+ id + "': add your own key for this provider to use its models."));
 		}
-		return Flux.defer(() -> models.forCredential(credential).stream(new Prompt(messages(call.messages()), factory.options(call))))
+		return Flux.defer(() -> {
+			ChatModel model = models.forCredential(credential);
+			Prompt prompt = new Prompt(messages(call.messages()), factory.options(call));
+			return call.streamed() ? model.stream(prompt) : Mono.fromCallable(() -> model.call(prompt)).flux();
+		})
 			.map(SpringAiChatProvider::chunk)
 			.filter(chunk -> !chunk.text().isEmpty() || chunk.finishReason() != null || chunk.usage() != null)
 			.onErrorMap(error -> !(error instanceof GenerationFailed), error -> ProviderErrors.translate(id, error))

@@ -80,8 +80,10 @@ public class ResilientCalls {
 		}
 		attempts.incrementAndGet();
 		long start = System.nanoTime();
+		// A whole answer arrives as one chunk: its first token is its last, so only the request timeout applies.
+		Duration first = call.streamed() ? timeouts.firstToken() : timeouts.request();
 		return provider.stream(call)
-			.timeout(Mono.delay(timeouts.firstToken()), chunk -> Mono.delay(timeouts.idle()))
+			.timeout(Mono.delay(first), chunk -> Mono.delay(timeouts.idle()))
 			.onErrorMap(TimeoutException.class,
 					timeout -> new ProviderTimeout(provider.id() + " went silent for too long", timeout))
 			.doOnNext(chunk -> {

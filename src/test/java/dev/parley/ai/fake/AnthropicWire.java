@@ -17,13 +17,18 @@ public final class AnthropicWire {
 	}
 
 	public static Function<FakeProvider.Received, Reply> answering(String... deltas) {
-		return request -> request.streaming() ? stream(deltas) : json(String.join("", deltas));
+		return request -> request.streaming() ? stream(deltas) : json(String.join("", deltas), deltas.length);
 	}
 
 	public static Reply json(String text) {
+		return json(text, 1);
+	}
+
+	/** A whole answer whose usage counts these output tokens. */
+	public static Reply json(String text, int outputTokens) {
 		return Reply.json(200, ("{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-fake\","
 				+ "\"content\":[{\"type\":\"text\",\"text\":" + Json.string(text) + "}],\"stop_reason\":\"end_turn\","
-				+ "\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + INPUT_TOKENS + ",\"output_tokens\":1}}"));
+				+ "\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + INPUT_TOKENS + ",\"output_tokens\":" + outputTokens + "}}"));
 	}
 
 	public static Reply stream(String... deltas) {

@@ -16,7 +16,15 @@ public final class GeminiWire {
 	}
 
 	public static Function<FakeProvider.Received, Reply> answering(String... deltas) {
-		return request -> stream(deltas);
+		return request -> request.uri().contains(":generateContent") ? json(deltas) : stream(deltas);
+	}
+
+	/** The whole answer, {@code POST /v1beta/models/<model>:generateContent}. */
+	public static Reply json(String... deltas) {
+		return Reply.json(200, "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + Json.string(String.join("", deltas))
+				+ "}],\"role\":\"model\"},\"index\":0,\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":"
+				+ PROMPT_TOKENS + ",\"candidatesTokenCount\":" + deltas.length + ",\"totalTokenCount\":"
+				+ (PROMPT_TOKENS + deltas.length) + "},\"modelVersion\":\"gemini-fake\"}");
 	}
 
 	public static Reply stream(String... deltas) {

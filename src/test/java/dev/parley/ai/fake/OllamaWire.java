@@ -13,7 +13,14 @@ public final class OllamaWire {
 	}
 
 	public static Function<FakeProvider.Received, Reply> answering(String... deltas) {
-		return request -> stream(deltas);
+		return request -> request.body().replace(" ", "").contains("\"stream\":false") ? json(deltas) : stream(deltas);
+	}
+
+	/** The whole answer as one JSON object ({@code "stream": false}). */
+	public static Reply json(String... deltas) {
+		return Reply.json(200, "{\"model\":\"llama3.2\",\"created_at\":\"2025-01-01T00:00:01Z\",\"message\":{\"role\":"
+				+ "\"assistant\",\"content\":" + Json.string(String.join("", deltas)) + "},\"done\":true,"
+				+ "\"done_reason\":\"stop\",\"prompt_eval_count\":" + PROMPT_EVAL_COUNT + ",\"eval_count\":" + deltas.length + "}");
 	}
 
 	public static Reply stream(String... deltas) {

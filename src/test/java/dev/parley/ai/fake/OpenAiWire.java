@@ -17,15 +17,20 @@ public final class OpenAiWire {
 
 	/** Answers every request with these words: streamed when asked to, else as one JSON. */
 	public static Function<FakeProvider.Received, Reply> answering(String... deltas) {
-		return request -> request.streaming() ? stream(deltas) : json(String.join("", deltas));
+		return request -> request.streaming() ? stream(deltas) : json(String.join("", deltas), deltas.length);
 	}
 
 	public static Reply json(String content) {
+		return json(content, 1);
+	}
+
+	/** A whole answer whose usage counts these completion tokens. */
+	public static Reply json(String content, int completionTokens) {
 		return Reply.json(200, """
 				{"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"fake",
 				"choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],
 				"usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}"""
-			.formatted(Json.string(content), PROMPT_TOKENS, 1, PROMPT_TOKENS + 1).replace("\n", ""));
+			.formatted(Json.string(content), PROMPT_TOKENS, completionTokens, PROMPT_TOKENS + completionTokens).replace("\n", ""));
 	}
 
 	/** A stream of these deltas, finished with {@code stop} and usage (completion tokens = deltas). */

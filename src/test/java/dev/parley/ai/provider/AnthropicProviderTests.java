@@ -53,6 +53,15 @@ class AnthropicProviderTests {
 	}
 
 	@Test
+	void answersWholeWhenTheCallerWaitsForAllOfIt() {
+		List<ProviderChunk> chunks = anthropic.stream(call(false)).collectList().block();
+
+		assertThat(chunks).containsExactly(
+				new ProviderChunk("Bonjour le monde", "stop", new TokenUsage(AnthropicWire.INPUT_TOKENS, 2)));
+		assertThat(fake.requests().getFirst().streaming()).isFalse();
+	}
+
+	@Test
 	void toolUseBlocksDoNotBreakTheStream() {
 		fake.enqueue(AnthropicWire.streamWithToolUse("Checking"));
 
@@ -84,7 +93,11 @@ class AnthropicProviderTests {
 	}
 
 	private static ProviderCall call() {
+		return call(true);
+	}
+
+	private static ProviderCall call(boolean streamed) {
 		return new ProviderCall("claude-haiku-4-5", List.of(PromptMessage.system("Be brief"), PromptMessage.user("Salut")),
-				null, 64, null);
+				null, 64, null, streamed);
 	}
 }

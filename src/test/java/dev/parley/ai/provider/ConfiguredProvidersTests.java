@@ -111,6 +111,6 @@ class ConfiguredProvidersTests {
 
 	private static ProviderCall call(String model, ProviderCredential credential) {
 		return new ProviderCall(model, List.of(PromptMessage.system("s"), PromptMessage.user("Hello")), null, 20,
-				credential);
+				credential, true);
 	}
 }

@@ -34,6 +34,6 @@ class EchoProviderTests {
 	}
 
 	private static ProviderCall call(int maxTokens, PromptMessage... messages) {
-		return new ProviderCall("echo", List.of(messages), null, maxTokens, null);
+		return new ProviderCall("echo", List.of(messages), null, maxTokens, null, true);
 	}
 }

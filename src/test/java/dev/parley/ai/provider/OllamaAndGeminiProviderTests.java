@@ -60,6 +60,26 @@ class OllamaAndGeminiProviderTests {
 	}
 
 	@Test
+	void ollamaAnswersWholeWhenTheCallerWaitsForAllOfIt() {
+		ChatProvider ollama = only(AiSettings.of("ollama.base-url", ollamaServer.baseUrl()));
+
+		List<ProviderChunk> chunks = ollama.stream(whole("llama3.2")).collectList().block();
+
+		assertThat(chunks).containsExactly(new ProviderChunk("Hi there", "stop", new TokenUsage(OllamaWire.PROMPT_EVAL_COUNT, 2)));
+		assertThat(ollamaServer.requests().getLast().body().replace(" ", "")).contains("\"stream\":false");
+	}
+
+	@Test
+	void geminiAnswersWholeWhenTheCallerWaitsForAllOfIt() {
+		ChatProvider gemini = only(AiSettings.of("gemini.api-key", "gemini-key", "gemini.base-url", geminiServer.baseUrl()));
+
+		List<ProviderChunk> chunks = gemini.stream(whole("gemini-2.5-flash")).collectList().block();
+
+		assertThat(chunks).containsExactly(new ProviderChunk("Ciao mondo", "stop", new TokenUsage(GeminiWire.PROMPT_TOKENS, 2)));
+		assertThat(geminiServer.requests().getLast().uri()).contains("gemini-2.5-flash:generateContent");
+	}
+
+	@Test
 	void aNamedOpenAiCompatibleServerIsAProviderOfItsOwn() {
 		ChatProvider vllm = only(AiSettings.of("providers.vllm.base-url", compatibleServer.baseUrl() + "/v1"));
 
@@ -79,6 +99,10 @@ class OllamaAndGeminiProviderTests {
 	}
 
 	private static ProviderCall call(String model) {
-		return new ProviderCall(model, List.of(PromptMessage.user("Hello")), 0.5, 40, null);
+		return new ProviderCall(model, List.of(PromptMessage.user("Hello")), 0.5, 40, null, true);
+	}
+
+	private static ProviderCall whole(String model) {
+		return new ProviderCall(model, List.of(PromptMessage.user("Hello")), 0.5, 40, null, false);
 	}
 }

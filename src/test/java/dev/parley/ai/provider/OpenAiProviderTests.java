@@ -64,6 +64,17 @@ class OpenAiProviderTests {
 	}
 
 	@Test
+	void answersWholeWhenTheCallerWaitsForAllOfIt() {
+		ProviderCall whole = new ProviderCall("gpt-4o-mini", List.of(PromptMessage.user("Say hello")), null, 50, null,
+				false);
+
+		List<ProviderChunk> chunks = openai.stream(whole).collectList().block();
+
+		assertThat(chunks).containsExactly(new ProviderChunk("Hello, world", "stop", new TokenUsage(OpenAiWire.PROMPT_TOKENS, 3)));
+		assertThat(fake.requests().getFirst().streaming()).isFalse();
+	}
+
+	@Test
 	void toolCallChunksDoNotBreakTheStream() {
 		fake.enqueue(OpenAiWire.streamWithToolCall("Let me", " look"));
 
@@ -128,6 +139,6 @@ class OpenAiProviderTests {
 
 	static ProviderCall call(ProviderCredential credential) {
 		return new ProviderCall("gpt-4o-mini", List.of(PromptMessage.system("Be brief"), PromptMessage.user("Say hello")),
-				0.2, 50, credential);
+				0.2, 50, credential, true);
 	}
 }
