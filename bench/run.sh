@@ -15,12 +15,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-MODE=full ROUNDS=3 DURATION=10 SCENARIOS=1,2,3,4,5,6 BUILD=1
+MODE=full ROUNDS=3 DURATION=10 WARMUP=30 SCENARIOS=1,2,3,4,5,6 BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) MODE=smoke ;;
     --rounds) ROUNDS=$2; shift ;;
     --duration) DURATION=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
     --scenarios) SCENARIOS=$2; shift ;;
     --no-build) BUILD=0 ;;
     -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
@@ -28,13 +29,15 @@ while [[ $# -gt 0 ]]; do
   esac
   shift
 done
-if [[ $MODE == smoke ]]; then ROUNDS=1; DURATION=2; fi
+if [[ $MODE == smoke ]]; then ROUNDS=1; DURATION=2; WARMUP=1; fi
 
 DB_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/parley_bench}
 DB_NAME=${DB_URL##*/}
 DB_SERVER=${DB_URL%/*}/postgres
 SERVER_CORES=${BENCH_SERVER_CORES:-0}
 LOAD_CORES=${BENCH_LOAD_CORES:-1}
+# Scenario 6 also starts Parley on every core: nothing else runs while it starts.
+ALL_CORES=0-$(( $(nproc) - 1 ))
 PARLEY_PORT=${BENCH_PARLEY_PORT:-8100}
 MOCK_PORT=${BENCH_MOCK_PORT:-9100}
 PARLEY=http://127.0.0.1:$PARLEY_PORT
@@ -155,6 +158,7 @@ wrk_run() { # wrk_run CONNECTIONS URL [env assignments...]: one wrk thread on th
   local conns=$1 url=$2; shift 2
   env "$@" taskset -c "$LOAD_CORES" wrk -t1 -c"$conns" -d"${WRK_SECONDS:-$DURATION}s" --timeout 10s -s bench/lib/wrk.lua "$url"
 }
+warm_wrk() { WRK_SECONDS=$WARMUP wrk_run "$@" > /dev/null; } # warm_wrk CONNECTIONS URL [env...]: unrecorded
 hey_rate() { # hey_rate RPS URL [hey flags...]: a fixed rate from 50 workers, CSV stats as JSON
   local rps=$1 url=$2; shift 2
   local workers=$(( rps < 50 ? rps : 50 ))
@@ -205,7 +209,7 @@ start_parley() {
     PARLEY_DATA_DIR="$WORK/data" ACCESS_TOKEN_EXPIRE_MINUTES=240 PARLEY_MAX_CONCURRENT_GENERATIONS=100000 \
     PARLEY_AI_ECHO_DELAY=0ms OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK/v1" LOG_FORMAT=text \
     "$@" \
-    taskset -c "$SERVER_CORES" "${PARLEY_CMD[@]}" > "$RESULTS/parley-$STARTS.log" 2>&1 &
+    taskset -c "${PARLEY_CORES:-$SERVER_CORES}" "${PARLEY_CMD[@]}" > "$RESULTS/parley-$STARTS.log" 2>&1 &
   PARLEY_PID=$!
   local deadline=$(( $(date +%s) + 180 ))
   until curl -fs -o /dev/null "$PARLEY/health"; do
@@ -266,22 +270,24 @@ if want 6; then
   ARMS=jar
   if [[ $MODE == full ]]; then
     log "scenario 6: training the AOT cache"
-    if train_aot_cache; then ARMS="jar aot"; else fail "6: the AOT cache training failed (see aot-training.log)"; fi
+    if train_aot_cache; then ARMS="jar aot jar-1core aot-1core"; else fail "6: the AOT cache training failed (see aot-training.log)"; fi
   fi
   STARTUP_ROUNDS=$(( ROUNDS + 1 ))
   [[ $MODE == smoke ]] && STARTUP_ROUNDS=1
   for r in $(seq 1 "$STARTUP_ROUNDS"); do
     for arm in $ARMS; do
-      [[ $r -eq 1 && $arm == aot ]] && continue   # the cold start is the fat jar's
-      if [[ $arm == aot ]]; then use_aot_cache; else use_fat_jar; fi
+      [[ $r -eq 1 && $arm != jar ]] && continue   # the cold start is the fat jar's
+      if [[ $arm == aot* ]]; then use_aot_cache; else use_fat_jar; fi
+      # Arms without -1core start on every core; -1core ones on the server core the load scenarios use.
+      if [[ $arm == *-1core ]]; then cores=$SERVER_CORES; else cores=$ALL_CORES; fi
       [[ -n $PARLEY_PID ]] && stop_parley
-      start_parley
+      PARLEY_CORES=$cores start_parley
       jq -nc --argjson r "$r" --arg a "$arm" --argjson s "$STARTUP_MS" --argjson m "$IDLE_RSS_MB" --argjson w "$([[ $r -gt 1 ]] && echo true || echo false)" \
         '{scenario: "6", case: "start", arm: $a, round: $r, startup_ms: $s, idle_rss_mb: $m, warm: $w}' >> "$RAW"
     done
   done
-  # The other scenarios run on the fat jar, as `java -jar` starts it.
-  if [[ $arm == aot ]]; then use_fat_jar; stop_parley; start_parley; fi
+  # The other scenarios run on the fat jar, as `java -jar` starts it, on the server core alone.
+  use_fat_jar; stop_parley; start_parley
 else
   start_parley
 fi
@@ -296,8 +302,8 @@ if want 4; then
   wait_idle
   log "scenario 4: GET /api/v1/chats?limit=20 (bearer) vs GET /health/ping, 64 connections"
   [[ $(api GET "/api/v1/chats?limit=20" "$TOKEN" | jq '.items | length') == 20 ]] || fail "4: the chat list does not return 20 items"
-  wrk_run 64 "$PARLEY/health/ping" > /dev/null  # warm-up
-  wrk_run 64 "$PARLEY/api/v1/chats?limit=20" WRK_TOKEN="$TOKEN" > /dev/null
+  warm_wrk 64 "$PARLEY/health/ping"
+  warm_wrk 64 "$PARLEY/api/v1/chats?limit=20" WRK_TOKEN="$TOKEN"
   for r in $(seq 1 "$ROUNDS"); do
     measure "$(meta 4 64-connections trivial "$r")" '{}' wrk_run 64 "$PARLEY/health/ping"
     measure "$(meta 4 64-connections chats "$r")" '{}' wrk_run 64 "$PARLEY/api/v1/chats?limit=20" WRK_TOKEN="$TOKEN"
@@ -310,23 +316,33 @@ if want 2; then
   CONNS=$([[ $MODE == smoke ]] && echo 4 || echo 64)
   log "scenario 2: POST /api/v1/chats/{id}/completions non-streamed ($PROVIDER), $CONNS connections"
   export_body="{${TURN_MODEL}\"content\":\"What should I see in Alfama?\"}"
-  wrk_run "$CONNS" "$PARLEY/" WRK_METHOD=POST WRK_TOKEN="$TOKEN" WRK_PATHS="$WORK/turn-paths.txt" WRK_BODY="$export_body" > /dev/null
+  # Turns go to fresh chats, so that each chat holds a short history, as most chats do; the report
+  # gives the longest history a turn saw. Created in SQL: 20,000 chats through the API take minutes.
+  TURN_CHATS=$([[ $MODE == smoke ]] && echo 200 || echo 20000)
+  psql "$DB_URL" -q -v ON_ERROR_STOP=1 -c "insert into chats (id, user_id, title, created_at, updated_at, version)
+    select gen_random_uuid(), u.id, 'turn chat ' || g, now(), now(), 0
+    from users u cross join generate_series(1, $TURN_CHATS) g where u.email = 'bench@example.com'"
+  psql "$DB_URL" -tAc "select '/api/v1/chats/' || id || '/completions' from chats where title like 'turn chat %' order by random()" \
+    > "$WORK/turn-paths-2.txt"
+  warm_wrk "$CONNS" "$PARLEY/" WRK_METHOD=POST WRK_TOKEN="$TOKEN" WRK_PATHS="$WORK/turn-paths-2.txt" WRK_BODY="$export_body"
   for r in $(seq 1 "$ROUNDS"); do
     before=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'ASSISTANT' and status = 'COMPLETED' and total_tokens is not null")
     users_before=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'USER'")
     measure "$(meta 2 "$CONNS-connections-$PROVIDER" parley "$r")" '{}' \
-      wrk_run "$CONNS" "$PARLEY/" WRK_METHOD=POST WRK_TOKEN="$TOKEN" WRK_PATHS="$WORK/turn-paths.txt" WRK_BODY="$export_body"
+      wrk_run "$CONNS" "$PARLEY/" WRK_METHOD=POST WRK_TOKEN="$TOKEN" WRK_PATHS="$WORK/turn-paths-2.txt" WRK_BODY="$export_body"
     sleep 1
+    history=$(psql "$DB_URL" -tAc "select coalesce(max(message_count), 0) from chats where title like 'turn chat %'")
     after=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'ASSISTANT' and status = 'COMPLETED' and total_tokens is not null")
     users_after=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'USER'")
     ok=$(tail -1 "$RAW" | jq '.ok // 0')
     persisted=$(( after - before )) users=$(( users_after - users_before ))
     # Every answered turn stored its user message and its completed reply with usage.
     if (( persisted >= ok && users >= ok && ok > 0 )); then p=true; else p=false; fail "2: $ok turns answered, $users user messages and $persisted completed replies with usage stored"; fi
-    python3 - "$RAW" "$p" "$persisted" <<'EOF'
+    python3 - "$RAW" "$p" "$persisted" "$history" <<'EOF'
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
 last = json.loads(lines[-1]); last["persisted_ok"] = sys.argv[2] == "true"; last["persisted_replies"] = int(sys.argv[3])
+last["chat_messages_max"] = int(sys.argv[4])
 lines[-1] = json.dumps(last); open(sys.argv[1], "w").write("\n".join(lines) + "\n")
 EOF
   done
@@ -347,6 +363,9 @@ if want 1; then
     SPBODY='{"model":"openai/gpt-4o-mini","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"What should I see in Alfama?"}]}'
     code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$PARLEY/v1/chat/completions" -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' -d "$PBODY")
     [[ $code == 200 ]] || fail "1: Parley /v1/chat/completions answered $code"
+    warm_wrk 32 "$PARLEY/v1/chat/completions" WRK_METHOD=POST WRK_TOKEN="$API_KEY" WRK_BODY="$PBODY"
+    on_load "${LOADGEN[@]}" --url "$PARLEY/v1/chat/completions" --header "Authorization: Bearer $API_KEY" --body "$SPBODY" \
+      --rate 200 --duration-s "$WARMUP" > /dev/null 2>&1 || true
     for rate in $RATES; do
       log "scenario 1: $rate requests/s, not streamed (hey) and streamed (SseLoad)"
       hey_rate "$rate" "$PARLEY/v1/chat/completions" -m POST -T application/json -H "Authorization: Bearer $API_KEY" -d "$PBODY" > /dev/null || true
@@ -375,6 +394,7 @@ if want 5; then
   log "scenario 5: $LOGIN_CONNS concurrent logins; GET /api/v1/chats at $OTHER_RATE/s idle vs during logins"
   LOGIN_BODY="{\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}"
   other() { hey_rate "$OTHER_RATE" "$PARLEY/api/v1/chats?limit=20" -H "Authorization: Bearer $TOKEN"; }
+  warm_wrk 64 "$PARLEY/api/v1/chats?limit=20" WRK_TOKEN="$TOKEN"
   other > /dev/null
   for r in $(seq 1 "$ROUNDS"); do
     measure "$(meta 5 "$LOGIN_CONNS-logins" idle "$r")" '{}' other
@@ -413,6 +433,9 @@ if want 3; then
       --chats "$WORK/chats.txt" --header "Authorization: Bearer $TOKEN" --body "$PBODY3" --streams "$3" --ramp-ms 500 \
       --warmup 20 --token-event delta --done-match "event:done" --expect-tokens 1 --timeout-s 60
   }
+  on_load "${LOADGEN[@]}" --url "$PARLEY/api/v1/chats/{chat}/completions" --chats "$WORK/chats.txt" \
+    --header "Authorization: Bearer $TOKEN" --body "$PBODY3" --rate 50 --duration-s "$WARMUP" --token-event delta \
+    --done-match "event:done" --expect-tokens 1 --timeout-s 60 > /dev/null 2>&1 || true
   STREAMS=$([[ $MODE == smoke ]] && echo 20 || echo 1000)
   log "scenario 3: $STREAMS concurrent streams ($PROVIDER)"
   for r in $(seq 1 "$ROUNDS"); do stream_round "$STREAMS-streams" "$r" "$STREAMS"; done

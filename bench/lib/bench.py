@@ -198,11 +198,12 @@ def report(results_dir):
             rs = rounds(s2, case, "parley")
             persisted = all(e.get("persisted_ok") for e in rs) if rs else None
             met = r["rps"] is not None and r["rps"] >= 1500 and r["errors"] == 0 and persisted
+            history = max((e.get("chat_messages_max", 0) for e in rs), default=None)
             rows.append([case, r["rps"], r["p50"], r["p90"], r["p99"], r["max"], r["errors"], r["requests"],
-                         "yes" if persisted else "NO", r["cpu"], r["rss"], verdict(met)])
+                         "yes" if persisted else "NO", history, r["cpu"], r["rss"], verdict(met)])
             summary["scenarios"].setdefault("2", {})[case] = {**r, "persisted": persisted, "met": met}
         table(["case", "turns/s", "p50", "p90", "p99", "max", "errors", "turns", "messages+usage persisted",
-               "CPU %", "RSS MB", "target ≥ 1500 turns/s"], rows)
+               "longest chat (messages)", "CPU %", "RSS MB", "target ≥ 1500 turns/s"], rows)
 
     # 3. streaming concurrency
     s3 = by.get("3", [])
@@ -268,12 +269,14 @@ def report(results_dir):
     if s6:
         out.append("## 6. Start-up to first healthy response, idle RSS (external PostgreSQL)\n")
         rows = []
-        for arm in sorted({e.get("arm", "parley") for e in s6}, key=lambda a: (a != "jar" and a != "parley", a)):
+        order = ["jar", "aot", "jar-1core", "aot-1core"]
+        for arm in sorted({e.get("arm", "parley") for e in s6}, key=lambda a: (order.index(a) if a in order else 9, a)):
             rs = [e for e in s6 if not e.get("failed") and e.get("arm", "parley") == arm]
             warm = [e for e in rs if e.get("warm")] or rs
             st, rss = med([e["startup_ms"] for e in warm]), med([e["idle_rss_mb"] for e in warm])
             met = st is not None and st <= 5000 and rss <= 400
-            label = {"jar": "java -jar (fat jar)", "aot": "extracted jar + JDK AOT cache"}.get(arm, arm)
+            label = {"jar": "java -jar (fat jar), 2 cores", "aot": "extracted jar + JDK AOT cache, 2 cores",
+                     "jar-1core": "java -jar (fat jar), 1 core", "aot-1core": "extracted jar + JDK AOT cache, 1 core"}.get(arm, arm)
             rows.append([label, len(warm), st, ", ".join(str(e["startup_ms"]) for e in warm), rss, verdict(met)])
             summary["scenarios"].setdefault("6", {})[arm] = {"startup_ms": st, "idle_rss_mb": rss, "met": met}
         table(["start", "starts (warm)", "start-up ms (median)", "start-up ms (each)", "idle RSS MB (median)",
