@@ -14,17 +14,22 @@ import dev.parley.ai.GenerationResult;
 import dev.parley.ai.ModelId;
 import dev.parley.ai.ModelInfo;
 import dev.parley.ai.TokenUsage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Measures each generation (latency, time to first token, tokens, cost) and publishes
- * {@link GenerationCompleted} when it ends. The event is published in a transaction, so Spring
- * Modulith's publication registry keeps it until every listener has handled it.
+ * {@link GenerationCompleted} when it ends. The event is published in a transaction that its
+ * listeners (usage records) take part in. A listener that fails does not keep the answer from its
+ * caller: the failure and the whole event are logged, so that the usage can be recovered.
  */
 @Component
 public class GenerationMetering {
+
+	private static final Logger log = LoggerFactory.getLogger(GenerationMetering.class);
 
 	private final ApplicationEventPublisher events;
 
@@ -48,7 +53,12 @@ public class GenerationMetering {
 	}
 
 	private void publish(GenerationCompleted event) {
-		transactions.executeWithoutResult(status -> events.publishEvent(event));
+		try {
+			transactions.executeWithoutResult(status -> events.publishEvent(event));
+		}
+		catch (RuntimeException ex) {
+			log.error("The usage of a generation was not recorded: {}", event, ex);
+		}
 	}
 
 	private final class Metered implements GenerationObserver {
