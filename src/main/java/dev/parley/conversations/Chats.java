@@ -104,7 +104,7 @@ public class Chats {
 		if (!chats.countMessageAdded(chatId, userId, Timestamps.sql(now))) {
 			throw new ChatNotFound();
 		}
-		Message message = messages.save(Message.written(chatId, role, content, now));
+		Message message = messages.insert(Message.written(chatId, role, content, now));
 		events.publishEvent(new MessagePosted(chatId, message.id(), userId));
 		return message;
 	}

@@ -71,6 +71,11 @@ public class Message {
 				now, null);
 	}
 
+	/** This message as it is once stored at this version. */
+	Message stored(long storedVersion) {
+		return new Message(id, chatId, role, content, status, model, usage, error, createdAt, updatedAt, storedVersion);
+	}
+
 	void edit(String content, Instant now) {
 		if (status == MessageStatus.STREAMING) {
 			throw new MessageStillStreaming();

@@ -9,7 +9,7 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 /** Messages, always looked up through the chat that proves who owns them. */
-interface MessageRepository extends Repository<Message, UUID> {
+interface MessageRepository extends Repository<Message, UUID>, MessageInserts {
 
 	Message save(Message message);
 

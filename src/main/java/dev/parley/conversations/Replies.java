@@ -46,7 +46,7 @@ public class Replies {
 		if (!chats.countMessageAdded(chatId, userId, Timestamps.sql(now))) {
 			throw new ChatNotFound();
 		}
-		return messages.save(Message.assistantDraft(chatId, model, now));
+		return messages.insert(Message.assistantDraft(chatId, model, now));
 	}
 
 	/**
