@@ -10,9 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every generation's usage as it is reported, after the generation has ended. It listens
- * synchronously, inside the transaction the event is published in: the usage row is stored
- * atomically with that publication, at the cost of one insert, without the publication registry's
- * extra row, update and thread per generation (measured in bench/README.md).
+ * synchronously, with one insert that commits itself: without the publication registry's extra
+ * row, its update, a transaction and a thread per generation (measured in bench/README.md).
  */
 @Component
 class UsageMeter {

@@ -24,7 +24,6 @@ import dev.parley.ai.credentials.KeySource;
 import dev.parley.ai.metering.GenerationMetering;
 import dev.parley.ai.metering.UserConcurrency;
 import dev.parley.ai.provider.ProviderRegistry;
-import org.springframework.transaction.support.TransactionOperations;
 import dev.parley.ai.resilience.ResilientCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -212,7 +211,7 @@ class ResilienceTests {
 		return new Generations(catalogue,
 				new ModelRouter(catalogue, providers, new ResilientCalls(breakers, settings), settings, serverKeys),
 				new UserConcurrency(4), new GenerationMetering(event -> {
-				}, TransactionOperations.withoutTransaction(), Clock.systemUTC()), serverKeys);
+				}, Clock.systemUTC()), serverKeys);
 	}
 
 	private static GenerationRequest request(String model) {
