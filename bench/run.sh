@@ -159,7 +159,9 @@ wrk_run() { # wrk_run CONNECTIONS URL [env assignments...]: one wrk thread on th
   env "$@" taskset -c "$LOAD_CORES" wrk -t1 -c"$conns" -d"${WRK_SECONDS:-$DURATION}s" --timeout 10s -s bench/lib/wrk.lua "$url"
 }
 warm_wrk() { WRK_SECONDS=$WARMUP wrk_run "$@" > /dev/null; } # warm_wrk CONNECTIONS URL [env...]: unrecorded
-hey_rate() { # hey_rate RPS URL [hey flags...]: a fixed rate from 50 workers, CSV stats as JSON
+# hey_rate RPS URL [hey flags...]: a fixed rate from 50 workers, CSV stats as JSON. The workers tick
+# together: the rate arrives in bursts of 50 requests (bench/README.md, Results).
+hey_rate() {
   local rps=$1 url=$2; shift 2
   local workers=$(( rps < 50 ? rps : 50 ))
   taskset -c "$LOAD_CORES" hey -z "${DURATION}s" -c "$workers" -q $(( rps / workers )) -t 10 -o csv "$@" "$url" > "$WORK/hey.csv" &&
