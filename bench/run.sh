@@ -120,10 +120,13 @@ sampler_start() { # peak VmRSS of Parley, sampled every 100 ms, into $WORK/rss.p
   echo 0 > "$WORK/rss.peak"
   ( peak=0; while kill -0 "$PARLEY_PID" 2>/dev/null; do
       r=$(awk '/VmRSS/{print $2}' "/proc/$PARLEY_PID/status" 2>/dev/null || echo 0)
-      if (( r > peak )); then peak=$r; echo "$peak" > "$WORK/rss.peak"; fi; sleep 0.1; done ) &
+      # Written to a new file and renamed, so that sampler_stop never reads a half-written one.
+      if (( r > peak )); then peak=$r; echo "$peak" > "$WORK/rss.peak.new" && mv "$WORK/rss.peak.new" "$WORK/rss.peak"; fi
+      sleep 0.1; done ) &
   SAMPLER=$!
 }
-sampler_stop() { kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; echo $(( $(cat "$WORK/rss.peak") / 1024 )); }
+sampler_stop() { kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true
+  local peak; peak=$(cat "$WORK/rss.peak" 2>/dev/null); echo $(( ${peak:-0} / 1024 )); }
 
 # measure META_JSON EXTRA_JSON COMMAND...: runs the load tool, records Parley's CPU and peak RSS.
 measure() {

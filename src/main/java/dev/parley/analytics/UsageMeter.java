@@ -4,8 +4,8 @@ import java.time.ZoneOffset;
 
 import dev.parley.ai.GenerationCompleted;
 import dev.parley.platform.Ids;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,5 @@
 package dev.parley.conversations;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -48,7 +48,8 @@ class KeyCheck {
 			.filter(found -> !found.development())
 			.orElseThrow(() -> ProviderNotAvailable.notEnabled(provider));
 		String model = testModel(provider).orElseThrow(() -> ProviderNotAvailable.noTestModel(provider));
-		ProviderCall call = new ProviderCall(model, List.of(PromptMessage.user("Reply with OK.")), null, 1, credential, false);
+		ProviderCall call = new ProviderCall(model, List.of(PromptMessage.user("Reply with OK.")), null, 1, credential,
+				false);
 		Duration timeout = properties.testTimeout();
 		try {
 			chat.stream(call).then().timeout(timeout).block();
