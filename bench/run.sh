@@ -6,7 +6,8 @@
 #   bench/run.sh                      full run (minutes; needs an otherwise idle machine)
 #   bench/run.sh --smoke              every scenario for a few seconds at tiny load (CI): exits non-zero
 #                                     when a scenario's plumbing fails, never because of a target
-#   bench/run.sh --scenarios 2,4 --rounds 5 --duration 15 --no-build
+#   bench/run.sh --scenarios 2,4 --rounds 5 --duration 15 --warmup 30 --no-build
+#                                     (--warmup: unrecorded seconds of each scenario's load first)
 #
 # Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/parley_bench; the database is
 # dropped and created), BENCH_SERVER_CORES (0), BENCH_LOAD_CORES (1), BENCH_PARLEY_PORT (8100),
