@@ -82,6 +82,9 @@ class ApiKeyAuthenticationIntegrationTests {
 				map("current_password", ApiClient.Session.PASSWORD, "new_password", "another long passphrase"));
 
 		assertNeedsSession(changed);
+		// The same route spelled with an escaped letter is the same route.
+		assertNeedsSession(api.post("/api/v1/users/me/p%61ssword", key,
+				map("current_password", ApiClient.Session.PASSWORD, "new_password", "another long passphrase")));
 		assertThat(api.get("/api/v1/auth/me", session.accessToken()).status()).isEqualTo(200);
 		assertThat(api.post("/api/v1/auth/login", null,
 				map("email", session.email(), "password", ApiClient.Session.PASSWORD)).status()).isEqualTo(200);
