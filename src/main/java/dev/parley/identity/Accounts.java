@@ -65,21 +65,23 @@ class Accounts {
 	}
 
 	/**
-	 * The account whose email or username and password these are.
+	 * The account whose email or username and password these are. Guesses are throttled per account,
+	 * whichever of its names was typed, and per typed identifier when it names no account.
 	 * @throws InvalidCredentials the same way whether the account is unknown or the password wrong
 	 */
 	User authenticate(String login, String password, String clientAddress) {
-		String account = login == null ? "" : login.trim();
-		loginThrottle.checkAllowed(account, clientAddress);
-		Optional<User> user = account.contains("@") ? users.findByEmail(account) : users.findByUsername(account);
+		String typed = login == null ? "" : login.trim();
+		Optional<User> user = typed.contains("@") ? users.findByEmail(typed) : users.findByUsername(typed);
+		LoginThrottle.Target target = user.map(found -> LoginThrottle.Target.account(found.id()))
+			.orElseGet(() -> LoginThrottle.Target.unknownLogin(typed));
+		loginThrottle.takeGuess(target, clientAddress);
 		String candidate = password == null ? "" : password;
 		boolean matches = user.map(found -> passwordHasher.matches(candidate, found.passwordHash()))
 			.orElseGet(() -> passwordHasher.matchesNothing(candidate));
 		if (!matches) {
-			loginThrottle.recordFailure(account, clientAddress);
 			throw new InvalidCredentials();
 		}
-		loginThrottle.recordSuccess(account);
+		loginThrottle.recordSuccess(target, clientAddress);
 		return user.get();
 	}
 
@@ -99,12 +101,19 @@ class Accounts {
 		return users.save(user);
 	}
 
+	/**
+	 * Replaces the password once the current one is proven. Wrong current passwords are guesses of
+	 * the account's password: they come out of the same bucket as its failed logins.
+	 */
 	@Transactional
 	void changePassword(UUID userId, String currentPassword, String newPassword) {
 		User user = get(userId);
+		LoginThrottle.Target target = LoginThrottle.Target.account(userId);
+		loginThrottle.takeGuess(target, null);
 		if (!passwordHasher.matches(currentPassword == null ? "" : currentPassword, user.passwordHash())) {
 			throw new WrongCurrentPassword();
 		}
+		loginThrottle.recordSuccess(target, null);
 		passwordPolicy.check("new_password", newPassword);
 		user.changePasswordHash(passwordHasher.hash(newPassword), clock.instant());
 		users.save(user);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * scripts and OpenAI-compatible clients. A key is shown once, when created; the server keeps only
  * its SHA-256 and its first characters. A key authenticates its owner with the role the account has
  * at the time of the request, until it expires or is revoked. Keys are managed from a login session
- * only (see {@link ApiKeysNeedSession}).
+ * only: the routes are {@link dev.parley.platform.SessionOnlyEndpoints} (see {@link IdentityEndpoints}).
  */
 @Service
 class ApiKeys {
@@ -50,7 +50,6 @@ class ApiKeys {
 	}
 
 	NewApiKey create(AuthenticatedUser caller, String name, Instant expiresAt) {
-		requireSession(caller);
 		Instant now = clock.instant();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw new ApiKeyExpiryInPast();
@@ -62,14 +61,12 @@ class ApiKeys {
 	}
 
 	CursorPage<ApiKey> list(AuthenticatedUser caller, Integer limit, String cursor) {
-		requireSession(caller);
 		int pageSize = PageLimit.clamp(limit);
 		return CursorPage.of(store.findActive(caller.id(), Cursor.decode(cursor), pageSize + 1), pageSize,
 				key -> new Cursor(key.createdAt(), key.id()).encode());
 	}
 
 	void revoke(AuthenticatedUser caller, UUID keyId) {
-		requireSession(caller);
 		if (!store.revoke(caller.id(), keyId, clock.instant())) {
 			throw new ApiKeyNotFound();
 		}
@@ -94,11 +91,5 @@ class ApiKeys {
 		byte[] bytes = new byte[KEY_BYTES];
 		random.nextBytes(bytes);
 		return KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private static void requireSession(AuthenticatedUser caller) {
-		if (caller.viaApiKey()) {
-			throw new ApiKeysNeedSession();
-		}
 	}
 }

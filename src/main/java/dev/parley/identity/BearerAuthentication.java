@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
  * <li>anything else must be a valid access token whose session (refresh-token family) has not been
  * revoked. Refresh tokens are opaque random values and never verify as access tokens.</li>
  * </ul>
- * API keys are accepted on every authenticated path, the OpenAI-compatible {@code /v1/**} and the
- * REST API {@code /api/v1/**} alike, as OpenAI's own keys are: a script should be able to do what
- * its owner can. The one exception is managing API keys, which needs a login session (see
- * {@link ApiKeysNeedSession}).
+ * API keys are accepted on the OpenAI-compatible {@code /v1/**} and the REST API {@code /api/v1/**}
+ * alike, as OpenAI's own keys are: a script may chat, generate and read what its owner can. The
+ * routes that secure the account (password, profile changes, sessions, API keys, where provider
+ * keys are sent) need a login session: they are {@link dev.parley.platform.SessionOnlyEndpoints},
+ * and only an access token's authentication carries the authority they require.
  */
 @Component
 class BearerAuthentication implements AuthenticationManagerResolver<HttpServletRequest> {

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the {@code aud} of access tokens
  * @param accessTokenTtl lifetime of an access token ({@code ACCESS_TOKEN_EXPIRE_MINUTES})
  * @param refreshTokenTtl lifetime of a refresh token ({@code REFRESH_TOKEN_EXPIRE_DAYS})
- * @param refreshReuseGrace how long after a rotation a second use counts as a race, not as theft
+ * @param refreshReuseGrace how long after its rotation the family's last rotated refresh token may be
+ *     presented again (while its successor is unused) as a race, not as theft
  * @param registrationEnabled whether anyone may register ({@code ENABLE_REGISTRATION})
  * @param adminEmail the email that registers as admin ({@code PARLEY_ADMIN_EMAIL})
  * @param passwordHashing Argon2id cost and concurrency

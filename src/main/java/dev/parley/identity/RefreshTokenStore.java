@@ -1,11 +1,13 @@
 package dev.parley.identity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.parley.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,10 +27,12 @@ class RefreshTokenStore {
 			.update();
 	}
 
-	void addToken(byte[] tokenHash, UUID familyId, Instant now, Instant expiresAt) {
-		jdbc.sql("insert into refresh_tokens (token_hash, family_id, created_at, expires_at) values (?, ?, ?, ?)")
-			.params(tokenHash, familyId, Timestamps.sql(now), Timestamps.sql(expiresAt))
-			.update();
+	/** Stores a new token of the family; {@code rotatedFrom} is the token its rotation consumed, if any. */
+	void addToken(byte[] tokenHash, UUID familyId, byte @Nullable [] rotatedFrom, Instant now, Instant expiresAt) {
+		jdbc.sql("""
+				insert into refresh_tokens (token_hash, family_id, rotated_from, created_at, expires_at)
+				values (?, ?, ?, ?, ?)
+				""").params(tokenHash, familyId, rotatedFrom, Timestamps.sql(now), Timestamps.sql(expiresAt)).update();
 	}
 
 	/**
@@ -48,11 +52,13 @@ class RefreshTokenStore {
 			.optional();
 	}
 
+	/** A token already used, with whether it was rotated into a successor that is still unused. */
 	Optional<SpentToken> findSpent(byte[] tokenHash) {
-		return jdbc.sql("select family_id, used_at from refresh_tokens where token_hash = ? and used_at is not null")
-			.params(tokenHash)
-			.query(SpentToken.class)
-			.optional();
+		return jdbc.sql("""
+				select t.family_id, t.used_at, (s.token_hash is not null and s.used_at is null) as successor_unused
+				from refresh_tokens t left join refresh_tokens s on s.rotated_from = t.token_hash
+				where t.token_hash = ? and t.used_at is not null
+				""").params(tokenHash).query(SpentToken.class).optional();
 	}
 
 	Optional<TokenFamily> familyOf(byte[] tokenHash) {
@@ -98,7 +104,20 @@ class RefreshTokenStore {
 	record TokenFamily(UUID familyId, UUID userId) {
 	}
 
-	record SpentToken(UUID familyId, OffsetDateTime usedAt) {
+	/**
+	 * @param successorUnused whether the rotation that used this token issued a successor nobody has
+	 *     used yet: then this is the family's last rotated token
+	 */
+	record SpentToken(UUID familyId, OffsetDateTime usedAt, boolean successorUnused) {
+
+		/**
+		 * Whether presenting it again now may be a concurrent request of its owner rather than
+		 * theft: only the family's last rotated token, while its successor is unused, and only
+		 * within {@code grace} of its rotation.
+		 */
+		boolean mayBeARaceAt(Instant now, Duration grace) {
+			return successorUnused && !usedAt.toInstant().plus(grace).isBefore(now);
+		}
 	}
 
 }

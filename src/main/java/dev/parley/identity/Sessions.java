@@ -7,14 +7,17 @@ import java.util.Base64;
 import java.util.UUID;
 
 import dev.parley.platform.Ids;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Login sessions as refresh-token families (RFC 9700 section 4.14.2). A login opens a family; each
  * refresh rotates its token; a rotated token presented again revokes the whole family, since
- * either its owner or a thief holds a copy. Access tokens name their family and stop working as
- * soon as it is revoked.
+ * either its owner or a thief holds a copy. The one replay excused (refused with 401, the family
+ * kept) is that of the family's last rotated token within {@code parley.identity.refresh-reuse-grace}
+ * of its rotation while its successor is still unused: two requests of one client racing with the
+ * same token. Access tokens name their family and stop working as soon as it is revoked.
  */
 @Service
 class Sessions {
@@ -49,7 +52,7 @@ class Sessions {
 		UUID familyId = Ids.next();
 		return transactions.execute(status -> {
 			store.createFamily(familyId, user.id(), clock.instant());
-			return issue(user, familyId);
+			return issue(user, familyId, null);
 		});
 	}
 
@@ -58,13 +61,13 @@ class Sessions {
 		Instant now = clock.instant();
 		TokenPair rotated = transactions.execute(status -> store.claim(hash, now)
 			.filter(claimed -> claimed.usableAt(now))
-			.flatMap(claimed -> users.findById(claimed.userId()).map(user -> issue(user, claimed.familyId())))
+			.flatMap(claimed -> users.findById(claimed.userId()).map(user -> issue(user, claimed.familyId(), hash)))
 			.orElse(null));
 		if (rotated != null) {
 			return rotated;
 		}
 		store.findSpent(hash).ifPresent(spent -> {
-			if (spent.usedAt().toInstant().plus(properties.refreshReuseGrace()).isBefore(now)) {
+			if (!spent.mayBeARaceAt(now, properties.refreshReuseGrace())) {
 				store.revokeFamily(spent.familyId(), "refresh token reused", now);
 				throw new RefreshTokenReused();
 			}
@@ -102,10 +105,10 @@ class Sessions {
 		return store.isActive(sessionId);
 	}
 
-	private TokenPair issue(User user, UUID familyId) {
+	private TokenPair issue(User user, UUID familyId, byte @Nullable [] rotatedFrom) {
 		Instant now = clock.instant();
 		String refreshToken = newRefreshToken();
-		store.addToken(hash(refreshToken), familyId, now, now.plus(properties.refreshTokenTtl()));
+		store.addToken(hash(refreshToken), familyId, rotatedFrom, now, now.plus(properties.refreshTokenTtl()));
 		return new TokenPair(user, accessTokens.issue(user, familyId), refreshToken, accessTokens.ttlSeconds());
 	}
 

@@ -19,6 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -28,6 +30,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * The one security filter chain: stateless bearer authentication for the API, public docs, health,
  * metrics and the paths modules declare as {@link PublicEndpoints}. How a bearer value becomes a
  * user is the identity module's business; it provides the {@link AuthenticationManagerResolver}.
+ * The routes modules declare as {@link SessionOnlyEndpoints} need an authentication holding
+ * {@link SessionOnlyEndpoints#AUTHORITY}; other callers get a 403 problem saying so.
  * A 401 is an RFC 9457 problem unless a module declared a {@link PathAuthenticationEntryPoint} for
  * the request's path.
  */
@@ -40,12 +44,13 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
+			List<SessionOnlyEndpoints> sessionOnlyEndpoints,
 			AuthenticationManagerResolver<HttpServletRequest> bearerAuthentication, ProblemWriter problemWriter,
 			ObjectProvider<PathAuthenticationEntryPoint> pathEntryPoints) throws Exception {
 		AuthenticationEntryPoint unauthenticated = unauthenticated(problemWriter, pathEntryPoints.orderedStream().toList());
-		AccessDeniedHandler forbidden = (request, response, ex) -> problemWriter.write(response,
-				Problems.of(ProblemKind.FORBIDDEN, "You may not do this."));
 		String[] modulePaths = publicEndpoints.stream().flatMap(e -> e.patterns().stream()).toArray(String[]::new);
+		RequestMatcher sessionOnly = sessionOnly(sessionOnlyEndpoints);
+		AccessDeniedHandler forbidden = forbidden(problemWriter, sessionOnly);
 		return http.csrf(AbstractHttpConfigurer::disable)
 			.cors(Customizer.withDefaults())
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -57,6 +62,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(modulePaths)
 				.permitAll()
+				.requestMatchers(sessionOnly)
+				.hasAuthority(SessionOnlyEndpoints.AUTHORITY)
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(bearerAuthentication)
@@ -65,6 +72,21 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
 				.accessDeniedHandler(forbidden))
 			.build();
+	}
+
+	private static RequestMatcher sessionOnly(List<SessionOnlyEndpoints> declared) {
+		List<RequestMatcher> matchers = declared.stream()
+			.flatMap(endpoints -> endpoints.endpoints().stream())
+			.<RequestMatcher>map(endpoint -> PathPatternRequestMatcher.pathPattern(endpoint.method(), endpoint.pattern()))
+			.toList();
+		return matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers);
+	}
+
+	private static AccessDeniedHandler forbidden(ProblemWriter problemWriter, RequestMatcher sessionOnly) {
+		return (request, response, ex) -> problemWriter.write(response, Problems.of(ProblemKind.FORBIDDEN,
+				sessionOnly.matches(request)
+						? "This route needs an access token from a login; an API key may not call it."
+						: "You may not do this."));
 	}
 
 	private static AuthenticationEntryPoint unauthenticated(ProblemWriter problemWriter,

@@ -74,21 +74,47 @@ class ApiKeyAuthenticationIntegrationTests {
 	}
 
 	@Test
-	void aPasswordChangedWithAKeyEndsEverySession() {
+	void aKeyCannotChangeThePassword() {
 		ApiClient.Session session = api.register();
-		String key = api.post("/api/v1/api-keys", session.accessToken(), map("name", "admin script"))
-			.json()
-			.get("key")
-			.asString();
+		String key = newKey(session);
 
 		Response changed = api.post("/api/v1/users/me/password", key,
 				map("current_password", ApiClient.Session.PASSWORD, "new_password", "another long passphrase"));
-		assertThat(changed.status()).isEqualTo(204);
 
-		assertThat(api.get("/api/v1/auth/me", session.accessToken()).status()).isEqualTo(401);
+		assertNeedsSession(changed);
+		// The same route spelled with an escaped letter is the same route.
+		assertNeedsSession(api.post("/api/v1/users/me/p%61ssword", key,
+				map("current_password", ApiClient.Session.PASSWORD, "new_password", "another long passphrase")));
+		assertThat(api.get("/api/v1/auth/me", session.accessToken()).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/auth/login", null,
+				map("email", session.email(), "password", ApiClient.Session.PASSWORD)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aKeyReadsTheProfileButCannotChangeIt() {
+		ApiClient.Session session = api.register();
+		String key = newKey(session);
+
+		String username = "script_" + UUID.randomUUID().toString().substring(0, 8);
+		assertNeedsSession(api.patch("/api/v1/users/me", key, map("username", username)));
+		assertNeedsSession(api.patch("/api/v1/users/me", key, map("name", "Renamed by a script")));
+
+		Response profile = api.get("/api/v1/users/me", key);
+		assertThat(profile.status()).isEqualTo(200);
+		assertThat(profile.json().get("username").isNull()).isTrue();
+		assertThat(profile.json().get("name").isNull()).isTrue();
+	}
+
+	@Test
+	void aKeyCannotLogSessionsOut() {
+		ApiClient.Session session = api.register();
+		String key = newKey(session);
+
+		assertNeedsSession(api.post("/api/v1/auth/logout", key, map("refresh_token", session.refreshToken())));
+
+		assertThat(api.get("/api/v1/auth/me", session.accessToken()).status()).isEqualTo(200);
 		assertThat(api.post("/api/v1/auth/refresh", null, map("refresh_token", session.refreshToken())).status())
-			.isEqualTo(401);
-		assertThat(api.get("/api/v1/auth/me", key).status()).isEqualTo(200);
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -97,6 +123,17 @@ class ApiKeyAuthenticationIntegrationTests {
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+	}
+
+	private String newKey(ApiClient.Session session) {
+		return api.post("/api/v1/api-keys", session.accessToken(), map("name", "script")).json().get("key").asString();
+	}
+
+	private static void assertNeedsSession(Response response) {
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).endsWith("/forbidden");
+		assertThat(response.json().get("detail").asString()).contains("API key");
 	}
 
 	private Instant lastUsedAt(ApiClient.Session session) {

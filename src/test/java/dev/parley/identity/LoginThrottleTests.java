@@ -1,10 +1,13 @@
 package dev.parley.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.UUID;
 
+import dev.parley.identity.LoginThrottle.Target;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTests {
@@ -15,34 +18,57 @@ class LoginThrottleTests {
 			new IdentityProperties.LoginThrottle(3, 5, Duration.ofMinutes(15)),
 			new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1))));
 
+	private final Target account = Target.account(UUID.randomUUID());
+
 	@Test
-	void refusesAnAccountPastItsFailures() {
+	void refusesAnAccountPastItsGuessesFromAnyAddress() {
 		for (int i = 0; i < 3; i++) {
-			throttle.recordFailure("Ada@Example.com", "10.0.0.1");
+			throttle.takeGuess(account, "10.0.0." + i);
 		}
-		assertThatThrownBy(() -> throttle.checkAllowed("ada@example.com", "10.0.0.2"))
-			.isInstanceOf(TooManyLoginAttempts.class)
-			.satisfies(ex -> org.assertj.core.api.Assertions
-				.assertThat(((TooManyLoginAttempts) ex).retryAfter().orElseThrow()).isPositive());
+		assertThatThrownBy(() -> throttle.takeGuess(account, "10.0.0.99")).isInstanceOf(TooManyLoginAttempts.class)
+			.satisfies(ex -> assertThat(((TooManyLoginAttempts) ex).retryAfter().orElseThrow()).isPositive());
+		assertThatThrownBy(() -> throttle.takeGuess(account, null)).isInstanceOf(TooManyLoginAttempts.class);
 	}
 
 	@Test
-	void refusesAnAddressPastItsFailuresWhateverTheAccount() {
-		for (int i = 0; i < 5; i++) {
-			throttle.recordFailure("account-" + i, "10.0.0.9");
+	void normalisesAnUnknownIdentifier() {
+		for (int i = 0; i < 3; i++) {
+			throttle.takeGuess(Target.unknownLogin(" Ada@Example.com"), "10.0.1.1");
 		}
-		assertThatThrownBy(() -> throttle.checkAllowed("someone-new", "10.0.0.9"))
+		assertThatThrownBy(() -> throttle.takeGuess(Target.unknownLogin("ada@example.com "), "10.0.1.2"))
 			.isInstanceOf(TooManyLoginAttempts.class);
-		assertThatCode(() -> throttle.checkAllowed("someone-new", "10.0.0.10")).doesNotThrowAnyException();
+		assertThatCode(() -> throttle.takeGuess(Target.unknownLogin("ada"), "10.0.1.2")).doesNotThrowAnyException();
 	}
 
 	@Test
-	void aSuccessForgetsTheAccountsFailures() {
-		throttle.recordFailure("grace", "10.0.0.3");
-		throttle.recordFailure("grace", "10.0.0.3");
-		throttle.recordSuccess("grace");
-		throttle.recordFailure("grace", "10.0.0.3");
-		throttle.recordFailure("grace", "10.0.0.3");
-		assertThatCode(() -> throttle.checkAllowed("grace", "10.0.0.4")).doesNotThrowAnyException();
+	void refusesAnAddressPastItsGuessesWhateverTheAccountAndTakesNothingThen() {
+		for (int i = 0; i < 5; i++) {
+			throttle.takeGuess(Target.unknownLogin("account-" + i), "10.0.0.9");
+		}
+		assertThatThrownBy(() -> throttle.takeGuess(account, "10.0.0.9")).isInstanceOf(TooManyLoginAttempts.class);
+		// The refused guess did not cost the account one of its three.
+		for (int i = 0; i < 3; i++) {
+			throttle.takeGuess(account, "10.0.0.10");
+		}
+	}
+
+	@Test
+	void aSuccessForgetsTheAccountsGuesses() {
+		throttle.takeGuess(account, "10.0.0.3");
+		throttle.takeGuess(account, "10.0.0.3");
+		throttle.recordSuccess(account, "10.0.0.3");
+		throttle.takeGuess(account, "10.0.0.3");
+		throttle.takeGuess(account, "10.0.0.3");
+		assertThatCode(() -> throttle.takeGuess(account, "10.0.0.4")).doesNotThrowAnyException();
+	}
+
+	@Test
+	void successesCostAnAddressNothing() {
+		for (int i = 0; i < 10; i++) {
+			Target someone = Target.account(UUID.randomUUID());
+			throttle.takeGuess(someone, "10.0.0.5");
+			throttle.recordSuccess(someone, "10.0.0.5");
+		}
+		assertThatCode(() -> throttle.takeGuess(account, "10.0.0.5")).doesNotThrowAnyException();
 	}
 }

@@ -89,6 +89,27 @@ class ProfileIntegrationTests {
 	}
 
 	@Test
+	void throttlesWrongCurrentPasswordsWithTheAccountsLogins() {
+		ApiClient.Session session = api.register();
+		for (int attempt = 0; attempt < 10; attempt++) {
+			Response wrong = api.post("/api/v1/users/me/password", session.accessToken(),
+					map("current_password", "guess number " + attempt, "new_password", "an entirely new passphrase"));
+			assertThat(wrong.status()).isEqualTo(400);
+		}
+
+		Response throttled = api.post("/api/v1/users/me/password", session.accessToken(),
+				map("current_password", ApiClient.Session.PASSWORD, "new_password", "an entirely new passphrase"));
+
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(throttled.contentType()).startsWith("application/problem+json");
+		assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
+		// The guesses came out of the account's one bucket: logins are held back too.
+		assertThat(api.post("/api/v1/auth/login", null, map("email", session.email(), "password", ApiClient.Session.PASSWORD))
+			.status()).isEqualTo(429);
+		assertThat(api.get("/api/v1/users/me", session.accessToken()).status()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesAWeakNewPassword() {
 		ApiClient.Session session = api.register();
 		Response change = api.post("/api/v1/users/me/password", session.accessToken(),
