@@ -155,6 +155,10 @@ class PlatformIntegrationTests {
 		assertThat(db.status()).isEqualTo(200);
 		assertThat(db.json().get("status").asString()).isEqualTo("UP");
 		assertThat(db.json().has("details")).isFalse();
+		assertThat(db.json().has("components")).isFalse();
+		Response ping = api.get("/health/ping", null);
+		assertThat(ping.status()).isEqualTo(200);
+		assertThat(ping.json().get("status").asString()).isEqualTo("UP");
 		Response asUser = api.get("/health", api.register().accessToken());
 		assertThat(asUser.json().has("components")).isFalse();
 	}
