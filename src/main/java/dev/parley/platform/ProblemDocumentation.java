@@ -90,7 +90,7 @@ final class ProblemDocumentation implements OpenApiCustomizer {
 			responses.putIfAbsent("404", new ApiResponse().description("No such resource, or it is not yours"));
 		}
 		if (body) {
-			responses.putIfAbsent("413", new ApiResponse().description("The request body is larger than 1 MiB"));
+			responses.putIfAbsent("413", new ApiResponse().description("The request body is larger than the server accepts (1 MiB)"));
 		}
 		Format format = formats.stream()
 			.filter(candidate -> candidate.pattern().matches(PathContainer.parsePath(path)))
