@@ -9,6 +9,10 @@ import java.util.UUID;
 
 import dev.parley.identity.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,6 +40,14 @@ class GenerateController {
 
 	@PostMapping("/generate")
 	@Operation(summary = "Generate an answer, whole or streamed as Server-Sent Events (delta, done, error)")
+	@ApiResponse(responseCode = "200", content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = GenerateResponse.class)),
+			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+					schema = @Schema(implementation = GenerationStreamEvents.class)) })
+	@ApiResponse(responseCode = "429", description = "Too many of your generations are running at once")
+	@ApiResponse(responseCode = "502", description = "The model provider failed")
+	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
+	@ApiResponse(responseCode = "504", description = "The model provider timed out")
 	Object generate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody GenerateRequest body) {
 		GenerationRequest request = body.toGenerationRequest(caller.id(), properties.limits().maxTokens());
 		generations.resolveModel(request.model());

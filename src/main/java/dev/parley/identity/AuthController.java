@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,9 @@ class AuthController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@SecurityRequirements
 	@Operation(summary = "Create an account and log in")
+	@ApiResponse(responseCode = "403", description = "Registration is closed on this server")
+	@ApiResponse(responseCode = "409", description = "The email or username is taken")
+	@ApiResponse(responseCode = "503", description = "The server is busy hashing passwords; try again shortly")
 	TokenResponse register(@Valid @RequestBody RegisterRequest request) {
 		User user = accounts.register(request.email(), request.password(), request.name(), request.username());
 		return TokenResponse.from(sessions.open(user));
@@ -47,6 +51,9 @@ class AuthController {
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@SecurityRequirements
 	@Operation(summary = "Log in with email or username and password")
+	@ApiResponse(responseCode = "401", description = "The email, username or password is wrong")
+	@ApiResponse(responseCode = "429", description = "Too many failed logins for this account or address (Retry-After)")
+	@ApiResponse(responseCode = "503", description = "The server is busy hashing passwords; try again shortly")
 	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		return logIn(request.login(), request.password(), http);
 	}
@@ -54,6 +61,9 @@ class AuthController {
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	@SecurityRequirements
 	@Operation(summary = "Log in with the OAuth2 password form (username may be an email)")
+	@ApiResponse(responseCode = "401", description = "The email, username or password is wrong")
+	@ApiResponse(responseCode = "429", description = "Too many failed logins for this account or address (Retry-After)")
+	@ApiResponse(responseCode = "503", description = "The server is busy hashing passwords; try again shortly")
 	TokenResponse loginForm(@RequestParam String username, @RequestParam String password, HttpServletRequest http) {
 		return logIn(username, password, http);
 	}
@@ -61,6 +71,7 @@ class AuthController {
 	@PostMapping("/refresh")
 	@SecurityRequirements
 	@Operation(summary = "Exchange a refresh token for a new token pair (the old one stops working)")
+	@ApiResponse(responseCode = "401", description = "The refresh token is invalid, expired, revoked or reused")
 	TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
 		return TokenResponse.from(sessions.refresh(request.refreshToken()));
 	}

@@ -1,5 +1,9 @@
 package dev.parley.platform;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -12,12 +16,15 @@ import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI description served at {@code /openapi.json} (Swagger UI at {@code /docs}, ReDoc at
- * {@code /redoc}): bearer authentication, and the OAuth2 password flow so the Authorize button logs in.
+ * {@code /redoc}): bearer authentication, the OAuth2 password flow so the Authorize button logs in,
+ * and the error responses of every operation.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -44,6 +51,15 @@ class ApiDocumentation {
 			.components(new Components().addSecuritySchemes(BEARER, bearer).addSecuritySchemes(PASSWORD_FLOW, passwordFlow))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER))
 			.addSecurityItem(new SecurityRequirement().addList(PASSWORD_FLOW));
+	}
+
+	/** The error responses of every operation (see {@link ProblemDocumentation}). */
+	@Bean
+	OpenApiCustomizer problemDocumentation(List<PublicEndpoints> publicEndpoints, ObjectProvider<PathErrorFormat> formats) {
+		List<String> publicPatterns = Stream.concat(Arrays.stream(SecurityConfiguration.ALWAYS_PUBLIC),
+				publicEndpoints.stream().flatMap(endpoints -> endpoints.patterns().stream()))
+			.toList();
+		return new ProblemDocumentation(publicPatterns, formats.orderedStream().toList());
 	}
 
 	/** The schemas show snake_case names, as the JSON on the wire has them. */

@@ -15,10 +15,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize the largest request body accepted (1 MiB)
  * @param logFormat {@code text} or {@code json} ({@code LOG_FORMAT}); applied before the context starts
  * @param embeddedDatabase the PostgreSQL started when no {@code DATABASE_URL} is set
+ * @param metricsToken the bearer token that may read {@code /metrics} and the components of
+ * {@code /health} besides admins ({@code PARLEY_METRICS_TOKEN}); blank: admins only
  */
 @ConfigurationProperties("parley.platform")
 public record PlatformProperties(@DefaultValue("./data") Path dataDirectory, @DefaultValue List<String> corsOrigins, @DefaultValue("1MB") DataSize maxRequestSize,
-		@DefaultValue("text") String logFormat, @DefaultValue EmbeddedDatabase embeddedDatabase) {
+		@DefaultValue("text") String logFormat, @DefaultValue EmbeddedDatabase embeddedDatabase,
+		@DefaultValue("") String metricsToken) {
 
 	/**
 	 * @param dataDirectory where the embedded server keeps its data; blank for a throw-away directory

@@ -10,9 +10,13 @@ public enum ProblemKind {
 	UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
 	FORBIDDEN(403, "forbidden", "Forbidden"),
 	NOT_FOUND(404, "not-found", "Not found"),
+	METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+	NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
 	CONFLICT(409, "conflict", "Conflict"),
 	PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+	UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
 	RATE_LIMITED(429, "rate-limited", "Too many requests"),
+	INTERNAL_ERROR(500, "internal-error", "Internal server error"),
 	BAD_GATEWAY(502, "provider-error", "The model provider failed"),
 	UNAVAILABLE(503, "unavailable", "Service unavailable"),
 	GATEWAY_TIMEOUT(504, "provider-timeout", "The model provider timed out");
@@ -42,5 +46,18 @@ public enum ProblemKind {
 
 	public String title() {
 		return title;
+	}
+
+	/**
+	 * The {@code type} of a problem with this status that no module fact names (a framework's 405, a
+	 * container's 400): the first kind with that status, else {@code http-<status>}.
+	 */
+	static String typeOf(int status) {
+		for (ProblemKind kind : values()) {
+			if (kind.status == status) {
+				return kind.type();
+			}
+		}
+		return TYPE_BASE + "http-" + status;
 	}
 }

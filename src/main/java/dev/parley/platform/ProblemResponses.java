@@ -2,13 +2,13 @@ package dev.parley.platform;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,7 +16,9 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.beans.TypeMismatchException;
@@ -25,15 +27,22 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every exception that leaves a controller into an RFC 9457 problem. Module facts
  * ({@link ParleyException}) carry their own kind; framework exceptions get Spring's problem,
- * enriched with the request id; anything unexpected becomes a 500 that reveals nothing.
+ * enriched with the request id and the type of its status; anything unexpected becomes a 500 that
+ * reveals nothing. {@link ProblemWriter} gives the problem the shape of the request's API.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+	private final ProblemWriter problemWriter;
+
+	ProblemResponses(ProblemWriter problemWriter) {
+		this.problemWriter = problemWriter;
+	}
+
 	@ExceptionHandler(ParleyException.class)
-	ResponseEntity<ProblemDetail> fact(ParleyException ex) {
+	ResponseEntity<Object> fact(ParleyException ex, HttpServletRequest request) {
 		ProblemDetail problem = ex.invalidFields().isEmpty() ? Problems.of(ex.kind(), ex.getMessage())
 				: Problems.validation(ex.invalidFields()
 					.entrySet()
@@ -46,24 +55,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			problem.setProperty("retry_after", seconds);
 		});
-		return problem(ex.kind().status()).headers(headers).body(problem);
+		return problemWriter.entity(request, problem, headers);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
-	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+	ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, HttpServletRequest request) {
 		List<Problems.FieldError> errors = ex.getConstraintViolations()
 			.stream()
 			.map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
 			.toList();
-		return problem(400).body(Problems.validation(errors));
+		return problemWriter.entity(request, Problems.validation(errors), HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unhandled exception", ex);
-		return problem(500)
-			.body(Problems.ofStatus(500, "Internal server error",
-					"Something went wrong on our side. Quote the request id if you report it."));
+		return problemWriter.entity(request, Problems.of(ProblemKind.INTERNAL_ERROR,
+				"Something went wrong on our side. Quote the request id if you report it."), HttpHeaders.EMPTY);
 	}
 
 	@Override
@@ -74,7 +82,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(error -> new Problems.FieldError(Problems.wireName(error.getField()), error.getDefaultMessage()))
 			.toList();
-		return problem(400).body(Problems.validation(errors));
+		return respond(request, Problems.validation(errors));
 	}
 
 	@Override
@@ -87,17 +95,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 				.map(error -> new Problems.FieldError(Problems.wireName(result.getMethodParameter().getParameterName()),
 						error.getDefaultMessage())))
 			.toList();
-		return problem(400).body(Problems.validation(errors));
+		return respond(request, Problems.validation(errors));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedByOversizedBody(ex)) {
-			return problem(413).body(Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
+			return respond(request, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
 		}
-		return problem(400)
-			.body(Problems.of(ProblemKind.INVALID_REQUEST, "The request body is missing or is not valid JSON."));
+		return respond(request, Problems.of(ProblemKind.INVALID_REQUEST, "The request body is missing or is not valid JSON."));
 	}
 
 	@Override
@@ -105,11 +112,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		if (ex instanceof MethodArgumentTypeMismatchException mismatch && isPathVariable(mismatch.getParameter())) {
 			// A malformed id names nothing that exists, exactly like an unknown one.
-			return problem(404).body(Problems.of(ProblemKind.NOT_FOUND, "No such resource."));
+			return respond(request, Problems.of(ProblemKind.NOT_FOUND, "No such resource."));
 		}
 		String name = ex.getPropertyName() == null ? "parameter" : Problems.wireName(ex.getPropertyName());
-		return problem(400)
-			.body(Problems.validation(List.of(new Problems.FieldError(name, "has an invalid value"))));
+		return respond(request, Problems.validation(List.of(new Problems.FieldError(name, "has an invalid value"))));
+	}
+
+	/** Spring's detail names a "static resource"; the client only asked for a path that is not there. */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return respond(request, Problems.of(ProblemKind.NOT_FOUND, "There is nothing at this path."));
 	}
 
 	@Override
@@ -118,19 +131,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		if (!(body instanceof ProblemDetail problem)) {
 			return super.createResponseEntity(body, headers, statusCode, request);
 		}
-		Problems.withRequestId(problem);
-		HttpHeaders withType = new HttpHeaders();
-		withType.putAll(headers);
-		withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		return super.createResponseEntity(body, withType, statusCode, request);
+		return problemWriter.entity(servletRequest(request), problem, headers);
 	}
 
-	/**
-	 * A problem is JSON whatever the client accepts: a client that asked for an event stream still
-	 * gets the problem that stopped its request, not a 406.
-	 */
-	private static ResponseEntity.BodyBuilder problem(int status) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	private ResponseEntity<Object> respond(WebRequest request, ProblemDetail problem) {
+		return problemWriter.entity(servletRequest(request), problem, HttpHeaders.EMPTY);
+	}
+
+	private static HttpServletRequest servletRequest(WebRequest request) {
+		return ((ServletWebRequest) request).getRequest();
 	}
 
 	private static boolean isPathVariable(MethodParameter parameter) {

@@ -14,6 +14,8 @@ import org.springframework.http.ProblemDetail;
 /** Builds the RFC 9457 problems Parley answers with, so every error has the same shape. */
 public final class Problems {
 
+	private static final URI BLANK_TYPE = URI.create("about:blank");
+
 	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
 	private Problems() {
@@ -34,11 +36,19 @@ public final class Problems {
 		return problem;
 	}
 
-	/** A problem for a status that has no module fact behind it (405, 415, 500 ...). */
+	/** A problem for a status that has no module fact behind it (405, 415, 500 ...), typed by its status. */
 	public static ProblemDetail ofStatus(int status, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
 		problem.setTitle(title);
-		return withRequestId(problem);
+		return typed(withRequestId(problem));
+	}
+
+	/** Gives a problem built elsewhere (Spring's own, for framework exceptions) the type of its status. */
+	static ProblemDetail typed(ProblemDetail problem) {
+		if (problem.getType() == null || BLANK_TYPE.equals(problem.getType())) {
+			problem.setType(URI.create(ProblemKind.typeOf(problem.getStatus())));
+		}
+		return problem;
 	}
 
 	static ProblemDetail withRequestId(ProblemDetail problem) {

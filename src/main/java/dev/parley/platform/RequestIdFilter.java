@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a new one
- * otherwise. The id is echoed on the response, put in the log context and in every problem.
+ * otherwise. The id is echoed on the response, put in the log context (every log line of the
+ * request shows it) and in every problem.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,8 +31,11 @@ class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String supplied = request.getHeader(HEADER);
-		String requestId = supplied != null && SAFE_ID.matcher(supplied).matches() ? supplied : Ids.next().toString();
+		String requestId = response.getHeader(HEADER);
+		if (requestId == null) {
+			String supplied = request.getHeader(HEADER);
+			requestId = supplied != null && SAFE_ID.matcher(supplied).matches() ? supplied : Ids.next().toString();
+		}
 		response.setHeader(HEADER, requestId);
 		MDC.put(MDC_KEY, requestId);
 		try {
@@ -44,6 +48,12 @@ class RequestIdFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	/** The container's error dispatch keeps the id the request was given, for its problem and its logs. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
 	}
 }

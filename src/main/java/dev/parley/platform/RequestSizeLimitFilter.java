@@ -37,7 +37,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > maxBytes) {
-			problemWriter.write(response, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, DETAIL));
+			problemWriter.write(request, response, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, DETAIL));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, maxBytes), response);

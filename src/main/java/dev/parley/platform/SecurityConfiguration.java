@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,26 +31,31 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The one security filter chain: stateless bearer authentication for the API, public docs, health,
- * metrics and the paths modules declare as {@link PublicEndpoints}. How a bearer value becomes a
- * user is the identity module's business; it provides the {@link AuthenticationManagerResolver}.
- * The routes modules declare as {@link SessionOnlyEndpoints} need an authentication holding
- * {@link SessionOnlyEndpoints#AUTHORITY}; other callers get a 403 problem saying so.
- * A 401 is an RFC 9457 problem unless a module declared a {@link PathAuthenticationEntryPoint} for
- * the request's path.
+ * The one security filter chain: stateless bearer authentication for the API, public docs, health
+ * (its status; its components for admins and the metrics token) and the paths modules declare as
+ * {@link PublicEndpoints}. {@code /metrics} is for admins and {@code PARLEY_METRICS_TOKEN} only
+ * ({@link MetricsTokenAuthentication}). How a bearer value becomes a user is the identity module's
+ * business; it provides the {@link AuthenticationManagerResolver}. The routes modules declare as
+ * {@link SessionOnlyEndpoints} need an authentication holding {@link SessionOnlyEndpoints#AUTHORITY};
+ * other callers get a 403 problem saying so. Refusals are written by the {@link ProblemWriter}; a 401
+ * is a problem unless a module declared a {@link PathAuthenticationEntryPoint} for the request's
+ * path. {@code TRACE} is refused ({@link TraceRefusalFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
-	private static final String[] ALWAYS_PUBLIC = { "/error", "/docs", "/docs/**", "/swagger-ui/**", "/redoc", "/redoc.html",
-			"/openapi.json", "/openapi.json/**", "/health", "/health/**", "/metrics" };
+	static final String[] ALWAYS_PUBLIC = { "/error", "/docs", "/docs/**", "/swagger-ui/**", "/redoc", "/redoc.html",
+			"/openapi.json", "/openapi.json/**", "/health", "/health/**" };
+
+	/** The role of an admin's authentication (granted as {@code ROLE_ADMIN} by the identity module). */
+	static final String ADMIN_ROLE = "ADMIN";
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
 			List<SessionOnlyEndpoints> sessionOnlyEndpoints,
 			AuthenticationManagerResolver<HttpServletRequest> bearerAuthentication, ProblemWriter problemWriter,
-			ObjectProvider<PathAuthenticationEntryPoint> pathEntryPoints) throws Exception {
+			ObjectProvider<PathAuthenticationEntryPoint> pathEntryPoints, PlatformProperties properties) throws Exception {
 		AuthenticationEntryPoint unauthenticated = unauthenticated(problemWriter, pathEntryPoints.orderedStream().toList());
 		String[] modulePaths = publicEndpoints.stream().flatMap(e -> e.patterns().stream()).toArray(String[]::new);
 		RequestMatcher sessionOnly = sessionOnly(sessionOnlyEndpoints);
@@ -58,15 +67,19 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterAfter(new TraceRefusalFilter(problemWriter), HeaderWriterFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(ALWAYS_PUBLIC)
 				.permitAll()
+				.requestMatchers("/metrics")
+				.hasAnyRole(ADMIN_ROLE, MetricsTokenAuthentication.ROLE)
 				.requestMatchers(modulePaths)
 				.permitAll()
 				.requestMatchers(sessionOnly)
 				.hasAuthority(SessionOnlyEndpoints.AUTHORITY)
 				.anyRequest()
 				.authenticated())
-			.oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(bearerAuthentication)
+			.oauth2ResourceServer(bearer -> bearer
+				.authenticationManagerResolver(new MetricsTokenAuthentication(bearerAuthentication, properties.metricsToken()))
 				.authenticationEntryPoint(unauthenticated)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
@@ -83,7 +96,7 @@ class SecurityConfiguration {
 	}
 
 	private static AccessDeniedHandler forbidden(ProblemWriter problemWriter, RequestMatcher sessionOnly) {
-		return (request, response, ex) -> problemWriter.write(response, Problems.of(ProblemKind.FORBIDDEN,
+		return (request, response, ex) -> problemWriter.write(request, response, Problems.of(ProblemKind.FORBIDDEN,
 				sessionOnly.matches(request)
 						? "This route needs an access token from a login; an API key may not call it."
 						: "You may not do this."));
@@ -108,9 +121,23 @@ class SecurityConfiguration {
 					|| request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 					badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-			problemWriter.write(response, Problems.of(ProblemKind.UNAUTHENTICATED,
+			problemWriter.write(request, response, Problems.of(ProblemKind.UNAUTHENTICATED,
 					badToken ? "The bearer token is invalid, expired or revoked." : "This endpoint needs a bearer token."));
 		};
+	}
+
+	/** TRACE reaches the filters, which refuse it like any other request is refused (Tomcat's own 405 is bare). */
+	@Bean
+	TomcatConnectorCustomizer traceReachesTheFilters() {
+		return connector -> connector.setAllowTrace(true);
+	}
+
+	/** The firewall refuses unknown methods before any header is written; TRACE is refused later, with them. */
+	@Bean
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHttpMethods(List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE"));
+		return firewall;
 	}
 
 	@Bean

@@ -51,7 +51,11 @@ class ChatCompletionController {
 					+ "then done (the stored reply) or error (a problem). Event ids are offsets for Last-Event-ID.")
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TurnResponse.class)),
-			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE) })
+			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = ReplyEvents.class)) })
+	@ApiResponse(responseCode = "429", description = "Too many replies of yours are being generated at once")
+	@ApiResponse(responseCode = "502", description = "The model provider failed (without stream)")
+	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
+	@ApiResponse(responseCode = "504", description = "The model provider timed out (without stream)")
 	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID chatId,
 			@Valid @RequestBody CompletionRequest request) {
 		ChatCompletions.Turn turn = completions.start(caller.id(), chatId, request.toTurn());
@@ -67,6 +71,8 @@ class ChatCompletionController {
 
 	@GetMapping(path = "/api/v1/messages/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Follow a reply: resumes after Last-Event-ID, or ends at once with done if it has ended")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+			schema = @Schema(implementation = ReplyEvents.class)))
 	SseEmitter resume(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 		ReplySource source = completions.follow(id, caller.id());
@@ -75,6 +81,7 @@ class ChatCompletionController {
 
 	@PostMapping("/api/v1/messages/{id}/cancel")
 	@Operation(summary = "Stop a reply being generated; it keeps what it received and ends interrupted")
+	@ApiResponse(responseCode = "409", description = "The message is not being generated")
 	MessageView cancel(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
 		return completions.cancel(id, caller.id());
 	}

@@ -9,6 +9,7 @@ import dev.parley.conversations.MessageView;
 import dev.parley.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code delta}s, then {@code done} or {@code error}. Each client gets its own virtual thread, so a
  * slow one only delays itself (it receives what it missed in one delta). An event's {@code id} is
  * the length of reply text sent so far, which is what {@code Last-Event-ID} resumes from. A client
- * that goes away stops its writer, never the generation.
+ * that goes away stops its writer, never the generation. {@link ReplyEvents} documents the events.
  */
 @Component
 class ReplyStreamer {
@@ -85,6 +86,7 @@ class ReplyStreamer {
 	}
 
 	/** A piece of reply text. */
+	@Schema(name = "ReplyDelta")
 	record Delta(UUID messageId, String content) {
 	}
 }

@@ -54,7 +54,13 @@ class ChatCompletionsController {
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatCompletion.class)),
 			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-					schema = @Schema(implementation = ChatCompletionChunk.class)) })
+					schema = @Schema(implementation = ChatCompletionEvents.class)) })
+	@ApiResponse(responseCode = "403", description = "The provider needs a key of your own")
+	@ApiResponse(responseCode = "404", description = "No such model (code model_not_found)")
+	@ApiResponse(responseCode = "429", description = "Too many of your completions are being generated at once")
+	@ApiResponse(responseCode = "502", description = "The model provider failed")
+	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
+	@ApiResponse(responseCode = "504", description = "The model provider timed out")
 	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ChatCompletionRequest request,
 			HttpServletResponse response) {
 		GenerationRequest generation = request.toGenerationRequest(caller.id());

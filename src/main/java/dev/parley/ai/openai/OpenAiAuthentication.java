@@ -1,6 +1,7 @@
 package dev.parley.ai.openai;
 
 import dev.parley.platform.PathAuthenticationEntryPoint;
+import dev.parley.platform.PathErrorFormat;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -12,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A request to {@code /v1/**} without a valid key fails as OpenAI's API fails it: 401 with an
  * {@link OpenAiError} ({@code invalid_api_key} when a key was presented), so SDKs raise their
- * authentication error with a readable message. The key itself is never echoed.
+ * authentication error with a readable message. The key itself is never echoed. Every other error
+ * the platform raises under {@code /v1} takes that shape too ({@link PathErrorFormat}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenAiAuthentication {
@@ -22,6 +24,12 @@ class OpenAiAuthentication {
 
 	static final String INVALID_KEY = "Incorrect API key provided: it is unknown, expired or revoked. "
 			+ "Create one with POST /api/v1/api-keys.";
+
+	/** Every other error under {@code /v1} that the platform answers (unknown path, 405, 413 ...) in the same shape. */
+	@Bean
+	PathErrorFormat openAiErrorFormat() {
+		return new PathErrorFormat("/v1/**", MediaType.APPLICATION_JSON, OpenAiError.class, OpenAiError::of);
+	}
 
 	@Bean
 	PathAuthenticationEntryPoint openAiUnauthenticated(JsonMapper json) {

@@ -1,10 +1,14 @@
 package dev.parley.ai.openai;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.parley.ai.GenerationFailed;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.ProblemKind;
+import dev.parley.platform.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.ProblemDetail;
 
 /**
  * An error as OpenAI's API shapes it: {@code {"error": {"message", "type", "param", "code"}}}. OpenAI's
@@ -21,6 +25,7 @@ record OpenAiError(Body error) {
 	 * @param param the request field at fault, or {@code null}
 	 * @param code a machine-readable reason, or {@code null}
 	 */
+	@Schema(name = "OpenAiErrorBody")
 	record Body(String message, String type, String param, String code) {
 	}
 
@@ -34,6 +39,21 @@ record OpenAiError(Body error) {
 		String param = fields.isEmpty() ? null : fields.keySet().iterator().next();
 		String message = param == null || fields.size() > 1 ? fact.getMessage() : param + ": " + fields.get(param);
 		return of(fact.kind().status(), message, param, code(fact));
+	}
+
+	/**
+	 * A problem the platform raised for a {@code /v1} path before any of its controllers ran (unknown
+	 * path, wrong method, a body over the limit ...): its status and detail, its first invalid field.
+	 */
+	static OpenAiError of(ProblemDetail problem) {
+		String param = null;
+		if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> errors
+				&& !errors.isEmpty() && errors.getFirst() instanceof Problems.FieldError first) {
+			param = first.field();
+		}
+		String message = problem.getDetail() == null ? problem.getTitle() : problem.getDetail();
+		return of(problem.getStatus(), message == null ? "The request failed." : message, param,
+				problem.getStatus() == 429 ? "rate_limit_exceeded" : null);
 	}
 
 	static String type(int status) {

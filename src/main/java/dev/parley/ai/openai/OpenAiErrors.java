@@ -24,9 +24,9 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
  * Errors of the {@code /v1} controllers in OpenAI's shape ({@link OpenAiError}) rather than as the
  * RFC 9457 problems the rest of the API answers with. Scoped to those controllers and ordered
  * before the platform's handler, so it answers everything they throw. A missing or wrong key is
- * answered in the same shape by {@link OpenAiAuthentication}. Errors raised before a controller is
- * picked (unknown path, wrong method, a body whose declared length is over the limit) stay RFC 9457
- * problems.
+ * answered in the same shape by {@link OpenAiAuthentication}; errors raised before a controller is
+ * picked (unknown path, wrong method, a body whose declared length is over the limit) by the
+ * platform, through the {@code /v1} {@link dev.parley.platform.PathErrorFormat}.
  */
 @RestControllerAdvice(assignableTypes = { ChatCompletionsController.class, OpenAiModelsController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
