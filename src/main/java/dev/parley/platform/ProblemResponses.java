@@ -96,8 +96,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		if (causedByOversizedBody(ex)) {
 			return problem(413).body(Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
 		}
-		return problem(400)
-			.body(Problems.of(ProblemKind.INVALID_REQUEST, "The request body is missing or is not valid JSON."));
+		return JsonInputErrors.fieldError(ex)
+			.<ResponseEntity<Object>>map(error -> problem(400).body(Problems.validation(List.of(error))))
+			.orElseGet(() -> problem(400)
+				.body(Problems.of(ProblemKind.INVALID_REQUEST, "The request body is missing or is not valid JSON.")));
 	}
 
 	@Override
@@ -108,8 +110,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			return problem(404).body(Problems.of(ProblemKind.NOT_FOUND, "No such resource."));
 		}
 		String name = ex.getPropertyName() == null ? "parameter" : Problems.wireName(ex.getPropertyName());
-		return problem(400)
-			.body(Problems.validation(List.of(new Problems.FieldError(name, "has an invalid value"))));
+		return problem(400).body(Problems.validation(List.of(new Problems.FieldError(name, invalidValue(ex)))));
 	}
 
 	@Override
@@ -131,6 +132,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	 */
 	private static ResponseEntity.BodyBuilder problem(int status) {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	/** The reason a parameter's binding gave, when it is one that is safe to show. */
+	private static String invalidValue(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InstantParameters.InvalidParameter invalid) {
+				return invalid.getMessage();
+			}
+		}
+		return "has an invalid value";
 	}
 
 	private static boolean isPathVariable(MethodParameter parameter) {
