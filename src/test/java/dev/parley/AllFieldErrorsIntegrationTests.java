@@ -65,8 +65,12 @@ class AllFieldErrorsIntegrationTests {
 		String chat = api.post("/api/v1/chats", token, Map.of("title", "x")).json().get("id").asString();
 		assertFields(api.post("/api/v1/chats/" + chat + "/completions", token,
 				map("content", "", "temperature", 5, "max_tokens", 0)), "content", "temperature", "max_tokens");
+		assertFields(api.post("/api/v1/chats/" + chat + "/completions", token, map("content", "", "model", "nope/none")),
+				"content", "model");
 		assertFields(api.post("/api/v1/ai/generate", token, map("prompt", "hi", "temperature", 5, "max_tokens", 0)),
 				"temperature", "max_tokens");
+		assertFields(api.post("/api/v1/ai/generate", token, map("model", "nope/none", "prompt", "hi", "temperature", 5)),
+				"model", "temperature");
 	}
 
 	private static void assertFields(Response response, String... fields) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.parley.identity.AuthenticatedUser;
+import dev.parley.platform.FieldChecks;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +38,11 @@ class GenerateController {
 	@PostMapping("/generate")
 	@Operation(summary = "Generate an answer, whole or streamed as Server-Sent Events (delta, done, error)")
 	Object generate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody GenerateRequest body) {
-		GenerationRequest request = body.toGenerationRequest(caller.id(), properties.limits().maxTokens());
-		generations.resolveModel(request.model());
+		FieldChecks checks = new FieldChecks();
+		GenerationRequest request = checks
+			.check(() -> body.toGenerationRequest(caller.id(), properties.limits().maxTokens()));
+		checks.check(() -> generations.resolveModel(body.model()));
+		checks.throwIfAny();
 		if (Boolean.TRUE.equals(body.stream())) {
 			return GenerationEvents.stream(generations, request, properties.timeouts().request());
 		}

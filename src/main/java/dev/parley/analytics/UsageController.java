@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.parley.identity.AuthenticatedUser;
+import dev.parley.platform.FieldChecks;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,10 +47,13 @@ class UsageController {
 			@RequestParam(name = "user_id", required = false) UUID userId) {
 		Instant end = to == null ? clock.instant() : to;
 		Instant start = from == null ? end.minus(DEFAULT_RANGE) : from;
-		UUID subject = subject(caller, userId);
+		FieldChecks checks = new FieldChecks();
+		UUID subject = checks.check(() -> subject(caller, userId));
+		UsageReports.UsageGrouping grouping = groupBy == null ? null : checks.check(() -> grouping(groupBy));
+		checks.throwIfAny();
 		UsageReports.UsageTotals totals = reports.totals(subject, start, end);
-		List<Group> groups = groupBy == null ? null
-				: reports.grouped(grouping(groupBy), subject, start, end).stream().map(Group::from).toList();
+		List<Group> groups = grouping == null ? null
+				: reports.grouped(grouping, subject, start, end).stream().map(Group::from).toList();
 		return new UsageResponse(start, end, subject, Totals.from(totals), groups);
 	}
 
