@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.parley.identity.AuthenticatedUser;
+import dev.parley.platform.FieldChecks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -49,8 +50,11 @@ class GenerateController {
 	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
 	Object generate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody GenerateRequest body) {
-		GenerationRequest request = body.toGenerationRequest(caller.id(), properties.limits().maxTokens());
-		generations.resolveModel(request.model());
+		FieldChecks checks = new FieldChecks();
+		GenerationRequest request = checks
+			.check(() -> body.toGenerationRequest(caller.id(), properties.limits().maxTokens()));
+		checks.check(() -> generations.resolveModel(body.model()));
+		checks.throwIfAny();
 		if (Boolean.TRUE.equals(body.stream())) {
 			return GenerationEvents.stream(generations, request, properties.timeouts().request());
 		}

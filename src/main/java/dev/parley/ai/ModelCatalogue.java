@@ -8,15 +8,17 @@ import java.util.Map;
 import dev.parley.ai.provider.ChatProvider;
 import dev.parley.ai.provider.EchoProvider;
 import dev.parley.ai.provider.ProviderRegistry;
+import dev.parley.conversations.KnownModels;
 import org.springframework.stereotype.Component;
 
 /**
  * What models this server offers: the curated entries of {@code parley.ai.models} whose provider is
  * enabled, plus {@code local/echo} when it is on. Any other model name of an enabled provider is
- * accepted too, with the default context window and no known price.
+ * accepted too, with the default context window and no known price. It answers the
+ * {@link KnownModels} port, so a chat names only a model the server offers.
  */
 @Component
-public class ModelCatalogue {
+public class ModelCatalogue implements KnownModels {
 
 	private final Map<String, AiProperties.CatalogueEntry> entries = new LinkedHashMap<>();
 
@@ -41,6 +43,17 @@ public class ModelCatalogue {
 			.filter(ChatProvider::development)
 			.ifPresent(echo -> models.add(describe(new ModelId(EchoProvider.ID, EchoProvider.MODEL))));
 		return models;
+	}
+
+	@Override
+	public boolean isKnown(String model) {
+		try {
+			resolve(model);
+			return true;
+		}
+		catch (UnknownModel ex) {
+			return false;
+		}
 	}
 
 	/** The model to use: the given id, else the server's default. */

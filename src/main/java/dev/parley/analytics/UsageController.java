@@ -4,15 +4,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.parley.identity.AuthenticatedUser;
+import dev.parley.platform.FieldChecks;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,15 +42,18 @@ class UsageController {
 			description = "from and to are ISO dates or instants; to is exclusive; the default is the last 30 days. "
 					+ "group_by is model or day.")
 	UsageResponse usage(@AuthenticationPrincipal AuthenticatedUser caller,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(name = "group_by", required = false) String groupBy,
 			@RequestParam(name = "user_id", required = false) UUID userId) {
-		Instant end = to == null ? clock.instant() : instant("to", to);
-		Instant start = from == null ? end.minus(DEFAULT_RANGE) : instant("from", from);
-		UUID subject = subject(caller, userId);
+		Instant end = to == null ? clock.instant() : to;
+		Instant start = from == null ? end.minus(DEFAULT_RANGE) : from;
+		FieldChecks checks = new FieldChecks();
+		UUID subject = checks.check(() -> subject(caller, userId));
+		UsageReports.UsageGrouping grouping = groupBy == null ? null : checks.check(() -> grouping(groupBy));
+		checks.throwIfAny();
 		UsageReports.UsageTotals totals = reports.totals(subject, start, end);
-		List<Group> groups = groupBy == null ? null
-				: reports.grouped(grouping(groupBy), subject, start, end).stream().map(Group::from).toList();
+		List<Group> groups = grouping == null ? null
+				: reports.grouped(grouping, subject, start, end).stream().map(Group::from).toList();
 		return new UsageResponse(start, end, subject, Totals.from(totals), groups);
 	}
 
@@ -73,16 +74,6 @@ class UsageController {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidUsageQuery(Map.of("group_by", "must be model or day"));
-		}
-	}
-
-	private static Instant instant(String field, String value) {
-		try {
-			return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-					: Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidUsageQuery(Map.of(field, "must be an ISO date (2026-11-01) or instant (2026-11-01T00:00:00Z)"));
 		}
 	}
 

@@ -91,11 +91,11 @@ class ChatController {
 		return ChatResponse.from(chat);
 	}
 
-	record CreateChatRequest(@Size(max = 200) String title, @Size(max = 200) String model,
+	record CreateChatRequest(@Size(max = 200) String title, @Size(max = 200) @KnownModel String model,
 			@Size(max = 100_000) String systemPrompt) {
 	}
 
-	record UpdateChatRequest(@Size(max = 200) String title, @Size(max = 200) String model,
+	record UpdateChatRequest(@Size(max = 200) String title, @Size(max = 200) @KnownModel String model,
 			@Size(max = 100_000) String systemPrompt, Boolean archived, Boolean bookmarked) {
 
 		ChatChanges toChanges() {

@@ -7,6 +7,7 @@ import dev.parley.platform.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,8 @@ class ApiKeyController {
 	}
 
 	/** {@code expires_at} is an ISO-8601 time in the future; absent, the key does not expire. */
-	record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name, Instant expiresAt) {
+	record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name,
+			@Future(message = ApiKeyExpiryInPast.MESSAGE) Instant expiresAt) {
 	}
 
 	record CreatedApiKeyResponse(UUID id, String name, String prefix, String key, Instant createdAt,

@@ -8,8 +8,10 @@ import dev.parley.platform.ProblemKind;
 /** A new API key whose requested expiry is not in the future. */
 class ApiKeyExpiryInPast extends ParleyException {
 
+	static final String MESSAGE = "must be in the future";
+
 	ApiKeyExpiryInPast() {
-		super(ProblemKind.INVALID_REQUEST, "must be in the future");
+		super(ProblemKind.INVALID_REQUEST, MESSAGE);
 	}
 
 	@Override

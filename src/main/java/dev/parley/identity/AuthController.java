@@ -94,7 +94,7 @@ class AuthController {
 		return TokenResponse.from(sessions.open(user));
 	}
 
-	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull String password,
+	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @AcceptablePassword String password,
 			@Size(max = 100) String name,
 			@Pattern(regexp = UsernameRule.PATTERN, message = UsernameRule.MESSAGE) String username) {
 	}

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,13 +29,21 @@ class PasswordPolicy {
 
 	/** @throws WeakPassword naming {@code field} when the password is refused */
 	void check(String field, String password) {
+		problem(password).ifPresent(reason -> {
+			throw new WeakPassword(field, reason);
+		});
+	}
+
+	/** Why the password is refused, or empty when it is accepted. */
+	Optional<String> problem(String password) {
 		int length = password == null ? 0 : password.codePointCount(0, password.length());
 		if (length < MIN_LENGTH || length > MAX_LENGTH) {
-			throw new WeakPassword(field, "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
+			return Optional.of("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
 		}
 		if (commonPasswords.contains(password.toLowerCase(Locale.ROOT))) {
-			throw new WeakPassword(field, "is one of the most common passwords; choose another");
+			return Optional.of("is one of the most common passwords; choose another");
 		}
+		return Optional.empty();
 	}
 
 	private static Set<String> load(String resource) {

@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import dev.parley.platform.JsonDocument;
+import dev.parley.platform.MaxJsonSize;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -56,9 +57,12 @@ class UserController {
 
 	record UpdateProfileRequest(@Size(max = 100) String name,
 			@Pattern(regexp = UsernameRule.PATTERN, message = UsernameRule.MESSAGE) String username,
-			JsonDocument preferences) {
+			@MaxJsonSize(bytes = MAX_PREFERENCES_BYTES) JsonDocument preferences) {
+
+		/** Preferences are settings, not storage: 16 KiB of JSON at most. */
+		static final int MAX_PREFERENCES_BYTES = 16 * 1024;
 	}
 
-	record ChangePasswordRequest(@NotNull String currentPassword, @NotNull String newPassword) {
+	record ChangePasswordRequest(@NotNull String currentPassword, @NotNull @AcceptablePassword String newPassword) {
 	}
 }

@@ -1,23 +1,25 @@
 package dev.parley.platform;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A free-form JSON object a client owns (preferences, metadata). Stored as {@code jsonb}, sent and
- * received as the plain object it is.
+ * received as the plain object it is. It is read as a JSON tree, so every key and value in it passes
+ * the platform's checks of client JSON ({@link StorableText}).
  */
 public final class JsonDocument {
 
 	private final Map<String, Object> fields;
 
-	@JsonCreator
-	public JsonDocument() {
+	private JsonDocument() {
 		this(new LinkedHashMap<>());
 	}
 
@@ -38,9 +40,38 @@ public final class JsonDocument {
 		return Collections.unmodifiableMap(fields);
 	}
 
-	@JsonAnySetter
-	void put(String name, Object value) {
-		fields.put(name, value);
+	/** The document a JSON object holds; anything else is refused. */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	static JsonDocument from(JsonNode json) {
+		if (!json.isObject()) {
+			throw new IllegalArgumentException("must be a JSON object");
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> fields = (Map<String, Object>) plain(json);
+		return new JsonDocument(fields);
+	}
+
+	private static Object plain(JsonNode json) {
+		if (json.isObject()) {
+			Map<String, Object> object = new LinkedHashMap<>();
+			json.properties().forEach(property -> object.put(property.getKey(), plain(property.getValue())));
+			return object;
+		}
+		if (json.isArray()) {
+			List<Object> array = new ArrayList<>(json.size());
+			json.forEach(element -> array.add(plain(element)));
+			return array;
+		}
+		if (json.isString()) {
+			return json.stringValue();
+		}
+		if (json.isNumber()) {
+			return json.numberValue();
+		}
+		if (json.isBoolean()) {
+			return json.booleanValue();
+		}
+		return null;
 	}
 
 	@Override

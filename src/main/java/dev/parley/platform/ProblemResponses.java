@@ -104,7 +104,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		if (causedByOversizedBody(ex)) {
 			return respond(request, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
 		}
-		return respond(request, Problems.of(ProblemKind.INVALID_REQUEST, "The request body is missing or is not valid JSON."));
+		return respond(request, JsonInputErrors.fieldError(ex)
+			.map(error -> Problems.validation(List.of(error)))
+			.orElseGet(() -> Problems.of(ProblemKind.INVALID_REQUEST, "The request body is missing or is not valid JSON.")));
 	}
 
 	@Override
@@ -115,7 +117,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			return respond(request, Problems.of(ProblemKind.NOT_FOUND, "No such resource."));
 		}
 		String name = ex.getPropertyName() == null ? "parameter" : Problems.wireName(ex.getPropertyName());
-		return respond(request, Problems.validation(List.of(new Problems.FieldError(name, "has an invalid value"))));
+		return respond(request, Problems.validation(List.of(new Problems.FieldError(name, invalidValue(ex)))));
 	}
 
 	/** Spring's detail names a "static resource"; the client only asked for a path that is not there. */
@@ -140,6 +142,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static HttpServletRequest servletRequest(WebRequest request) {
 		return ((ServletWebRequest) request).getRequest();
+	}
+
+	/** The reason a parameter's binding gave, when it is one that is safe to show. */
+	private static String invalidValue(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InstantParameters.InvalidParameter invalid) {
+				return invalid.getMessage();
+			}
+		}
+		return "has an invalid value";
 	}
 
 	private static boolean isPathVariable(MethodParameter parameter) {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.parley.ai.GenerationFailed;
+import dev.parley.conversations.KnownModel;
 import dev.parley.conversations.MessageView;
 import dev.parley.identity.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -112,7 +113,7 @@ class ChatCompletionController {
 		}
 	}
 
-	record CompletionRequest(@NotBlank @Size(max = 100_000) String content, @Size(max = 200) String model,
+	record CompletionRequest(@NotBlank @Size(max = 100_000) String content, @Size(max = 200) @KnownModel String model,
 			Boolean stream, @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
 			@Min(1) @Max(1_000_000) Integer maxTokens) {
 

@@ -8,9 +8,6 @@ import dev.parley.platform.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -81,10 +78,8 @@ class IntegrationController {
 		return new TestResponse(outcome.ok(), outcome.reason(), tested.lastTestedAt());
 	}
 
-	record CreateIntegrationRequest(@NotBlank @Size(max = 100) String provider,
-			@NotNull @Size(min = 1, max = IntegrationInput.MAX_KEY_LENGTH) String apiKey,
-			@Size(max = BaseUrlRule.MAX_LENGTH) String baseUrl,
-			@Size(max = IntegrationInput.MAX_LABEL_LENGTH) String label) {
+	/** Checked by {@link IntegrationInput}, every field at once (so no bean constraints here). */
+	record CreateIntegrationRequest(String provider, String apiKey, String baseUrl, String label) {
 
 		@Override
 		public String toString() {
@@ -93,9 +88,8 @@ class IntegrationController {
 		}
 	}
 
-	record UpdateIntegrationRequest(@Size(min = 1, max = IntegrationInput.MAX_KEY_LENGTH) String apiKey,
-			@Size(max = BaseUrlRule.MAX_LENGTH) String baseUrl,
-			@Size(max = IntegrationInput.MAX_LABEL_LENGTH) String label) {
+	/** Checked by {@link IntegrationInput}, every field at once (so no bean constraints here). */
+	record UpdateIntegrationRequest(String apiKey, String baseUrl, String label) {
 
 		IntegrationChanges toChanges() {
 			return new IntegrationChanges(apiKey, label, baseUrl);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.parley.ai.provider.ProviderCredential;
+import dev.parley.platform.FieldChecks;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -48,10 +49,12 @@ class Integrations {
 	}
 
 	Integration add(UUID userId, String provider, String apiKey, String baseUrl, String label) {
-		String name = input.provider(provider);
-		String key = input.apiKey(apiKey);
-		String url = input.baseUrl(baseUrl);
-		String text = input.label(label);
+		FieldChecks checks = new FieldChecks();
+		String name = checks.check(() -> input.provider(provider));
+		String key = checks.check(() -> input.apiKey(apiKey));
+		String url = checks.check(() -> input.baseUrl(baseUrl));
+		String text = checks.check(() -> input.label(label));
+		checks.throwIfAny();
 		if (repository.findByProvider(userId, name).isPresent()) {
 			throw new IntegrationAlreadyExists(name);
 		}
@@ -72,15 +75,19 @@ class Integrations {
 
 	Integration change(UUID id, UUID userId, IntegrationChanges changes) {
 		Integration integration = get(id, userId);
+		FieldChecks checks = new FieldChecks();
+		String key = changes.apiKey() == null ? null : checks.check(() -> input.apiKey(changes.apiKey()));
+		String url = changes.baseUrl() == null ? null : checks.check(() -> input.baseUrl(changes.baseUrl()));
+		String label = changes.label() == null ? null : checks.check(() -> input.label(changes.label()));
+		checks.throwIfAny();
 		if (changes.apiKey() != null) {
-			String key = input.apiKey(changes.apiKey());
 			integration.replaceKey(cipher.seal(key, userId, integration.provider()), key, clock.instant());
 		}
 		if (changes.baseUrl() != null) {
-			integration.moveTo(input.baseUrl(changes.baseUrl()), clock.instant());
+			integration.moveTo(url, clock.instant());
 		}
 		if (changes.label() != null) {
-			integration.relabel(input.label(changes.label()), clock.instant());
+			integration.relabel(label, clock.instant());
 		}
 		try {
 			integration = repository.save(integration);

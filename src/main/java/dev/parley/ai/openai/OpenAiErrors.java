@@ -3,6 +3,7 @@ package dev.parley.ai.openai;
 import java.util.stream.Collectors;
 
 import dev.parley.ai.UnknownModel;
+import dev.parley.platform.JsonInputErrors;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.Problems;
 import org.slf4j.Logger;
@@ -62,8 +63,10 @@ class OpenAiErrors {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<OpenAiError> unreadable(HttpMessageNotReadableException ex) {
-		return json(400).body(OpenAiError.of(400, "The request body is missing or is not valid JSON of the expected shape.", null,
-					null));
+		return json(400).body(JsonInputErrors.fieldError(ex)
+			.map(error -> OpenAiError.of(400, error.field() + ": " + error.message(), error.field(), null))
+			.orElseGet(() -> OpenAiError.of(400, "The request body is missing or is not valid JSON of the expected shape.",
+					null, null)));
 	}
 
 	/** The client went away while its answer streamed: there is nobody to answer. */

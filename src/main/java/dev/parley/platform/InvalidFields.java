@@ -1,0 +1,24 @@
+package dev.parley.platform;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request with fields that fail their checks, each named as it is on the wire with what is wrong
+ * with it. Rendered as the one validation problem ({@code errors: [{field, message}]}).
+ */
+public class InvalidFields extends ParleyException {
+
+	private final Map<String, String> fields;
+
+	public InvalidFields(Map<String, String> fields) {
+		super(ProblemKind.INVALID_REQUEST, "The request has invalid fields.");
+		this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+	}
+
+	@Override
+	public Map<String, String> invalidFields() {
+		return fields;
+	}
+}

@@ -1,0 +1,27 @@
+package dev.parley.platform;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Measures a {@link JsonDocument} as the database would store it. */
+class MaxJsonSizeValidator implements ConstraintValidator<MaxJsonSize, JsonDocument> {
+
+	private final JsonMapper jsonMapper;
+
+	private int bytes;
+
+	MaxJsonSizeValidator(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	public void initialize(MaxJsonSize annotation) {
+		this.bytes = annotation.bytes();
+	}
+
+	@Override
+	public boolean isValid(JsonDocument document, ConstraintValidatorContext context) {
+		return document == null || jsonMapper.writeValueAsBytes(document).length <= bytes;
+	}
+}
