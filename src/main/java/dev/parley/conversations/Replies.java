@@ -50,6 +50,16 @@ public class Replies {
 	}
 
 	/**
+	 * A reply of this user: a model's message in one of their chats. Anything else (a message they
+	 * wrote, another user's message, one deleted meanwhile) is {@link MessageNotFound}.
+	 */
+	public Message get(UUID messageId, UUID userId) {
+		return messages.findOwned(messageId, userId)
+			.filter(message -> message.role() == MessageRole.ASSISTANT)
+			.orElseThrow(MessageNotFound::new);
+	}
+
+	/**
 	 * Saves the text received so far. Returns false when the reply is no longer streaming (it was
 	 * cancelled or swept meanwhile): whoever generates it should stop.
 	 */

@@ -66,7 +66,8 @@ class ChatCompletionController {
 	}
 
 	@GetMapping(path = "/api/v1/messages/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "Follow a reply: resumes after Last-Event-ID, or ends at once with done if it has ended")
+	@Operation(summary = "Follow a reply: resumes after Last-Event-ID, or ends at once with done if it has ended",
+			description = "Only a model's reply can be followed; any other message is a 404.")
 	SseEmitter resume(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 		ReplySource source = completions.follow(id, caller.id());
@@ -96,9 +97,11 @@ class ChatCompletionController {
 		}
 	}
 
+	/** The text offset a {@code Last-Event-ID} names; past the reply's end it counts from the end. */
 	private static int offset(String lastEventId) {
 		try {
-			return lastEventId == null ? 0 : Math.max(0, Integer.parseInt(lastEventId.trim()));
+			return lastEventId == null ? 0
+					: (int) Math.clamp(Long.parseLong(lastEventId.trim()), 0, Integer.MAX_VALUE);
 		}
 		catch (NumberFormatException ex) {
 			return 0;

@@ -86,9 +86,9 @@ class ChatCompletions {
 
 	/** Follows a reply of this user from a text offset: live if it is generating here, else stored. */
 	ReplySource follow(UUID messageId, UUID userId) {
-		Message message = chats.message(messageId, userId);
-		return live.find(message.id()).<ReplySource>map(reply -> reply)
-			.orElseGet(() -> new StoredReply(() -> chats.message(messageId, userId)));
+		Message reply = replies.get(messageId, userId);
+		return live.find(reply.id()).<ReplySource>map(running -> running)
+			.orElseGet(() -> new StoredReply(() -> replies.get(messageId, userId)));
 	}
 
 	/** Stops a reply of this user that is still being generated, keeping what it received. */

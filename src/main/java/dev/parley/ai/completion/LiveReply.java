@@ -101,18 +101,21 @@ final class LiveReply implements GenerationObserver, ReplySource {
 	}
 
 	/**
-	 * Waits until there is text past {@code offset} or the reply has ended, at most {@code timeout}.
+	 * Waits until there is text past {@code offset} (or past the end, if the offset is beyond it) or
+	 * the reply has ended, at most {@code timeout}.
 	 */
 	@Override
 	public Progress awaitPast(int offset, Duration timeout) throws InterruptedException {
 		lock.lock();
 		try {
+			// An offset past the end (a client's made-up Last-Event-ID) counts from the real end.
+			int from = Math.min(offset, content.length());
 			long nanos = timeout.toNanos();
-			while (content.length() <= offset && !outcome.isDone() && nanos > 0) {
+			while (content.length() <= from && !outcome.isDone() && nanos > 0) {
 				nanos = changed.awaitNanos(nanos);
 			}
-			String text = content.length() > offset ? content.substring(offset) : "";
-			return new Progress(text, offset + text.length(), outcome.getNow(null));
+			String text = content.substring(from);
+			return new Progress(text, from + text.length(), outcome.getNow(null));
 		}
 		finally {
 			lock.unlock();

@@ -43,8 +43,8 @@ class ReplyStreamer {
 			}
 			while (true) {
 				LiveReply.Progress progress = source.awaitPast(offset, KEEP_ALIVE);
+				offset = progress.offset();
 				if (!progress.text().isEmpty()) {
-					offset = progress.offset();
 					emitter.send(SseEmitter.event()
 						.id(Integer.toString(offset))
 						.name("delta")

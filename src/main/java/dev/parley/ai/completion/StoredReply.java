@@ -28,10 +28,13 @@ final class StoredReply implements ReplySource {
 		while (true) {
 			Message message = load.get();
 			String content = message.content();
-			String text = content.length() > offset ? content.substring(offset) : "";
 			boolean ended = message.status() != MessageStatus.STREAMING;
+			// The saved text of a reply still being written lags behind what its node has sent, so an
+			// offset past it is waited for; once the reply has ended, an offset past it means its end.
+			int from = ended ? Math.min(offset, content.length()) : offset;
+			String text = content.length() > from ? content.substring(from) : "";
 			if (!text.isEmpty() || ended || System.nanoTime() >= deadline) {
-				return new LiveReply.Progress(text, offset + text.length(), ended ? outcome(message) : null);
+				return new LiveReply.Progress(text, from + text.length(), ended ? outcome(message) : null);
 			}
 			Thread.sleep(POLL);
 		}

@@ -167,6 +167,49 @@ class ChatCompletionIntegrationTests {
 	}
 
 	@Test
+	void aLastEventIdPastTheEndResumesFromTheRealEnd() {
+		JsonNode ended = api.post(completions(), session.accessToken(), map("content", "short")).json()
+			.get("assistant_message");
+		try (SseStream stream = api.stream("GET", "/api/v1/messages/" + ended.get("id").asString() + "/stream",
+				session.accessToken(), null, "9999")) {
+			List<SseStream.Event> events = stream.rest();
+			assertThat(events).extracting(SseStream.Event::name).containsExactly("done");
+			assertThat(events.getFirst().id()).isEqualTo(Integer.toString("Echo: short".length()));
+		}
+		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
+				map("content", words(40), "stream", true), null)) {
+			stream.next();
+			String messageId = stream.next().json().get("message_id").asString();
+			try (SseStream resumed = api.stream("GET", "/api/v1/messages/" + messageId + "/stream",
+					session.accessToken(), null, "99999999999")) {
+				SseStream.Event done = resumed.rest().getLast();
+				assertThat(done.name()).isEqualTo("done");
+				assertThat(done.id()).isEqualTo(Integer.toString(("Echo: " + words(40)).length()));
+			}
+		}
+	}
+
+	@Test
+	void theStreamRouteFollowsRepliesOnly() {
+		JsonNode turn = api.post(completions(), session.accessToken(), map("content", "mine")).json();
+		String userMessageId = turn.get("user_message").get("id").asString();
+		String systemMessageId = api.post("/api/v1/chats/" + chatId + "/messages", session.accessToken(),
+				map("role", "system", "content", "Be brief.")).json().get("id").asString();
+
+		for (String id : List.of(userMessageId, systemMessageId)) {
+			Response refused = api.send(api.request("/api/v1/messages/" + id + "/stream", session.accessToken())
+				.header("Accept", "text/event-stream")
+				.GET());
+			assertThat(refused.status()).isEqualTo(404);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(refused.json().get("status").asInt()).isEqualTo(404);
+		}
+		String replyId = turn.get("assistant_message").get("id").asString();
+		assertThat(api.stream("GET", "/api/v1/messages/" + replyId + "/stream", api.register().accessToken(), null,
+				null).status()).isEqualTo(404);
+	}
+
+	@Test
 	void cancellingKeepsWhatArrived() {
 		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
 				map("content", words(300), "stream", true), null)) {
