@@ -91,7 +91,10 @@ public class Replies {
 			.list());
 	}
 
-	/** Completes a streaming reply; empty when it had already ended (cancelled meanwhile). */
+	/**
+	 * Completes a streaming reply; empty when it had already ended (cancelled meanwhile) or has been
+	 * deleted. The same holds for {@link #fail} and {@link #interrupt}.
+	 */
 	@Transactional
 	public Optional<Message> complete(UUID messageId, String content, String answeringModel, Usage usage) {
 		return finish(messageId, reply -> reply.complete(content, answeringModel, usage, clock.instant()));
@@ -162,7 +165,7 @@ public class Replies {
 	}
 
 	private Optional<Message> finish(UUID messageId, Consumer<Message> outcome) {
-		Optional<Message> reply = messages.findById(messageId).filter(m -> m.status() == MessageStatus.STREAMING);
+		Optional<Message> reply = messages.lockStreaming(messageId);
 		reply.ifPresent(outcome);
 		return reply.map(messages::save);
 	}

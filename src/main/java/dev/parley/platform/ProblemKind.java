@@ -11,6 +11,7 @@ public enum ProblemKind {
 	FORBIDDEN(403, "forbidden", "Forbidden"),
 	NOT_FOUND(404, "not-found", "Not found"),
 	CONFLICT(409, "conflict", "Conflict"),
+	GONE(410, "gone", "Gone"),
 	PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
 	RATE_LIMITED(429, "rate-limited", "Too many requests"),
 	BAD_GATEWAY(502, "provider-error", "The model provider failed"),

@@ -67,7 +67,8 @@ class ChatCompletionController {
 
 	@GetMapping(path = "/api/v1/messages/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Follow a reply: resumes after Last-Event-ID, or ends at once with done if it has ended",
-			description = "Only a model's reply can be followed; any other message is a 404.")
+			description = "Only a model's reply can be followed; any other message is a 404. A reply deleted meanwhile "
+					+ "ends the stream with an error event (a 410 problem).")
 	SseEmitter resume(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
 		ReplySource source = completions.follow(id, caller.id());

@@ -68,7 +68,8 @@ class ChatCompletions {
 							PromptAssembler.historyChars(model.contextWindow(), answerTokens)),
 					model.contextWindow(), answerTokens);
 			draft = replies.start(chatId, userId, model.id().toString());
-			LiveReply reply = new LiveReply(draft.id(), replies, id -> chats.message(id, userId), clock.instant());
+			LiveReply reply = new LiveReply(draft.id(), chatId, replies, id -> replies.get(id, userId),
+					clock.instant());
 			live.add(reply);
 			GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
 					request.temperature(), answerTokens, chatId);
@@ -99,7 +100,11 @@ class ChatCompletions {
 		}
 		return live.find(messageId).map(reply -> {
 			reply.cancel();
-			return reply.outcome().join().message();
+			ReplyOutcome outcome = reply.outcome().join();
+			if (outcome.message() == null) {
+				throw new ReplyGone();
+			}
+			return outcome.message();
 		}).orElseGet(() -> MessageView.from(replies.interruptOwned(messageId, userId)));
 	}
 

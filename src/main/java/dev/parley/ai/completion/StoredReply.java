@@ -5,12 +5,14 @@ import java.util.function.Supplier;
 
 import dev.parley.ai.GenerationFailed;
 import dev.parley.conversations.Message;
+import dev.parley.conversations.MessageNotFound;
 import dev.parley.conversations.MessageStatus;
 import dev.parley.conversations.MessageView;
 
 /**
  * A reply followed through the database: one generating on another node (whose text is saved
- * every second), or one that has already ended. Polls the row until it has more text or ends.
+ * every second), or one that has already ended. Polls the row until it has more text, ends, or is
+ * deleted (the reply then ends {@link ReplyOutcome#gone() gone}).
  */
 final class StoredReply implements ReplySource {
 
@@ -26,7 +28,13 @@ final class StoredReply implements ReplySource {
 	public LiveReply.Progress awaitPast(int offset, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
-			Message message = load.get();
+			Message message;
+			try {
+				message = load.get();
+			}
+			catch (MessageNotFound ex) {
+				return new LiveReply.Progress("", offset, ReplyOutcome.gone());
+			}
 			String content = message.content();
 			boolean ended = message.status() != MessageStatus.STREAMING;
 			// The saved text of a reply still being written lags behind what its node has sent, so an
