@@ -12,6 +12,7 @@ import dev.parley.ai.metering.GenerationMetering;
 import dev.parley.ai.metering.UserConcurrency;
 import dev.parley.ai.provider.ProviderChunk;
 import dev.parley.ai.provider.ProviderError;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
 
@@ -43,9 +44,13 @@ public class Generations {
 		this.credentials = credentials;
 	}
 
-	/** Fails with {@link TooManyGenerations} when the user could not start a generation now. */
-	public void checkCapacity(UUID userId) {
-		concurrency.checkCapacity(userId);
+	/**
+	 * Takes one of the user's places for a generation; generations for no user (internal ones) are
+	 * not capped.
+	 * @throws TooManyGenerations when the user already has as many running as allowed
+	 */
+	public GenerationSlot reserve(@Nullable UUID userId) {
+		return new GenerationSlot(concurrency.acquire(userId)::release);
 	}
 
 	/** The model a request would use, checked: an unknown one fails here, before anything is stored. */
@@ -58,18 +63,38 @@ public class Generations {
 		return catalogue.resolve(requested);
 	}
 
-	/** Starts a streamed generation; the observer hears its deltas and its end. */
+	/** Starts a streamed generation in a place it takes now; the observer hears its deltas and its end. */
 	public Generation start(GenerationRequest request, GenerationObserver observer) {
-		return start(request, observer, true);
+		return start(request, observer, null, true);
 	}
 
-	private Generation start(GenerationRequest request, GenerationObserver observer, boolean streamed) {
-		ModelInfo model = catalogue.resolve(request.model());
-		// Fails here, before any provider call, when the user needs a key of their own and has none.
-		KeySource keySource = credentials.resolve(request.userId(), model.id().provider()).source();
-		UserConcurrency.Permit permit = concurrency.acquire(request.userId());
+	/**
+	 * Starts a streamed generation in a place taken earlier with {@link #reserve}, which it gives back
+	 * when it ends, or at once when it cannot start.
+	 */
+	public Generation start(GenerationRequest request, GenerationObserver observer, GenerationSlot slot) {
+		return start(request, observer, slot, true);
+	}
+
+	private Generation start(GenerationRequest request, GenerationObserver observer, @Nullable GenerationSlot reserved,
+			boolean streamed) {
+		ModelInfo model;
+		KeySource keySource;
+		GenerationSlot slot;
+		try {
+			model = catalogue.resolve(request.model());
+			// Fails here, before any provider call, when the user needs a key of their own and has none.
+			keySource = credentials.resolve(request.userId(), model.id().provider()).source();
+			slot = reserved != null ? reserved : reserve(request.userId());
+		}
+		catch (RuntimeException ex) {
+			if (reserved != null) {
+				reserved.release();
+			}
+			throw ex;
+		}
 		Run run = new Run(model.id().toString(), metering.observe(request, model,
-				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, permit::release, catalogue::resolve));
+				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, slot::release, catalogue::resolve));
 		Disposable subscription;
 		try {
 			subscription = router.stream(model, request, streamed).subscribe(run::answer, run::error, run::complete);
@@ -110,7 +135,7 @@ public class Generations {
 			public void onFailure(GenerationFailed failure) {
 				result.completeExceptionally(failure);
 			}
-		}, false);
+		}, null, false);
 		try {
 			return result.join();
 		}

@@ -86,12 +86,13 @@ public class Chats {
 		return change(chatId, userId, chat -> chat.bookmark(!chat.bookmarked(), clock.instant()));
 	}
 
-	/** Deletes a chat and all its messages. */
+	/** Deletes a chat and all its messages, and publishes {@link ChatDeleted}. */
 	@Transactional
 	public void delete(UUID chatId, UUID userId) {
 		if (!chats.deleteOwned(chatId, userId)) {
 			throw new ChatNotFound();
 		}
+		events.publishEvent(new ChatDeleted(chatId, userId));
 	}
 
 	/**
@@ -140,7 +141,10 @@ public class Chats {
 		}
 	}
 
-	/** Deletes a message; its chat counts one message less and its last message time moves back. */
+	/**
+	 * Deletes a message, and publishes {@link MessageDeleted}; its chat counts one message less and
+	 * its last message time moves back.
+	 */
 	@Transactional
 	public void deleteMessage(UUID messageId, UUID userId) {
 		UUID chatId = messages.lockChatOfOwned(messageId, userId).orElseThrow(MessageNotFound::new);
@@ -148,6 +152,7 @@ public class Chats {
 			throw new MessageNotFound();
 		}
 		chats.countMessageRemoved(chatId, Timestamps.sql(clock.instant()));
+		events.publishEvent(new MessageDeleted(chatId, messageId, userId));
 	}
 
 	private Chat change(UUID chatId, UUID userId, Consumer<Chat> change) {

@@ -21,6 +21,13 @@ interface MessageRepository extends Repository<Message, UUID>, MessageInserts {
 	Optional<Message> findOwned(UUID id, UUID userId);
 
 	/**
+	 * A reply still being written, locked until the transaction ends, so that it cannot be deleted
+	 * between being read and being saved.
+	 */
+	@Query("select * from messages where id = :id and status = 'STREAMING' for update")
+	Optional<Message> lockStreaming(UUID id);
+
+	/**
 	 * The chat of a message of this owner, locking that chat (not the message) so that deleting a
 	 * message takes its locks in the same order as posting one and as deleting a chat.
 	 */

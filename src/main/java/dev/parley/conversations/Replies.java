@@ -50,6 +50,16 @@ public class Replies {
 	}
 
 	/**
+	 * A reply of this user: a model's message in one of their chats. Anything else (a message they
+	 * wrote, another user's message, one deleted meanwhile) is {@link MessageNotFound}.
+	 */
+	public Message get(UUID messageId, UUID userId) {
+		return messages.findOwned(messageId, userId)
+			.filter(message -> message.role() == MessageRole.ASSISTANT)
+			.orElseThrow(MessageNotFound::new);
+	}
+
+	/**
 	 * Saves the text received so far. Returns false when the reply is no longer streaming (it was
 	 * cancelled or swept meanwhile): whoever generates it should stop.
 	 */
@@ -81,7 +91,10 @@ public class Replies {
 			.list());
 	}
 
-	/** Completes a streaming reply; empty when it had already ended (cancelled meanwhile). */
+	/**
+	 * Completes a streaming reply; empty when it had already ended (cancelled meanwhile) or has been
+	 * deleted. The same holds for {@link #fail} and {@link #interrupt}.
+	 */
 	@Transactional
 	public Optional<Message> complete(UUID messageId, String content, String answeringModel, Usage usage) {
 		return finish(messageId, reply -> reply.complete(content, answeringModel, usage, clock.instant()));
@@ -152,7 +165,7 @@ public class Replies {
 	}
 
 	private Optional<Message> finish(UUID messageId, Consumer<Message> outcome) {
-		Optional<Message> reply = messages.findById(messageId).filter(m -> m.status() == MessageStatus.STREAMING);
+		Optional<Message> reply = messages.lockStreaming(messageId);
 		reply.ifPresent(outcome);
 		return reply.map(messages::save);
 	}

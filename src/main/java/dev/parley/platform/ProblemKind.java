@@ -13,6 +13,7 @@ public enum ProblemKind {
 	METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
 	NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
 	CONFLICT(409, "conflict", "Conflict"),
+	GONE(410, "gone", "Gone"),
 	PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
 	UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
 	RATE_LIMITED(429, "rate-limited", "Too many requests"),

@@ -71,7 +71,9 @@ class ChatCompletionController {
 	}
 
 	@GetMapping(path = "/api/v1/messages/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "Follow a reply: resumes after Last-Event-ID, or ends at once with done if it has ended")
+	@Operation(summary = "Follow a reply: resumes after Last-Event-ID, or ends at once with done if it has ended",
+			description = "Only a model's reply can be followed; any other message is a 404. A reply deleted meanwhile "
+					+ "ends the stream with an error event (a 410 problem).")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 			schema = @Schema(implementation = ReplyEvents.class)))
 	SseEmitter resume(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
@@ -104,9 +106,11 @@ class ChatCompletionController {
 		}
 	}
 
+	/** The text offset a {@code Last-Event-ID} names; past the reply's end it counts from the end. */
 	private static int offset(String lastEventId) {
 		try {
-			return lastEventId == null ? 0 : Math.max(0, Integer.parseInt(lastEventId.trim()));
+			return lastEventId == null ? 0
+					: (int) Math.clamp(Long.parseLong(lastEventId.trim()), 0, Integer.MAX_VALUE);
 		}
 		catch (NumberFormatException ex) {
 			return 0;

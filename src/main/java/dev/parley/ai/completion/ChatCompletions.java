@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.parley.ai.AiProperties;
-import dev.parley.ai.Generation;
 import dev.parley.ai.GenerationRequest;
+import dev.parley.ai.GenerationSlot;
 import dev.parley.ai.Generations;
 import dev.parley.ai.ModelInfo;
 import dev.parley.ai.PromptMessage;
@@ -56,35 +56,40 @@ class ChatCompletions {
 	Turn start(UUID userId, UUID chatId, TurnRequest request) {
 		Chat chat = chats.get(chatId, userId);
 		ModelInfo model = generations.model(request.model() != null ? request.model() : chat.model());
-		generations.checkCapacity(userId);
-		Message userMessage = chats.post(chatId, userId, MessageRole.USER, request.content());
-		int answerTokens = request.maxTokens() == null ? properties.limits().maxTokens()
-				: Math.min(request.maxTokens(), properties.limits().maxTokens());
-		List<PromptMessage> prompt = PromptAssembler.assemble(chat.systemPrompt(),
-				replies.promptHistory(chatId, userId, HISTORY_LIMIT,
-						PromptAssembler.historyChars(model.contextWindow(), answerTokens)),
-				model.contextWindow(), answerTokens);
-		Message draft = replies.start(chatId, userId, model.id().toString());
-		LiveReply reply = new LiveReply(draft.id(), replies, id -> chats.message(id, userId), clock.instant());
-		live.add(reply);
-		GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
-				request.temperature(), answerTokens, chatId);
+		// The place is taken before anything is stored: a turn refused for want of one leaves no trace.
+		GenerationSlot slot = generations.reserve(userId);
+		Message draft = null;
 		try {
-			Generation running = generations.start(generation, reply);
-			reply.attach(running);
+			Message userMessage = chats.post(chatId, userId, MessageRole.USER, request.content());
+			int answerTokens = request.maxTokens() == null ? properties.limits().maxTokens()
+					: Math.min(request.maxTokens(), properties.limits().maxTokens());
+			List<PromptMessage> prompt = PromptAssembler.assemble(chat.systemPrompt(),
+					replies.promptHistory(chatId, userId, HISTORY_LIMIT,
+							PromptAssembler.historyChars(model.contextWindow(), answerTokens)),
+					model.contextWindow(), answerTokens);
+			draft = replies.start(chatId, userId, model.id().toString());
+			LiveReply reply = new LiveReply(draft.id(), chatId, replies, id -> replies.get(id, userId),
+					clock.instant());
+			live.add(reply);
+			GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
+					request.temperature(), answerTokens, chatId);
+			reply.attach(generations.start(generation, reply, slot));
+			return new Turn(MessageView.from(userMessage), reply);
 		}
 		catch (RuntimeException ex) {
-			replies.fail(draft.id(), "", ex.getMessage());
+			slot.release();
+			if (draft != null) {
+				replies.fail(draft.id(), "", ex.getMessage());
+			}
 			throw ex;
 		}
-		return new Turn(MessageView.from(userMessage), reply);
 	}
 
 	/** Follows a reply of this user from a text offset: live if it is generating here, else stored. */
 	ReplySource follow(UUID messageId, UUID userId) {
-		Message message = chats.message(messageId, userId);
-		return live.find(message.id()).<ReplySource>map(reply -> reply)
-			.orElseGet(() -> new StoredReply(() -> chats.message(messageId, userId)));
+		Message reply = replies.get(messageId, userId);
+		return live.find(reply.id()).<ReplySource>map(running -> running)
+			.orElseGet(() -> new StoredReply(() -> replies.get(messageId, userId)));
 	}
 
 	/** Stops a reply of this user that is still being generated, keeping what it received. */
@@ -95,7 +100,11 @@ class ChatCompletions {
 		}
 		return live.find(messageId).map(reply -> {
 			reply.cancel();
-			return reply.outcome().join().message();
+			ReplyOutcome outcome = reply.outcome().join();
+			if (outcome.message() == null) {
+				throw new ReplyGone();
+			}
+			return outcome.message();
 		}).orElseGet(() -> MessageView.from(replies.interruptOwned(messageId, userId)));
 	}
 

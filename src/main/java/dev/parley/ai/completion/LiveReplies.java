@@ -17,13 +17,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.parley.conversations.ChatDeleted;
+import dev.parley.conversations.MessageDeleted;
 import dev.parley.conversations.Replies;
 
 /**
  * The replies generating on this node. Saves their text at least every second while it grows (and
  * a heartbeat while it does not), forgets them a while after they end, and at start-up and every
  * half minute interrupts replies whose generation died with some process: those not saved for a
- * minute.
+ * minute. A reply deleted while it is generated (alone or with its chat) ends gone at once.
  */
 @Component
 class LiveReplies {
@@ -54,6 +56,33 @@ class LiveReplies {
 
 	Optional<LiveReply> find(UUID messageId) {
 		return Optional.ofNullable(replies.get(messageId)).map(Entry::reply);
+	}
+
+	/**
+	 * Ends the reply at once (its readers get a 410 error event) and stops its generation.
+	 * <p>
+	 * A synchronous listener, on the thread that deletes the reply: the replies held here are this
+	 * node's memory, so a durable, asynchronous publication (a row in the registry for every deleted
+	 * message) would have nothing to redo after a restart, and this way the streams have ended before
+	 * the {@code DELETE} is answered. It only ends streams and cancels a subscription, nothing that
+	 * could hold up the deleting transaction. Should the deletion not commit after all, the reply's
+	 * row stays streaming until the sweeper interrupts it. Replies generated on another node learn it
+	 * from their progress flusher ({@link #saveProgress()}), at its next save: their row is no longer
+	 * streaming, and their ending finds it gone.
+	 */
+	@EventListener
+	void on(MessageDeleted deleted) {
+		find(deleted.messageId()).ifPresent(LiveReply::gone);
+	}
+
+	/** As for {@link MessageDeleted}: every reply of the chat still being generated ends at once. */
+	@EventListener
+	void on(ChatDeleted deleted) {
+		replies.values()
+			.stream()
+			.map(Entry::reply)
+			.filter(reply -> reply.chatId().equals(deleted.chatId()))
+			.forEach(LiveReply::gone);
 	}
 
 	/** Saves every live reply whose text is due in one statement; stops those ended elsewhere. */

@@ -7,12 +7,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.parley.ai.Generation;
 import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.GenerationObserver;
 import dev.parley.ai.GenerationResult;
 import dev.parley.conversations.Message;
+import dev.parley.conversations.MessageNotFound;
 import dev.parley.conversations.MessageView;
 import dev.parley.conversations.Replies;
 import dev.parley.conversations.Usage;
@@ -20,11 +22,15 @@ import dev.parley.conversations.Usage;
 /**
  * A reply being generated on this node: the text received so far, who is waiting for more, and how
  * it ended. Readers follow it by character offset, so any number of clients can attach, fall
- * behind (they get the text they missed in one piece) or resume after a reconnect.
+ * behind (they get the text they missed in one piece) or resume after a reconnect. A reply whose
+ * row is deleted (alone or with its chat) ends {@link ReplyOutcome#gone() gone} at once and stops
+ * its generation: nothing more is stored for it.
  */
 final class LiveReply implements GenerationObserver, ReplySource {
 
 	private final UUID messageId;
+
+	private final UUID chatId;
 
 	private final Replies replies;
 
@@ -44,8 +50,9 @@ final class LiveReply implements GenerationObserver, ReplySource {
 
 	private Instant savedAt;
 
-	LiveReply(UUID messageId, Replies replies, Function<UUID, Message> storedMessage, Instant now) {
+	LiveReply(UUID messageId, UUID chatId, Replies replies, Function<UUID, Message> storedMessage, Instant now) {
 		this.messageId = messageId;
+		this.chatId = chatId;
 		this.replies = replies;
 		this.storedMessage = storedMessage;
 		this.savedAt = now;
@@ -53,6 +60,10 @@ final class LiveReply implements GenerationObserver, ReplySource {
 
 	UUID messageId() {
 		return messageId;
+	}
+
+	UUID chatId() {
+		return chatId;
 	}
 
 	void attach(Generation generation) {
@@ -70,6 +81,12 @@ final class LiveReply implements GenerationObserver, ReplySource {
 		return outcome;
 	}
 
+	/** Its row was deleted: readers learn it at once, and the generation stops. */
+	void gone() {
+		end(ReplyOutcome.gone());
+		cancel();
+	}
+
 	@Override
 	public void onDelta(String text) {
 		lock.lock();
@@ -84,35 +101,59 @@ final class LiveReply implements GenerationObserver, ReplySource {
 
 	@Override
 	public void onComplete(GenerationResult result) {
+		if (outcome.isDone()) {
+			return;
+		}
 		String text = textSoFar();
 		Usage usage = Usage.of(result.usage().promptTokens(), result.usage().completionTokens());
-		Message stored = replies.complete(messageId, text, result.model(), usage)
-			.orElseGet(() -> storedMessage.apply(messageId));
-		end(new ReplyOutcome(MessageView.from(stored), null));
+		endAsStored(() -> replies.complete(messageId, text, result.model(), usage).orElseGet(this::asStored), null);
 	}
 
 	@Override
 	public void onFailure(GenerationFailed failure) {
+		if (outcome.isDone()) {
+			return;
+		}
 		String text = textSoFar();
-		Message stored = (failure.reason() == GenerationFailed.Reason.CANCELLED ? replies.interrupt(messageId, text)
+		endAsStored(() -> (failure.reason() == GenerationFailed.Reason.CANCELLED ? replies.interrupt(messageId, text)
 				: replies.fail(messageId, text, failure.getMessage()))
-			.orElseGet(() -> storedMessage.apply(messageId));
+			.orElseGet(this::asStored), failure);
+	}
+
+	/** Ends with the reply as stored by {@code store}, or gone when its row no longer exists. */
+	private void endAsStored(Supplier<Message> store, GenerationFailed failure) {
+		Message stored;
+		try {
+			stored = store.get();
+		}
+		catch (MessageNotFound ex) {
+			end(ReplyOutcome.gone());
+			return;
+		}
 		end(new ReplyOutcome(MessageView.from(stored), failure));
 	}
 
+	/** The reply as someone else ended it (a cancel on another node, the sweeper) or deleted it. */
+	private Message asStored() {
+		return storedMessage.apply(messageId);
+	}
+
 	/**
-	 * Waits until there is text past {@code offset} or the reply has ended, at most {@code timeout}.
+	 * Waits until there is text past {@code offset} (or past the end, if the offset is beyond it) or
+	 * the reply has ended, at most {@code timeout}.
 	 */
 	@Override
 	public Progress awaitPast(int offset, Duration timeout) throws InterruptedException {
 		lock.lock();
 		try {
+			// An offset past the end (a client's made-up Last-Event-ID) counts from the real end.
+			int from = Math.min(offset, content.length());
 			long nanos = timeout.toNanos();
-			while (content.length() <= offset && !outcome.isDone() && nanos > 0) {
+			while (content.length() <= from && !outcome.isDone() && nanos > 0) {
 				nanos = changed.awaitNanos(nanos);
 			}
-			String text = content.length() > offset ? content.substring(offset) : "";
-			return new Progress(text, offset + text.length(), outcome.getNow(null));
+			String text = content.substring(from);
+			return new Progress(text, from + text.length(), outcome.getNow(null));
 		}
 		finally {
 			lock.unlock();

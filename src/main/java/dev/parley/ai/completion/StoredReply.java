@@ -5,12 +5,14 @@ import java.util.function.Supplier;
 
 import dev.parley.ai.GenerationFailed;
 import dev.parley.conversations.Message;
+import dev.parley.conversations.MessageNotFound;
 import dev.parley.conversations.MessageStatus;
 import dev.parley.conversations.MessageView;
 
 /**
  * A reply followed through the database: one generating on another node (whose text is saved
- * every second), or one that has already ended. Polls the row until it has more text or ends.
+ * every second), or one that has already ended. Polls the row until it has more text, ends, or is
+ * deleted (the reply then ends {@link ReplyOutcome#gone() gone}).
  */
 final class StoredReply implements ReplySource {
 
@@ -26,12 +28,21 @@ final class StoredReply implements ReplySource {
 	public LiveReply.Progress awaitPast(int offset, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
-			Message message = load.get();
+			Message message;
+			try {
+				message = load.get();
+			}
+			catch (MessageNotFound ex) {
+				return new LiveReply.Progress("", offset, ReplyOutcome.gone());
+			}
 			String content = message.content();
-			String text = content.length() > offset ? content.substring(offset) : "";
 			boolean ended = message.status() != MessageStatus.STREAMING;
+			// The saved text of a reply still being written lags behind what its node has sent, so an
+			// offset past it is waited for; once the reply has ended, an offset past it means its end.
+			int from = ended ? Math.min(offset, content.length()) : offset;
+			String text = content.length() > from ? content.substring(from) : "";
 			if (!text.isEmpty() || ended || System.nanoTime() >= deadline) {
-				return new LiveReply.Progress(text, offset + text.length(), ended ? outcome(message) : null);
+				return new LiveReply.Progress(text, from + text.length(), ended ? outcome(message) : null);
 			}
 			Thread.sleep(POLL);
 		}

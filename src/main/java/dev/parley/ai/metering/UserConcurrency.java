@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * How many generations each user has running on this node, capped by
- * {@code parley.ai.limits.max-concurrent-per-user}. A permit is taken when a generation starts and
- * given back when it ends.
+ * {@code parley.ai.limits.max-concurrent-per-user}. A permit is taken before anything is stored for a
+ * generation (checking and taking are one step, so that two requests cannot both pass a check for
+ * the last place) and given back when it ends.
  */
 @Component
 public class UserConcurrency {
@@ -29,13 +30,6 @@ public class UserConcurrency {
 
 	public UserConcurrency(int limit) {
 		this.limit = limit;
-	}
-
-	/** Fails fast, before anything is stored, when the user is already at the limit. */
-	public void checkCapacity(UUID userId) {
-		if (userId != null && running.getOrDefault(userId, 0) >= limit) {
-			throw new TooManyGenerations(limit);
-		}
 	}
 
 	/**

@@ -4,10 +4,20 @@ import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Response;
@@ -16,6 +26,7 @@ import dev.parley.testing.SseStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Chat turns with the built-in {@code local/echo} model, which streams a word every 20 ms. */
@@ -156,6 +167,49 @@ class ChatCompletionIntegrationTests {
 	}
 
 	@Test
+	void aLastEventIdPastTheEndResumesFromTheRealEnd() {
+		JsonNode ended = api.post(completions(), session.accessToken(), map("content", "short")).json()
+			.get("assistant_message");
+		try (SseStream stream = api.stream("GET", "/api/v1/messages/" + ended.get("id").asString() + "/stream",
+				session.accessToken(), null, "9999")) {
+			List<SseStream.Event> events = stream.rest();
+			assertThat(events).extracting(SseStream.Event::name).containsExactly("done");
+			assertThat(events.getFirst().id()).isEqualTo(Integer.toString("Echo: short".length()));
+		}
+		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
+				map("content", words(40), "stream", true), null)) {
+			stream.next();
+			String messageId = stream.next().json().get("message_id").asString();
+			try (SseStream resumed = api.stream("GET", "/api/v1/messages/" + messageId + "/stream",
+					session.accessToken(), null, "99999999999")) {
+				SseStream.Event done = resumed.rest().getLast();
+				assertThat(done.name()).isEqualTo("done");
+				assertThat(done.id()).isEqualTo(Integer.toString(("Echo: " + words(40)).length()));
+			}
+		}
+	}
+
+	@Test
+	void theStreamRouteFollowsRepliesOnly() {
+		JsonNode turn = api.post(completions(), session.accessToken(), map("content", "mine")).json();
+		String userMessageId = turn.get("user_message").get("id").asString();
+		String systemMessageId = api.post("/api/v1/chats/" + chatId + "/messages", session.accessToken(),
+				map("role", "system", "content", "Be brief.")).json().get("id").asString();
+
+		for (String id : List.of(userMessageId, systemMessageId)) {
+			Response refused = api.send(api.request("/api/v1/messages/" + id + "/stream", session.accessToken())
+				.header("Accept", "text/event-stream")
+				.GET());
+			assertThat(refused.status()).isEqualTo(404);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(refused.json().get("status").asInt()).isEqualTo(404);
+		}
+		String replyId = turn.get("assistant_message").get("id").asString();
+		assertThat(api.stream("GET", "/api/v1/messages/" + replyId + "/stream", api.register().accessToken(), null,
+				null).status()).isEqualTo(404);
+	}
+
+	@Test
 	void cancellingKeepsWhatArrived() {
 		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
 				map("content", words(300), "stream", true), null)) {
@@ -254,6 +308,7 @@ class ChatCompletionIntegrationTests {
 
 			assertThat(fifth.status()).isEqualTo(429);
 			assertThat(fifth.header("Retry-After")).isNotBlank();
+			assertThat(messageCount()).isEqualTo(8);
 			replyIds.forEach(id -> api.post("/api/v1/messages/" + id + "/cancel", session.accessToken(), null));
 			assertThat(api.post(completions(), session.accessToken(), map("content", "now there is room")).status())
 				.isEqualTo(200);
@@ -261,6 +316,64 @@ class ChatCompletionIntegrationTests {
 		finally {
 			running.forEach(SseStream::close);
 		}
+	}
+
+	/**
+	 * Two turns race for the last free place: the chat is locked so that both are under way at once
+	 * (past any check of capacity, waiting to store their message) before either can store anything.
+	 */
+	@Test
+	void aTurnRefusedForWantOfCapacityStoresNothing(@Autowired DataSource dataSource, @Autowired JdbcClient jdbc)
+			throws SQLException {
+		List<SseStream> running = IntStream.range(0, 3)
+			.mapToObj(i -> api.stream("POST", completions(), session.accessToken(),
+					map("content", words(300), "stream", true), null))
+			.toList();
+		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<String> replyIds = running.stream().map(stream -> {
+				stream.next();
+				return stream.next().json().get("message_id").asString();
+			}).toList();
+			List<CompletableFuture<Response>> racing;
+			try (Connection lock = dataSource.getConnection()) {
+				lock.setAutoCommit(false);
+				try (PreparedStatement select = lock.prepareStatement("select id from chats where id = ? for update")) {
+					select.setObject(1, UUID.fromString(chatId));
+					select.executeQuery().close();
+				}
+				racing = Stream.of("first of two", "second of two")
+					.map(content -> CompletableFuture.supplyAsync(
+							() -> api.post(completions(), session.accessToken(), map("content", content)), clients))
+					.toList();
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> waitingToStoreIn(jdbc) + racing.stream().filter(CompletableFuture::isDone).count() >= 2);
+				lock.commit();
+			}
+
+			assertThat(racing.stream().map(CompletableFuture::join).map(Response::status).sorted())
+				.containsExactly(200, 429);
+			assertThat(messageCount()).isEqualTo(6 + 2);
+			JsonNode history = api.get("/api/v1/chats/" + chatId + "/messages", session.accessToken()).json()
+				.get("items");
+			assertThat(history).extracting(m -> m.get("status").asString()).doesNotContain("failed");
+			replyIds.forEach(id -> api.post("/api/v1/messages/" + id + "/cancel", session.accessToken(), null));
+		}
+		finally {
+			running.forEach(SseStream::close);
+		}
+	}
+
+	/** Requests of this database waiting for the lock of a chat to store a message in it. */
+	private static long waitingToStoreIn(JdbcClient jdbc) {
+		return jdbc.sql("""
+				select count(*) from pg_stat_activity
+				where datname = current_database() and wait_event_type = 'Lock'
+				  and query like 'update chats set message_count = message_count + 1%'
+				""").query(Long.class).single();
+	}
+
+	private int messageCount() {
+		return api.get("/api/v1/chats/" + chatId, session.accessToken()).json().get("message_count").asInt();
 	}
 
 	private String completions() {

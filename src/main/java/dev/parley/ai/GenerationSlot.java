@@ -1,0 +1,27 @@
+package dev.parley.ai;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One of a user's places for a generation ({@code PARLEY_MAX_CONCURRENT_GENERATIONS}), taken with
+ * {@link Generations#reserve} before anything is stored for it, so that a turn refused for want of
+ * a place leaves no trace. The generation started with it gives it back when it ends (or when it
+ * fails to start); whoever took it gives it back with {@link #release()} when no generation is
+ * started with it. Giving it back more than once is harmless.
+ */
+public final class GenerationSlot {
+
+	private final Runnable giveBack;
+
+	private final AtomicBoolean released = new AtomicBoolean();
+
+	GenerationSlot(Runnable giveBack) {
+		this.giveBack = giveBack;
+	}
+
+	public void release() {
+		if (released.compareAndSet(false, true)) {
+			giveBack.run();
+		}
+	}
+}
