@@ -2,6 +2,7 @@ package dev.parley.ai.credentials;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,12 +73,22 @@ class Integrations {
 
 	Integration change(UUID id, UUID userId, IntegrationChanges changes) {
 		Integration integration = get(id, userId);
+		String url = changes.baseUrl() == null ? integration.baseUrl() : input.baseUrl(changes.baseUrl());
+		boolean otherProvider = changes.provider() != null
+				&& !changes.provider().trim().equalsIgnoreCase(integration.provider());
+		if ((otherProvider || !Objects.equals(url, integration.baseUrl())) && changes.apiKey() == null) {
+			throw new InvalidIntegration("api_key", "must be sent again to change base_url or provider: "
+					+ "a stored key is never sent to another endpoint");
+		}
+		if (otherProvider) {
+			throw new InvalidIntegration("provider", "cannot be changed: add a key for the other provider instead");
+		}
 		if (changes.apiKey() != null) {
 			String key = input.apiKey(changes.apiKey());
 			integration.replaceKey(cipher.seal(key, userId, integration.provider()), key, clock.instant());
 		}
 		if (changes.baseUrl() != null) {
-			integration.moveTo(input.baseUrl(changes.baseUrl()), clock.instant());
+			integration.moveTo(url, clock.instant());
 		}
 		if (changes.label() != null) {
 			integration.relabel(input.label(changes.label()), clock.instant());

@@ -21,6 +21,8 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.ollama.OllamaChatModel;
 import org.springframework.ai.ollama.api.OllamaApi;
 import org.springframework.ai.ollama.api.OllamaChatOptions;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.reactive.HttpComponentsClientHttpConnector;
 import org.springframework.web.client.RestClient;
@@ -56,7 +58,12 @@ final class OllamaModels implements ChatModelFactory {
 			.restClientBuilder(RestClient.builder().requestFactory(transport.whole()))
 			.webClientBuilder(WebClient.builder().clientConnector(transport.streamed()))
 			.build();
-		return OllamaChatModel.builder().ollamaApi(api).options(OllamaChatOptions.builder().build()).build();
+		// Spring AI retries whole answers on its own (ten attempts) unless told not to: Generations retries.
+		return OllamaChatModel.builder()
+			.ollamaApi(api)
+			.options(OllamaChatOptions.builder().build())
+			.retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0)))
+			.build();
 	}
 
 	private CloseableHttpClient whole(boolean guarded) {

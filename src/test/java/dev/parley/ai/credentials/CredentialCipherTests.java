@@ -125,7 +125,7 @@ class CredentialCipherTests {
 		assertThat(sealed.toString()).doesNotContain(KEY);
 		assertThat(properties.toString()).contains("encryptionKey=***")
 			.doesNotContain(Base64.getEncoder().encodeToString(kek));
-		assertThat(new IntegrationChanges(KEY, "work", null).toString()).doesNotContain(KEY);
+		assertThat(new IntegrationChanges(KEY, "work", null, null).toString()).doesNotContain(KEY);
 	}
 
 	private static byte[] randomKey() {
