@@ -36,6 +36,11 @@ public final class FieldChecks {
 		}
 	}
 
+	/** Records a field that a rule of the caller's own refuses. */
+	public void refuse(String field, String reason) {
+		failures.putIfAbsent(field, reason);
+	}
+
 	/** @throws InvalidFields naming every field that failed so far */
 	public void throwIfAny() {
 		if (!failures.isEmpty()) {

@@ -25,6 +25,7 @@ import dev.parley.ai.metering.GenerationMetering;
 import dev.parley.ai.metering.UserConcurrency;
 import dev.parley.ai.provider.ProviderRegistry;
 import dev.parley.ai.resilience.ResilientCalls;
+import dev.parley.platform.OutboundAddressGuard;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -203,7 +204,7 @@ class ResilienceTests {
 			.set("retry.initial-backoff", "20ms")
 			.set("fallbacks[openai/gpt-primary]", "unknown/model,backup/model-b")
 			.bind();
-		ProviderRegistry providers = ProviderRegistry.of(ConfiguredProviders.create(settings));
+		ProviderRegistry providers = ProviderRegistry.of(ConfiguredProviders.create(settings, OutboundAddressGuard.standard()));
 		ModelCatalogue catalogue = new ModelCatalogue(settings, providers);
 		// Requests here are made for no user, so every call uses the server's key.
 		CredentialResolver serverKeys = mock(CredentialResolver.class);
@@ -245,7 +246,7 @@ class ResilienceTests {
 			for (FakeProvider fake : fakes) {
 				AiProperties settings = AiSettings.of("openai.api-key", "sk-warm-up", "openai.base-url",
 						fake.baseUrl() + "/v1").bind();
-				ConfiguredProviders.create(settings)
+				ConfiguredProviders.create(settings, OutboundAddressGuard.standard())
 					.getFirst()
 					.stream(new ProviderCall("m", List.of(PromptMessage.user("hi")), null, 5, null, true))
 					.blockLast(Duration.ofSeconds(30));

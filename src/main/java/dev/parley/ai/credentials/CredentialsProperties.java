@@ -16,8 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code PARLEY_RETIRED_ENCRYPTION_KEYS}, comma separated)
  * @param allowServerKeys whether users without a key of their own may use the server's
  *     ({@code PARLEY_ALLOW_SERVER_KEYS})
- * @param allowPrivateBaseUrls whether a user's {@code base_url} may name this machine or a private
- *     network ({@code PARLEY_ALLOW_PRIVATE_BASE_URLS}); off, so users cannot make the server call its neighbours
  * @param providers providers a user may store a key for, besides those configured under {@code parley.ai.providers}
  * @param testModels the cheap model each provider is checked with by {@code POST /integrations/{id}/test}
  * @param testTimeout how long that check may take
@@ -25,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parley.ai.credentials")
 record CredentialsProperties(String encryptionKey, @DefaultValue List<String> retiredEncryptionKeys,
-		@DefaultValue("true") boolean allowServerKeys, @DefaultValue("false") boolean allowPrivateBaseUrls,
+		@DefaultValue("true") boolean allowServerKeys,
 		@DefaultValue({ "openai", "anthropic", "gemini", "ollama", "bedrock" }) List<String> providers,
 		@DefaultValue Map<String, String> testModels, @DefaultValue("10s") Duration testTimeout,
 		@DefaultValue("30s") Duration cacheTtl) {
@@ -43,7 +41,7 @@ record CredentialsProperties(String encryptionKey, @DefaultValue List<String> re
 	@Override
 	public String toString() {
 		return "CredentialsProperties[encryptionKey=***, retiredEncryptionKeys=" + retiredEncryptionKeys.size()
-				+ ", allowServerKeys=" + allowServerKeys + ", allowPrivateBaseUrls=" + allowPrivateBaseUrls
+				+ ", allowServerKeys=" + allowServerKeys
 				+ ", providers=" + providers + ", testModels=" + testModels + ", testTimeout=" + testTimeout
 				+ ", cacheTtl=" + cacheTtl + "]";
 	}

@@ -1,17 +1,20 @@
 package dev.parley.ai.credentials;
 
 /**
- * What a PATCH changes; an absent ({@code null}) field stays as it is, a blank label or base URL is cleared.
+ * What a PATCH changes; an absent ({@code null}) field stays as it is, a blank label or base URL is
+ * cleared. A stored key never follows a change of endpoint: a new base URL (or provider) needs the
+ * key in the same request.
  *
  * @param apiKey a new key for the same provider
  * @param label a new label
  * @param baseUrl a new endpoint
+ * @param provider the provider, which cannot be changed; sent only by clients echoing it back
  */
-record IntegrationChanges(String apiKey, String label, String baseUrl) {
+record IntegrationChanges(String apiKey, String label, String baseUrl, String provider) {
 
 	@Override
 	public String toString() {
 		return "IntegrationChanges[apiKey=" + (apiKey == null ? "unchanged" : "***") + ", label=" + label
-				+ ", baseUrl=" + baseUrl + "]";
+				+ ", baseUrl=" + baseUrl + ", provider=" + provider + "]";
 	}
 }

@@ -56,7 +56,10 @@ class IntegrationController {
 	}
 
 	@PatchMapping("/{id}")
-	@Operation(summary = "Replace the key, label or base URL (absent fields stay; a blank label or base URL is cleared)")
+	@Operation(summary = "Replace the key, label or base URL (absent fields stay; a blank label or base URL is cleared)",
+			description = "A new base URL needs the key in the same request (400 on api_key otherwise): "
+					+ "a stored key is never sent to an endpoint other than the one it was stored with. "
+					+ "The provider cannot be changed.")
 	IntegrationResponse change(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@Valid @RequestBody UpdateIntegrationRequest request) {
 		return IntegrationResponse.from(integrations.change(id, caller.id(), request.toChanges()));
@@ -88,17 +91,17 @@ class IntegrationController {
 		}
 	}
 
-	/** Checked by {@link IntegrationInput}, every field at once (so no bean constraints here). */
-	record UpdateIntegrationRequest(String apiKey, String baseUrl, String label) {
+	/** Checked by {@link IntegrationInput} and {@link Integrations}, every field at once (so no bean constraints here). */
+	record UpdateIntegrationRequest(String apiKey, String baseUrl, String label, String provider) {
 
 		IntegrationChanges toChanges() {
-			return new IntegrationChanges(apiKey, label, baseUrl);
+			return new IntegrationChanges(apiKey, label, baseUrl, provider);
 		}
 
 		@Override
 		public String toString() {
 			return "UpdateIntegrationRequest[apiKey=" + (apiKey == null ? null : "***") + ", baseUrl=" + baseUrl
-					+ ", label=" + label + "]";
+					+ ", label=" + label + ", provider=" + provider + "]";
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.parley.ai.credentials;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,8 +78,21 @@ class Integrations {
 		Integration integration = get(id, userId);
 		FieldChecks checks = new FieldChecks();
 		String key = changes.apiKey() == null ? null : checks.check(() -> input.apiKey(changes.apiKey()));
-		String url = changes.baseUrl() == null ? null : checks.check(() -> input.baseUrl(changes.baseUrl()));
+		String url = changes.baseUrl() == null ? integration.baseUrl()
+				: checks.check(() -> input.baseUrl(changes.baseUrl()));
 		String label = changes.label() == null ? null : checks.check(() -> input.label(changes.label()));
+		boolean otherProvider = changes.provider() != null
+				&& !changes.provider().trim().equalsIgnoreCase(integration.provider());
+		String requestedUrl = changes.baseUrl() == null ? integration.baseUrl()
+				: changes.baseUrl().isBlank() ? null : changes.baseUrl().trim();
+		boolean otherEndpoint = otherProvider || !Objects.equals(requestedUrl, integration.baseUrl());
+		if (otherEndpoint && changes.apiKey() == null) {
+			checks.refuse("api_key",
+					"must be sent again to change base_url or provider: a stored key is never sent to another endpoint");
+		}
+		if (otherProvider) {
+			checks.refuse("provider", "cannot be changed: add a key for the other provider instead");
+		}
 		checks.throwIfAny();
 		if (changes.apiKey() != null) {
 			integration.replaceKey(cipher.seal(key, userId, integration.provider()), key, clock.instant());

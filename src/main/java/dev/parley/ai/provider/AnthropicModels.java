@@ -18,12 +18,15 @@ final class AnthropicModels implements ChatModelFactory {
 
 	private final AiProperties.Timeouts timeouts;
 
-	AnthropicModels(AiProperties.Timeouts timeouts) {
+	private final GuardedHttp guardedHttp;
+
+	AnthropicModels(AiProperties.Timeouts timeouts, GuardedHttp guardedHttp) {
 		this.timeouts = timeouts;
+		this.guardedHttp = guardedHttp;
 	}
 
 	@Override
-	public ChatModel create(ProviderCredential credential) {
+	public ChatModel create(ProviderCredential credential, boolean guarded) {
 		AnthropicChatOptions defaults = AnthropicChatOptions.builder()
 			.baseUrl(credential.baseUrl() == null ? DEFAULT_BASE_URL : credential.baseUrl())
 			.apiKey(credential.apiKey())
@@ -33,9 +36,13 @@ final class AnthropicModels implements ChatModelFactory {
 		int connectMillis = Math.toIntExact(timeouts.connect().toMillis());
 		return AnthropicChatModel.builder()
 			.options(defaults)
-			.httpClientBuilderCustomizer(http -> http.interceptor(chain -> chain
-				.withConnectTimeout(connectMillis, TimeUnit.MILLISECONDS)
-				.proceed(chain.request())))
+			.httpClientBuilderCustomizer(http -> {
+				http.interceptor(chain -> chain.withConnectTimeout(connectMillis, TimeUnit.MILLISECONDS)
+					.proceed(chain.request()));
+				if (guarded) {
+					http.interceptor(guardedHttp.okHttpInterceptor());
+				}
+			})
 			.build();
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.ai.chat.model.ChatModel;
 /**
  * The chat models of one provider by credential: one for the server's key, built once, and a
  * bounded, idle-expiring cache of those built for users' own keys. Entries are keyed by a SHA-256
- * of the key and the base URL, so no key is kept as a map key or shows up in a heap summary.
+ * of the key, the base URL and whether the outbound address guard applies, so no key is kept as a
+ * map key or shows up in a heap summary.
  */
 final class CachedChatModels {
 
@@ -27,8 +28,9 @@ final class CachedChatModels {
 		this.models = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(idle).build();
 	}
 
-	ChatModel forCredential(ProviderCredential credential) {
-		return models.get(Key.of(credential), key -> factory.create(credential));
+	/** The model for this credential, held to the outbound address guard when {@code guarded} (a user's base URL). */
+	ChatModel forCredential(ProviderCredential credential, boolean guarded) {
+		return models.get(Key.of(credential, guarded), key -> factory.create(credential, guarded));
 	}
 
 	long size() {
@@ -36,10 +38,10 @@ final class CachedChatModels {
 		return models.estimatedSize();
 	}
 
-	private record Key(String keyHash, String baseUrl) {
+	private record Key(String keyHash, String baseUrl, boolean guarded) {
 
-		static Key of(ProviderCredential credential) {
-			return new Key(sha256(Objects.requireNonNullElse(credential.apiKey(), "")), credential.baseUrl());
+		static Key of(ProviderCredential credential, boolean guarded) {
+			return new Key(sha256(Objects.requireNonNullElse(credential.apiKey(), "")), credential.baseUrl(), guarded);
 		}
 
 		private static String sha256(String text) {

@@ -10,8 +10,12 @@ import org.springframework.ai.chat.prompt.ChatOptions;
  */
 interface ChatModelFactory {
 
-	/** A model talking to the provider with this key and base URL ({@code null} base URL: the default). */
-	ChatModel create(ProviderCredential credential);
+	/**
+	 * A model talking to the provider with this key and base URL ({@code null} base URL: the default).
+	 * @param guarded whether every connection of the model must pass the outbound address guard
+	 *     ({@link GuardedHttp}): a user's base URL; not the operator's configured or the provider's default URL
+	 */
+	ChatModel create(ProviderCredential credential, boolean guarded);
 
 	/** The options of one call: model, temperature, max tokens, and usage in streams. */
 	ChatOptions options(ProviderCall call);

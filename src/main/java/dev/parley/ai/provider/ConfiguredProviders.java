@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.parley.ai.AiProperties;
+import dev.parley.platform.OutboundAddressGuard;
 
 /**
  * The real providers the settings turn on, each registered under the id its model ids start with:
@@ -17,22 +18,24 @@ import dev.parley.ai.AiProperties;
  * <li>each {@code parley.ai.providers.<name>} with a base URL: an OpenAI-compatible server named
  * {@code <name>}, with its key if it has one.</li>
  * </ul>
- * A provider not turned on is not registered, so its models are unknown.
+ * A provider not turned on is not registered, so its models are unknown. Calls to a user's own
+ * base URL pass {@code guard}; the URLs configured here are the operator's and do not.
  */
 public final class ConfiguredProviders {
 
 	private ConfiguredProviders() {
 	}
 
-	public static List<ChatProvider> create(AiProperties settings) {
+	public static List<ChatProvider> create(AiProperties settings, OutboundAddressGuard guard) {
 		AiProperties.Timeouts timeouts = settings.timeouts();
+		GuardedHttp guarded = new GuardedHttp(guard, timeouts);
 		List<ChatProvider> providers = new ArrayList<>();
-		keyed(settings, "openai", settings.openai(), new OpenAiModels(timeouts), providers);
-		keyed(settings, "anthropic", settings.anthropic(), new AnthropicModels(timeouts), providers);
-		keyed(settings, "gemini", settings.gemini(), new GeminiModels(timeouts), providers);
+		keyed(settings, "openai", settings.openai(), new OpenAiModels(timeouts, guarded), providers);
+		keyed(settings, "anthropic", settings.anthropic(), new AnthropicModels(timeouts, guarded), providers);
+		keyed(settings, "gemini", settings.gemini(), new GeminiModels(timeouts, guarded), providers);
 		if (present(settings.ollama().baseUrl())) {
 			providers.add(new SpringAiChatProvider("ollama", new ProviderCredential(null, settings.ollama().baseUrl()),
-					settings.ollama().baseUrl(), new OllamaModels(timeouts), settings.ownKeys()));
+					settings.ollama().baseUrl(), new OllamaModels(timeouts, guarded), settings.ownKeys()));
 		}
 		if (settings.bedrock().configured()) {
 			providers.add(BedrockProvider.create(settings.bedrock(), timeouts));
@@ -44,7 +47,7 @@ public final class ConfiguredProviders {
 			}
 			String key = server.getValue().hasKey() ? server.getValue().apiKey() : "";
 			providers.add(new SpringAiChatProvider(server.getKey(), new ProviderCredential(key, baseUrl), baseUrl,
-					new OpenAiModels(timeouts), settings.ownKeys()));
+					new OpenAiModels(timeouts, guarded), settings.ownKeys()));
 		}
 		return providers;
 	}

@@ -1,6 +1,7 @@
 package dev.parley.ai.provider;
 
 import com.google.genai.Client;
+import com.google.genai.types.ClientOptions;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import dev.parley.ai.AiProperties;
@@ -12,26 +13,33 @@ import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
 /**
  * Google's Gemini API (not Vertex AI) through Spring AI's {@link GoogleGenAiChatModel} on the
  * Google GenAI SDK, with an API key, an optional base URL, and the SDK's retries off. The SDK
- * takes one timeout for a whole request: the {@code request} timeout.
+ * takes one timeout for a whole request: the {@code request} timeout. For a user's base URL the SDK
+ * is given an OkHttp client of ours, with the same timeouts, that passes the outbound address guard.
  */
 final class GeminiModels implements ChatModelFactory {
 
 	private final AiProperties.Timeouts timeouts;
 
-	GeminiModels(AiProperties.Timeouts timeouts) {
+	private final GuardedHttp guardedHttp;
+
+	GeminiModels(AiProperties.Timeouts timeouts, GuardedHttp guardedHttp) {
 		this.timeouts = timeouts;
+		this.guardedHttp = guardedHttp;
 	}
 
 	@Override
-	public ChatModel create(ProviderCredential credential) {
+	public ChatModel create(ProviderCredential credential, boolean guarded) {
 		HttpOptions.Builder http = HttpOptions.builder()
 			.timeout(Math.toIntExact(timeouts.request().toMillis()))
 			.retryOptions(HttpRetryOptions.builder().attempts(1).build());
 		if (credential.baseUrl() != null) {
 			http.baseUrl(credential.baseUrl());
 		}
-		Client client = Client.builder().apiKey(credential.apiKey()).vertexAI(false).httpOptions(http.build()).build();
-		return GoogleGenAiChatModel.builder().genAiClient(client).options(GoogleGenAiChatOptions.builder().build()).build();
+		Client.Builder client = Client.builder().apiKey(credential.apiKey()).vertexAI(false).httpOptions(http.build());
+		if (guarded) {
+			client.clientOptions(ClientOptions.builder().customHttpClient(guardedHttp.okHttp()).build());
+		}
+		return GoogleGenAiChatModel.builder().genAiClient(client.build()).options(GoogleGenAiChatOptions.builder().build()).build();
 	}
 
 	@Override

@@ -21,12 +21,15 @@ final class OpenAiModels implements ChatModelFactory {
 
 	private final AiProperties.Timeouts timeouts;
 
-	OpenAiModels(AiProperties.Timeouts timeouts) {
+	private final GuardedHttp guardedHttp;
+
+	OpenAiModels(AiProperties.Timeouts timeouts, GuardedHttp guardedHttp) {
 		this.timeouts = timeouts;
+		this.guardedHttp = guardedHttp;
 	}
 
 	@Override
-	public ChatModel create(ProviderCredential credential) {
+	public ChatModel create(ProviderCredential credential, boolean guarded) {
 		OpenAiChatOptions defaults = OpenAiChatOptions.builder()
 			.baseUrl(credential.baseUrl() == null ? DEFAULT_BASE_URL : credential.baseUrl())
 			.apiKey(credential.apiKey() == null ? "" : credential.apiKey())
@@ -35,7 +38,12 @@ final class OpenAiModels implements ChatModelFactory {
 			.build();
 		return OpenAiChatModel.builder()
 			.options(defaults)
-			.httpClientBuilderCustomizer(http -> http.interceptor(connectTimeout()))
+			.httpClientBuilderCustomizer(http -> {
+				http.interceptor(connectTimeout());
+				if (guarded) {
+					http.interceptor(guardedHttp.okHttpInterceptor());
+				}
+			})
 			.build();
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.parley.ai.AiProperties;
+import dev.parley.platform.OutboundAddressGuard;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +23,9 @@ class ProviderConfiguration {
 	}
 
 	@Bean
-	ProviderRegistry providerRegistry(List<ChatProvider> beans, AiProperties properties) {
+	ProviderRegistry providerRegistry(List<ChatProvider> beans, AiProperties properties, OutboundAddressGuard guard) {
 		List<ChatProvider> providers = new ArrayList<>(beans);
-		providers.addAll(ConfiguredProviders.create(properties));
+		providers.addAll(ConfiguredProviders.create(properties, guard));
 		return new ProviderRegistry(providers);
 	}
 }

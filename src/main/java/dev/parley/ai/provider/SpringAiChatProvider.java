@@ -31,6 +31,9 @@ import reactor.core.scheduler.Schedulers;
  * default. A call without one uses the server's key. A provider offered for own keys only (see
  * {@code parley.ai.own-keys.providers}) has no server key: its calls without a credential fail
  * at once with {@link GenerationFailed.Reason#PROVIDER_REJECTED}, without reaching the provider.
+ * <p>
+ * A call to a user's own base URL passes the platform's outbound address guard on every
+ * connection (see {@link GuardedHttp}); the operator's configured URLs and the providers' defaults do not.
  */
 class SpringAiChatProvider implements ChatProvider {
 
@@ -71,7 +74,7 @@ class SpringAiChatProvider implements ChatProvider {
 					+ id + "': add your own key for this provider to use its models."));
 		}
 		return Flux.defer(() -> {
-			ChatModel model = models.forCredential(credential);
+			ChatModel model = models.forCredential(credential, usersOwnUrl(call));
 			Prompt prompt = new Prompt(messages(call.messages()), factory.options(call));
 			return call.streamed() ? model.stream(prompt) : Mono.fromCallable(() -> model.call(prompt)).flux();
 		})
@@ -93,6 +96,10 @@ class SpringAiChatProvider implements ChatProvider {
 		}
 		String url = own.baseUrl() != null && !own.baseUrl().isBlank() ? own.baseUrl() : baseUrl;
 		return new ProviderCredential(own.apiKey(), url);
+	}
+
+	private static boolean usersOwnUrl(ProviderCall call) {
+		return call.credential() != null && call.credential().baseUrl() != null && !call.credential().baseUrl().isBlank();
 	}
 
 	static List<Message> messages(List<PromptMessage> prompt) {

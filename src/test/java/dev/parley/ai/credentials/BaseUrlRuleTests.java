@@ -2,9 +2,10 @@ package dev.parley.ai.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+
+import dev.parley.platform.HostResolver;
+import dev.parley.platform.OutboundAddressGuard;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,6 @@ class BaseUrlRuleTests {
 	}
 
 	private static BaseUrlRule rule(boolean allowPrivate) {
-		return new BaseUrlRule(new CredentialsProperties(null, List.of(), true, allowPrivate, List.of("openai"), Map.of(),
-				Duration.ofSeconds(10), Duration.ofSeconds(30)));
+		return new BaseUrlRule(OutboundAddressGuard.of(allowPrivate, List.of(), HostResolver.SYSTEM));
 	}
 }

@@ -120,12 +120,12 @@ class CredentialCipherTests {
 	void neverShowsKeysWhenPrinted() {
 		SealedKey sealed = cipher.seal(KEY, user, "openai");
 		CredentialsProperties properties = new CredentialsProperties(Base64.getEncoder().encodeToString(kek), List.of(),
-				true, false, List.of("openai"), Map.of(), Duration.ofSeconds(10), Duration.ofSeconds(30));
+				true, List.of("openai"), Map.of(), Duration.ofSeconds(10), Duration.ofSeconds(30));
 
 		assertThat(sealed.toString()).doesNotContain(KEY);
 		assertThat(properties.toString()).contains("encryptionKey=***")
 			.doesNotContain(Base64.getEncoder().encodeToString(kek));
-		assertThat(new IntegrationChanges(KEY, "work", null).toString()).doesNotContain(KEY);
+		assertThat(new IntegrationChanges(KEY, "work", null, null).toString()).doesNotContain(KEY);
 	}
 
 	private static byte[] randomKey() {

@@ -4,6 +4,8 @@ import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -97,10 +99,40 @@ class IntegrationsIntegrationTests {
 		assertThat(changed.json().get("label").asString()).isEqualTo("Personal");
 		assertThat(changed.json().get("base_url").asString()).isEqualTo("https://proxy.example.org/v1");
 
-		Response cleared = api.patch("/api/v1/integrations/" + id, session.accessToken(), map("label", "", "base_url", ""));
+		Response cleared = api.patch("/api/v1/integrations/" + id, session.accessToken(),
+				map("label", "", "base_url", "", "api_key", newKey));
 		assertThat(cleared.json().get("label").isNull()).isTrue();
 		assertThat(cleared.json().get("base_url").isNull()).isTrue();
 		assertThat(cleared.json().get("api_key_last4").asString()).isEqualTo("WXYZ");
+	}
+
+	@Test
+	void movingAKeyToAnotherEndpointNeedsTheKeyInTheSameRequest() {
+		String id = add("openai", KEY);
+		String path = "/api/v1/integrations/" + id;
+
+		Response moved = api.patch(path, session.accessToken(), map("base_url", "https://collector.example.net/v1"));
+		Response otherProvider = api.patch(path, session.accessToken(), map("provider", "anthropic"));
+
+		assertFieldRefused(moved, "api_key");
+		assertFieldRefused(otherProvider, "api_key");
+		Response unchanged = api.get(path, session.accessToken());
+		assertThat(unchanged.json().get("base_url").isNull()).isTrue();
+		assertThat(unchanged.json().get("provider").asString()).isEqualTo("openai");
+
+		String newKey = "sk-proj-for-the-proxy-0000PRXY";
+		Response withKey = api.patch(path, session.accessToken(),
+				map("base_url", "https://proxy.example.org/v1", "api_key", newKey));
+		assertThat(withKey.status()).isEqualTo(200);
+		assertThat(withKey.json().get("base_url").asString()).isEqualTo("https://proxy.example.org/v1");
+		assertThat(withKey.json().get("api_key_last4").asString()).isEqualTo("PRXY");
+
+		Response sameUrl = api.patch(path, session.accessToken(),
+				map("base_url", "https://proxy.example.org/v1", "label", "Proxy"));
+		assertThat(sameUrl.status()).isEqualTo(200);
+		assertFieldRefused(api.patch(path, session.accessToken(), map("base_url", "")), "api_key");
+		assertThat(api.get(path, session.accessToken()).json().get("base_url").asString())
+			.isEqualTo("https://proxy.example.org/v1");
 	}
 
 	@Test
@@ -194,6 +226,17 @@ class IntegrationsIntegrationTests {
 		assertThat(api.get("/api/v1/integrations", null).status()).isEqualTo(401);
 		assertThat(api.post("/api/v1/integrations", null, map("provider", "openai", "api_key", KEY)).status())
 			.isEqualTo(401);
+	}
+
+	private void assertFieldRefused(Response response, String field) {
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		JsonNode errors = response.json().get("errors");
+		List<String> fields = new ArrayList<>();
+		for (int i = 0; i < errors.size(); i++) {
+			fields.add(errors.get(i).get("field").asString());
+		}
+		assertThat(fields).contains(field);
 	}
 
 	private void assertInvalid(Map<String, Object> request, String field) {

@@ -37,7 +37,7 @@ class KeyableProvidersTests {
 	}
 
 	private static CredentialsProperties properties(List<String> providers) {
-		return new CredentialsProperties(null, List.of(), true, false, providers, Map.of(), Duration.ofSeconds(10),
+		return new CredentialsProperties(null, List.of(), true, providers, Map.of(), Duration.ofSeconds(10),
 				Duration.ofSeconds(30));
 	}
 }

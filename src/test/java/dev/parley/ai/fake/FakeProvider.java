@@ -35,9 +35,9 @@ public final class FakeProvider implements AutoCloseable {
 
 	private final Function<Received, Reply> responder;
 
-	private FakeProvider(Function<Received, Reply> responder) throws IOException {
+	private FakeProvider(InetAddress address, Function<Received, Reply> responder) throws IOException {
 		this.responder = responder;
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server = HttpServer.create(new InetSocketAddress(address, 0), 0);
 		this.server.setExecutor(executor);
 		this.server.createContext("/", this::handle);
 		this.server.start();
@@ -45,8 +45,13 @@ public final class FakeProvider implements AutoCloseable {
 
 	/** Starts a fake answering with {@code responder} whatever was not queued. */
 	public static FakeProvider start(Function<Received, Reply> responder) {
+		return startOn(InetAddress.getLoopbackAddress(), responder);
+	}
+
+	/** Starts a fake listening on another local address (127.0.0.2, say). */
+	public static FakeProvider startOn(InetAddress address, Function<Received, Reply> responder) {
 		try {
-			return new FakeProvider(responder);
+			return new FakeProvider(address, responder);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -54,7 +59,7 @@ public final class FakeProvider implements AutoCloseable {
 	}
 
 	public String baseUrl() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
+		return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
 	}
 
 	/** Replies for the next requests, in order. */

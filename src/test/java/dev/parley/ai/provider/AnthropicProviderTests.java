@@ -10,6 +10,7 @@ import dev.parley.ai.TokenUsage;
 import dev.parley.ai.fake.AiSettings;
 import dev.parley.ai.fake.AnthropicWire;
 import dev.parley.ai.fake.FakeProvider;
+import dev.parley.platform.OutboundAddressGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class AnthropicProviderTests {
 	static final FakeProvider fake = FakeProvider.start(AnthropicWire.answering("Bonjour", " le monde"));
 
 	private final ChatProvider anthropic = ConfiguredProviders
-		.create(AiSettings.of("anthropic.api-key", "sk-ant-server", "anthropic.base-url", fake.baseUrl()).bind())
+		.create(AiSettings.of("anthropic.api-key", "sk-ant-server", "anthropic.base-url", fake.baseUrl()).bind(), OutboundAddressGuard.standard())
 		.getFirst();
 
 	@BeforeEach

@@ -12,13 +12,14 @@ import dev.parley.ai.fake.AiSettings;
 import dev.parley.ai.fake.FakeProvider;
 import dev.parley.ai.fake.OpenAiWire;
 import dev.parley.ai.fake.Reply;
+import dev.parley.platform.OutboundAddressGuard;
 import org.junit.jupiter.api.Test;
 
 class ConfiguredProvidersTests {
 
 	@Test
 	void noSettingsNoProviders() {
-		assertThat(ConfiguredProviders.create(AiSettings.of().bind())).isEmpty();
+		assertThat(ConfiguredProviders.create(AiSettings.of().bind(), OutboundAddressGuard.standard())).isEmpty();
 	}
 
 	@Test
@@ -28,7 +29,7 @@ class ConfiguredProvidersTests {
 					"http://127.0.0.1:11434", "bedrock.region", "eu-west-1", "bedrock.access-key-id", "AKIAEXAMPLE",
 					"bedrock.secret-access-key", "secret", "providers.groq.base-url", "http://127.0.0.1:9/v1",
 					"providers.groq.api-key", "gsk-4")
-			.bind());
+			.bind(), OutboundAddressGuard.standard());
 
 		assertThat(providers).extracting(ChatProvider::id)
 			.containsExactlyInAnyOrder("openai", "anthropic", "gemini", "ollama", "bedrock", "groq");
@@ -37,7 +38,7 @@ class ConfiguredProvidersTests {
 
 	@Test
 	void bedrockNeedsARegionAndAnAccessKeyPair() {
-		assertThat(ConfiguredProviders.create(AiSettings.of("bedrock.region", "us-east-1").bind())).isEmpty();
+		assertThat(ConfiguredProviders.create(AiSettings.of("bedrock.region", "us-east-1").bind(), OutboundAddressGuard.standard())).isEmpty();
 	}
 
 	@Test
@@ -45,7 +46,7 @@ class ConfiguredProvidersTests {
 		try (FakeProvider fake = FakeProvider.start(OpenAiWire.answering("ok"))) {
 			List<ChatProvider> providers = ConfiguredProviders
 				.create(AiSettings.of("own-keys.providers", "openai,anthropic", "openai.base-url", fake.baseUrl() + "/v1")
-					.bind());
+					.bind(), OutboundAddressGuard.standard());
 			ChatProvider openai = providers.stream().filter(p -> p.id().equals("openai")).findFirst().orElseThrow();
 
 			assertThat(providers).extracting(ChatProvider::id).containsExactlyInAnyOrder("openai", "anthropic");
@@ -69,7 +70,7 @@ class ConfiguredProvidersTests {
 			ChatProvider bedrock = ConfiguredProviders
 				.create(AiSettings.of("bedrock.region", "us-east-1", "bedrock.access-key-id", "AKIAEXAMPLE",
 						"bedrock.secret-access-key", "secret", "bedrock.endpoint", fake.baseUrl())
-					.bind())
+					.bind(), OutboundAddressGuard.standard())
 				.getFirst();
 
 			assertThatThrownBy(() -> bedrock.stream(call("anthropic.claude-3-haiku", null)).blockLast())
@@ -94,7 +95,7 @@ class ConfiguredProvidersTests {
 	void bedrockRefusesOwnKeys() {
 		ChatProvider bedrock = ConfiguredProviders.create(AiSettings
 			.of("bedrock.region", "us-east-1", "bedrock.access-key-id", "AKIAEXAMPLE", "bedrock.secret-access-key", "s")
-			.bind()).getFirst();
+			.bind(), OutboundAddressGuard.standard()).getFirst();
 
 		assertThatThrownBy(() -> bedrock.stream(call("m", new ProviderCredential("k", null))).blockLast())
 			.isInstanceOfSatisfying(GenerationFailed.class,

@@ -11,6 +11,7 @@ import dev.parley.ai.fake.FakeProvider;
 import dev.parley.ai.fake.GeminiWire;
 import dev.parley.ai.fake.OllamaWire;
 import dev.parley.ai.fake.OpenAiWire;
+import dev.parley.platform.OutboundAddressGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,7 @@ class OllamaAndGeminiProviderTests {
 	}
 
 	private static ChatProvider only(AiSettings settings) {
-		List<ChatProvider> providers = ConfiguredProviders.create(settings.bind());
+		List<ChatProvider> providers = ConfiguredProviders.create(settings.bind(), OutboundAddressGuard.standard());
 		assertThat(providers).hasSize(1);
 		return providers.getFirst();
 	}

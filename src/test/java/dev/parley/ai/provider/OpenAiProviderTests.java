@@ -12,6 +12,8 @@ import dev.parley.ai.TokenUsage;
 import dev.parley.ai.fake.AiSettings;
 import dev.parley.ai.fake.FakeProvider;
 import dev.parley.ai.fake.OpenAiWire;
+import dev.parley.platform.HostResolver;
+import dev.parley.platform.OutboundAddressGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,10 @@ class OpenAiProviderTests {
 	private final AiProperties settings = AiSettings.of("openai.api-key", SERVER_KEY, "openai.base-url",
 			fake.baseUrl() + "/v1").bind();
 
-	private final ChatProvider openai = ConfiguredProviders.create(settings).getFirst();
+	// The user's endpoint is a fake on loopback: the guard is told to allow loopback for it.
+	private final ChatProvider openai = ConfiguredProviders
+		.create(settings, OutboundAddressGuard.of(false, List.of("127.0.0.0/8", "::1"), HostResolver.SYSTEM))
+		.getFirst();
 
 	@BeforeEach
 	void reset() {
@@ -128,7 +133,7 @@ class OpenAiProviderTests {
 	void anUnreachableServerIsAFailureWithoutStatus() {
 		AiProperties unreachable = AiSettings.of("openai.api-key", SERVER_KEY, "openai.base-url",
 				"http://127.0.0.1:1/v1").bind();
-		ChatProvider provider = ConfiguredProviders.create(unreachable).getFirst();
+		ChatProvider provider = ConfiguredProviders.create(unreachable, OutboundAddressGuard.standard()).getFirst();
 
 		assertThatThrownBy(() -> provider.stream(call(null)).blockLast()).isInstanceOfSatisfying(ProviderError.class,
 				error -> {
