@@ -4,7 +4,7 @@ package dev.parley.platform;
  * The embedded PostgreSQL could not be started, or was refused: a one-line reason naming the file
  * or setting at fault, and what to do about it.
  */
-public class EmbeddedDatabaseNotStarted extends IllegalStateException {
+class EmbeddedDatabaseNotStarted extends IllegalStateException {
 
 	private final String action;
 
@@ -14,7 +14,7 @@ public class EmbeddedDatabaseNotStarted extends IllegalStateException {
 	}
 
 	/** What the operator can do to start the server. */
-	public String action() {
+	String action() {
 		return action;
 	}
 }

@@ -1,6 +1,7 @@
 package dev.parley.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.unit.DataSize;
 
-/** A persistent embedded PostgreSQL starts over the {@code postmaster.pid} a crash leaves behind. */
+/**
+ * A persistent embedded PostgreSQL starts over the {@code postmaster.pid} a crash leaves behind, and
+ * leaves a data directory another server uses alone.
+ */
 class EmbeddedPostgresServerTests {
 
 	@TempDir
@@ -45,6 +49,44 @@ class EmbeddedPostgresServerTests {
 		other = new ProcessBuilder("sleep", "600").start();
 		startsOverAPidFileNaming(other.pid());
 		assertThat(other.isAlive()).as("the other program is left alone").isTrue();
+	}
+
+	@Test
+	void refusesADataDirectoryAnotherServerIsUsing() throws Exception {
+		PlatformProperties.EmbeddedDatabase settings = new PlatformProperties.EmbeddedDatabase(
+				data.resolve("postgres").toString(), false);
+		Path password = secrets().keep("embedded-postgres-password", 24);
+		EmbeddedPostgresServer.start(settings, password).stop();
+		other = holdLock(data.resolve("postgres/epg-lock"));
+
+		assertThatThrownBy(() -> EmbeddedPostgresServer.start(settings, password))
+			.isInstanceOf(EmbeddedDatabaseNotStarted.class)
+			.hasMessageContaining("is in use by another running Parley")
+			.hasMessageContaining(data.resolve("postgres/epg-lock").toString());
+	}
+
+	/** Another process holding the lock zonky takes on a data directory, as a running server does. */
+	private Process holdLock(Path lockFile) throws Exception {
+		Path source = data.resolve("HoldLock.java");
+		Files.writeString(source, """
+				import java.nio.channels.FileChannel;
+				import java.nio.file.*;
+				class HoldLock {
+					public static void main(String[] args) throws Exception {
+						FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE);
+						channel.lock();
+						System.out.println("locked");
+						Thread.sleep(600_000);
+					}
+				}
+				""");
+		Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), source.toString(),
+				lockFile.toString())
+			.redirectErrorStream(true)
+			.start();
+		String firstLine = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
+		assertThat(firstLine).isEqualTo("locked");
+		return holder;
 	}
 
 	private void startsOverAPidFileNaming(long pid) throws Exception {
