@@ -12,11 +12,12 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.parley.testing.IntegrationTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,7 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * lets in only who knows the generated password. The directory is created by the previous version
  * (superuser without password, trust for every connection), so the upgrade path is covered too.
  */
-@IntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// The embedded database is what this test is about, also in the build's DATABASE_URL pass;
+		// an argument, as DATABASE_URL is read before test properties are added.
+		args = "--DATABASE_URL=")
+@ActiveProfiles("test")
 class EmbeddedDatabaseIntegrationTests {
 
 	private static final Path DATA = Path.of("target/embedded-database-tests", UUID.randomUUID().toString())
@@ -36,8 +41,6 @@ class EmbeddedDatabaseIntegrationTests {
 	@DynamicPropertySource
 	static void persistentDataDirectory(DynamicPropertyRegistry registry) throws IOException {
 		createdByThePreviousVersion();
-		// The embedded database is what this test is about, also in the build's DATABASE_URL pass.
-		registry.add("DATABASE_URL", () -> "");
 		registry.add("parley.platform.data-directory", DATA::toString);
 		registry.add("parley.platform.embedded-database.data-directory", POSTGRES::toString);
 	}
