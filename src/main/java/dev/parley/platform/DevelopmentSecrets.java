@@ -46,8 +46,29 @@ public class DevelopmentSecrets {
 		}
 		Path file = directory.resolve(name);
 		try {
+			boolean generated = Files.notExists(file);
+			byte[] secret = Base64.getDecoder().decode(Files.readString(keep(name, bytes)).trim());
+			if (generated) {
+				log.warn("{} is not set: generated a development secret in {}. Set {} in production.", setting, file,
+						setting);
+			}
+			return secret;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot keep the development secret " + file, ex);
+		}
+	}
+
+	/**
+	 * The file holding the secret called {@code name} (base64 of {@code bytes} random bytes, on one
+	 * line), created on first use. For secrets no operator sets, such as the embedded database's
+	 * password: kept the same way in every profile.
+	 */
+	Path keep(String name, int bytes) {
+		Path file = directory.resolve(name);
+		try {
 			if (Files.exists(file)) {
-				return Base64.getDecoder().decode(Files.readString(file).trim());
+				return file;
 			}
 			byte[] secret = new byte[bytes];
 			random.nextBytes(secret);
@@ -55,12 +76,10 @@ public class DevelopmentSecrets {
 			restrictToOwner(directory, "rwx------");
 			Files.writeString(file, Base64.getEncoder().encodeToString(secret), StandardOpenOption.CREATE_NEW);
 			restrictToOwner(file, "rw-------");
-			log.warn("{} is not set: generated a development secret in {}. Set {} in production.", setting, file,
-					setting);
-			return secret;
+			return file;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot keep the development secret " + file, ex);
+			throw new UncheckedIOException("Cannot keep the secret " + file, ex);
 		}
 	}
 

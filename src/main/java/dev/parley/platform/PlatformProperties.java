@@ -25,8 +25,12 @@ public record PlatformProperties(@DefaultValue("./data") Path dataDirectory, @De
 
 	/**
 	 * @param dataDirectory where the embedded server keeps its data; blank for a throw-away directory
+	 *     (the test suite's, which trades durability for speed)
+	 * @param allowInProduction whether the {@code production} profile may run on the embedded server
+	 *     ({@code PARLEY_ALLOW_EMBEDDED_DATABASE})
 	 */
-	public record EmbeddedDatabase(@DefaultValue("./data/postgres") String dataDirectory) {
+	public record EmbeddedDatabase(@DefaultValue("./data/postgres") String dataDirectory,
+			@DefaultValue("false") boolean allowInProduction) {
 
 		boolean persistent() {
 			return dataDirectory != null && !dataDirectory.isBlank();

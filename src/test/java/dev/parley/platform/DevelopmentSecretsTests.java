@@ -39,6 +39,6 @@ class DevelopmentSecretsTests {
 
 	private DevelopmentSecrets secrets(MockEnvironment environment) {
 		return new DevelopmentSecrets(new PlatformProperties(dataDirectory, List.of(), DataSize.ofMegabytes(1), "text",
-				new PlatformProperties.EmbeddedDatabase(""), ""), environment);
+				new PlatformProperties.EmbeddedDatabase("", false), ""), environment);
 	}
 }
