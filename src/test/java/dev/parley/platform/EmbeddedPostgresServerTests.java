@@ -118,6 +118,6 @@ class EmbeddedPostgresServerTests {
 
 	private DevelopmentSecrets secrets() throws IOException {
 		return new DevelopmentSecrets(new PlatformProperties(data, List.of(), DataSize.ofMegabytes(1), "text",
-				new PlatformProperties.EmbeddedDatabase("", false)), new MockEnvironment());
+				new PlatformProperties.EmbeddedDatabase("", false), ""), new MockEnvironment());
 	}
 }
