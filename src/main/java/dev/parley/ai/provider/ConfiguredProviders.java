@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.parley.ai.AiProperties;
-import dev.parley.platform.OutboundAddressGuard;
+import dev.parley.platform.outbound.OutboundAddressGuard;
 
 /**
  * The real providers the settings turn on, each registered under the id its model ids start with:

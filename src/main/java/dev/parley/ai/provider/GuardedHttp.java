@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 import dev.parley.ai.AiProperties;
-import dev.parley.platform.OutboundAddressGuard;
+import dev.parley.platform.outbound.OutboundAddressGuard;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.apache.hc.client5.http.DnsResolver;

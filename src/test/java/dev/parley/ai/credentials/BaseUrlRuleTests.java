@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import dev.parley.platform.HostResolver;
-import dev.parley.platform.OutboundAddressGuard;
+import dev.parley.platform.outbound.HostResolver;
+import dev.parley.platform.outbound.OutboundAddressGuard;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

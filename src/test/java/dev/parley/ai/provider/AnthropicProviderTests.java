@@ -10,7 +10,7 @@ import dev.parley.ai.TokenUsage;
 import dev.parley.ai.fake.AiSettings;
 import dev.parley.ai.fake.AnthropicWire;
 import dev.parley.ai.fake.FakeProvider;
-import dev.parley.platform.OutboundAddressGuard;
+import dev.parley.platform.outbound.OutboundAddressGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

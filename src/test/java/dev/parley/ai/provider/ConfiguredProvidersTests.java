@@ -12,7 +12,7 @@ import dev.parley.ai.fake.AiSettings;
 import dev.parley.ai.fake.FakeProvider;
 import dev.parley.ai.fake.OpenAiWire;
 import dev.parley.ai.fake.Reply;
-import dev.parley.platform.OutboundAddressGuard;
+import dev.parley.platform.outbound.OutboundAddressGuard;
 import org.junit.jupiter.api.Test;
 
 class ConfiguredProvidersTests {

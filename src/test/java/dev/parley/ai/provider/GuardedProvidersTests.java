@@ -17,7 +17,7 @@ import dev.parley.ai.fake.GeminiWire;
 import dev.parley.ai.fake.OllamaWire;
 import dev.parley.ai.fake.OpenAiWire;
 import dev.parley.ai.fake.Reply;
-import dev.parley.platform.OutboundAddressGuard;
+import dev.parley.platform.outbound.OutboundAddressGuard;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

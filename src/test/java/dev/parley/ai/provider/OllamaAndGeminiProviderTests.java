@@ -11,7 +11,7 @@ import dev.parley.ai.fake.FakeProvider;
 import dev.parley.ai.fake.GeminiWire;
 import dev.parley.ai.fake.OllamaWire;
 import dev.parley.ai.fake.OpenAiWire;
-import dev.parley.platform.OutboundAddressGuard;
+import dev.parley.platform.outbound.OutboundAddressGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.parley.platform;
+package dev.parley.platform.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

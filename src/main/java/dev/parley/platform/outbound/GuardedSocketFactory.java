@@ -1,4 +1,4 @@
-package dev.parley.platform;
+package dev.parley.platform.outbound;
 
 import java.io.IOException;
 import java.net.InetAddress;

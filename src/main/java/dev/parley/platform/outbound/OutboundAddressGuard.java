@@ -1,4 +1,4 @@
-package dev.parley.platform;
+package dev.parley.platform.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package dev.parley.platform;
+package dev.parley.platform.outbound;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
