@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads a host that is written as an address instead of a name, never looking anything up:
  * IPv6 ({@code ::1}, {@code [::ffff:127.0.0.1]}) and IPv4 in every form a C resolver
@@ -88,7 +90,7 @@ final class AddressLiterals {
 		}
 	}
 
-	private static Long number(String part) {
+	private static @Nullable Long number(String part) {
 		try {
 			if (part.startsWith("0x")) {
 				return part.length() == 2 ? 0L : Long.parseLong(part.substring(2), 16);

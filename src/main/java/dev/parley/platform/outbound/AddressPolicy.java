@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which addresses outbound calls on a user's behalf may connect to: any public unicast address,
  * and none of this machine's, the private networks', the link-local ones (the cloud metadata
@@ -73,7 +75,7 @@ final class AddressPolicy {
 	}
 
 	/** The IPv4 address an IPv6 address carries, or {@code null}. */
-	private static byte[] embeddedIpv4(byte[] bytes) {
+	private static byte @Nullable [] embeddedIpv4(byte[] bytes) {
 		if (bytes.length != 16) {
 			return null;
 		}

@@ -8,6 +8,8 @@ import java.net.SocketAddress;
 
 import javax.net.SocketFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Plain sockets that ask the guard before they connect, with the address actually dialled: names
  * resolved by whoever, address literals in any notation, every hop of a redirect. TLS clients
@@ -32,7 +34,7 @@ final class GuardedSocketFactory extends SocketFactory {
 	}
 
 	@Override
-	public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+	public Socket createSocket(String host, int port, @Nullable InetAddress localHost, int localPort) throws IOException {
 		Socket socket = new GuardedSocket(guard);
 		socket.bind(new InetSocketAddress(localHost, localPort));
 		socket.connect(new InetSocketAddress(host, port));
@@ -45,7 +47,7 @@ final class GuardedSocketFactory extends SocketFactory {
 	}
 
 	@Override
-	public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+	public Socket createSocket(InetAddress address, int port, @Nullable InetAddress localAddress, int localPort)
 			throws IOException {
 		Socket socket = new GuardedSocket(guard);
 		socket.bind(new InetSocketAddress(localAddress, localPort));

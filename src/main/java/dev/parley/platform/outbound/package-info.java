@@ -5,6 +5,8 @@
  * HTTP clients.
  */
 @NamedInterface("outbound")
+@NullMarked
 package dev.parley.platform.outbound;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;
