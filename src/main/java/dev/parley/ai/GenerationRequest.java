@@ -3,6 +3,8 @@ package dev.parley.ai;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to generate and for whom.
  *
@@ -12,17 +14,25 @@ import java.util.UUID;
  * @param temperature sampling temperature, or {@code null} for the provider's default
  * @param maxTokens the most tokens to generate, or {@code null} for the server's cap
  * @param chatId the chat the answer is for, or {@code null}; recorded with the usage
+ * @param tools the tools the model may call; empty for none
  */
-public record GenerationRequest(UUID userId, String model, List<PromptMessage> messages, Double temperature,
-		Integer maxTokens, UUID chatId) {
+public record GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
+		@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId, List<ToolDefinition> tools) {
 
 	public GenerationRequest {
 		messages = List.copyOf(messages);
+		tools = tools == null ? List.of() : List.copyOf(tools);
 	}
 
-	/** A request that belongs to no chat. */
-	public GenerationRequest(UUID userId, String model, List<PromptMessage> messages, Double temperature,
-			Integer maxTokens) {
-		this(userId, model, messages, temperature, maxTokens, null);
+	/** A request without tools. */
+	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
+			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId) {
+		this(userId, model, messages, temperature, maxTokens, chatId, List.of());
+	}
+
+	/** A request without tools that belongs to no chat. */
+	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
+			@Nullable Double temperature, @Nullable Integer maxTokens) {
+		this(userId, model, messages, temperature, maxTokens, null, List.of());
 	}
 }

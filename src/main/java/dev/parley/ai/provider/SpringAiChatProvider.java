@@ -107,6 +107,8 @@ class SpringAiChatProvider implements ChatProvider {
 			case SYSTEM -> (Message) new SystemMessage(message.content());
 			case USER -> new UserMessage(message.content());
 			case ASSISTANT -> new AssistantMessage(message.content());
+			// Until the adapters carry tools (the next commits), nothing builds a tool message.
+			case TOOL -> throw new IllegalArgumentException("This provider adapter does not take tool results yet.");
 		}).toList();
 	}
 

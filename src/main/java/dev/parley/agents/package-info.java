@@ -1,0 +1,11 @@
+/**
+ * Agents: turns and runs (the step ledger), agents and projects, the tools a model may call
+ * (built-in ones and those of MCP servers), approval policies, delegation and one-shot queries.
+ */
+@ApplicationModule(displayName = "Agents",
+		allowedDependencies = { "ai", "conversations", "identity", "platform", "platform :: outbound" })
+@NullMarked
+package dev.parley.agents;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

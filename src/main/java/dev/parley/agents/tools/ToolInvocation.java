@@ -1,0 +1,17 @@
+package dev.parley.agents.tools;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One call of a tool.
+ *
+ * @param userId the user the run belongs to: the tool acts as them and sees only their data
+ * @param callId the model's id for the call
+ * @param arguments the arguments, already checked against the tool's schema
+ * @param deadline when the run's time budget ends; a tool stops by then
+ */
+public record ToolInvocation(UUID userId, String callId, JsonNode arguments, Instant deadline) {
+}
