@@ -49,12 +49,21 @@ final class OpenAiModels implements ChatModelFactory {
 
 	@Override
 	public ChatOptions options(ProviderCall call) {
-		return OpenAiChatOptions.builder()
+		OpenAiChatOptions.Builder options = OpenAiChatOptions.builder()
 			.model(call.model())
 			.temperature(call.temperature())
 			.maxTokens(call.maxTokens())
-			.streamUsage(true)
-			.build();
+			.streamUsage(true);
+		if (!call.tools().isEmpty()) {
+			options.toolCallbacks(DescribedTool.all(call.tools()));
+		}
+		return options.build();
+	}
+
+	/** OpenAI's wire carries a call's arguments as text: they go back exactly as the model wrote them. */
+	@Override
+	public boolean argumentsAsObject() {
+		return false;
 	}
 
 	private Interceptor connectTimeout() {
