@@ -109,14 +109,30 @@ class OpenAiToolCallTests {
 	}
 
 	@Test
-	void aCallWithoutIdGetsOneOfItsOwn() {
-		fake.enqueue(OpenAiWire.streamToolCalls(new ToolCall("", "lookup", "{\"q\":1}")));
+	void callsWithoutIdGetOnesOfTheirOwnStreamedOrWhole() {
+		fake.enqueue(OpenAiWire.streamToolCalls(new ToolCall("", "lookup", "{\"q\":1}"), new ToolCall("", "clock", "{}")),
+				OpenAiWire.jsonToolCalls(new ToolCall("", "lookup", "{\"q\":2}")));
 
-		List<ToolCall> calls = toolCalls(openai.stream(call(true, PromptMessage.user("No id"))).collectList().block());
+		List<ToolCall> streamed = toolCalls(openai.stream(call(true, PromptMessage.user("No id"))).collectList().block());
+		List<ToolCall> whole = toolCalls(openai.stream(call(false, PromptMessage.user("No id"))).collectList().block());
 
-		assertThat(calls).hasSize(1);
-		assertThat(calls.getFirst().id()).startsWith("call_").hasSizeGreaterThan(10);
-		assertThat(calls.getFirst().name()).isEqualTo("lookup");
+		assertThat(streamed).extracting(ToolCall::name).containsExactly("lookup", "clock");
+		assertThat(streamed).extracting(ToolCall::arguments).containsExactly("{\"q\":1}", "{}");
+		assertThat(streamed).extracting(ToolCall::id).allMatch(id -> id.startsWith("call_") && id.length() > 10)
+			.doesNotHaveDuplicates();
+		assertThat(whole).singleElement().satisfies(call -> {
+			assertThat(call.id()).startsWith("call_").hasSizeGreaterThan(10);
+			assertThat(call.arguments()).isEqualTo("{\"q\":2}");
+		});
+	}
+
+	@Test
+	void answersWithoutToolCallsPassUntouched() {
+		List<ProviderChunk> streamed = openai.stream(call(true, PromptMessage.user("Hi"))).collectList().block();
+		List<ProviderChunk> whole = openai.stream(call(false, PromptMessage.user("Hi"))).collectList().block();
+
+		assertThat(String.join("", streamed.stream().map(ProviderChunk::text).toList())).isEqualTo("Done");
+		assertThat(whole).extracting(ProviderChunk::text).containsExactly("Done");
 	}
 
 	@Test
