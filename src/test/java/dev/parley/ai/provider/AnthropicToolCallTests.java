@@ -92,7 +92,7 @@ class AnthropicToolCallTests {
 	}
 
 	@Test
-	void malformedInputNeverBreaksTheStream() {
+	void malformedInputIsDeliveredAsTheModelWroteIt() {
 		fake.enqueue(AnthropicWire.streamToolUses("", new ToolCall("toolu_1", "lookup", "{\"q\": 1,")));
 
 		List<ProviderChunk> chunks = anthropic.stream(call(true, PromptMessage.user("Broken"))).collectList().block();
@@ -100,6 +100,7 @@ class AnthropicToolCallTests {
 		assertThat(toolCalls(chunks)).hasSize(1);
 		assertThat(toolCalls(chunks).getFirst().id()).isEqualTo("toolu_1");
 		assertThat(toolCalls(chunks).getFirst().name()).isEqualTo("lookup");
+		assertThat(toolCalls(chunks).getFirst().arguments()).isEqualTo("{\"q\": 1,");
 		assertThat(chunks).extracting(ProviderChunk::finishReason).contains("tool_calls");
 	}
 
