@@ -31,6 +31,7 @@ import dev.parley.ai.resilience.ResilientCalls;
 import dev.parley.platform.outbound.OutboundAddressGuard;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -49,6 +50,11 @@ class ToolCallGenerationTests {
 	private final Scripted scripted = new Scripted();
 
 	private final Generations generations = generations();
+
+	@BeforeAll
+	static void warmUp() {
+		ResilienceTests.ChatProviderWarmUp.run(openai, backup);
+	}
 
 	@BeforeEach
 	void reset() {
@@ -123,6 +129,17 @@ class ToolCallGenerationTests {
 		assertThat(recorder.failure.get().reason()).isEqualTo(GenerationFailed.Reason.PROVIDER_ERROR);
 		assertThat(scripted.calls).as("no retry after a tool call").hasValue(1);
 		assertThat(backup.requestCount()).as("no fallback after a tool call").isZero();
+	}
+
+	@Test
+	void aModelThatFailsBeforeSayingAnythingStillFallsBack() {
+		scripted.failAfterChunks = true;
+
+		GenerationResult result = generations.generate(request("scripted/breaks"));
+
+		assertThat(result.model()).isEqualTo("backup/model-b");
+		assertThat(result.content()).isEqualTo("Backup here");
+		assertThat(backup.requests().getFirst().body()).as("the fallback is offered the tools too").contains("\"lookup\"");
 	}
 
 	private static GenerationRequest request(String model) {
