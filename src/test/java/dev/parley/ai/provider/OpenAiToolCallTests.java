@@ -1,6 +1,7 @@
 package dev.parley.ai.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -15,6 +16,7 @@ import dev.parley.platform.outbound.OutboundAddressGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.ai.tool.ToolCallback;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -163,6 +165,17 @@ class OpenAiToolCallTests {
 		assertThat(messages.get(3).get("role").asString()).isEqualTo("tool");
 		assertThat(messages.get(3).get("tool_call_id").asString()).isEqualTo("call_2");
 		assertThat(messages.get(3).get("content").asString()).isEqualTo("{\"time\":\"noon\"}");
+	}
+
+	@Test
+	void theToolsHandedToSpringAiOnlyDescribeAndRefuseToRun() {
+		ToolCallback tool = DescribedTool.all(List.of(new ToolDefinition("bare", "", ""))).getFirst();
+
+		assertThat(tool.getToolDefinition().name()).isEqualTo("bare");
+		assertThat(tool.getToolDefinition().description()).as("Spring AI wants a description").isEqualTo("bare");
+		assertThat(tool.getToolDefinition().inputSchema()).contains("\"object\"");
+		assertThatThrownBy(() -> tool.call("{}")).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("run by Parley");
 	}
 
 	private JsonNode body(int request) {
