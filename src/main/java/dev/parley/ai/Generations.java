@@ -1,8 +1,10 @@
 package dev.parley.ai;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,7 +20,9 @@ import reactor.core.Disposable;
 
 /**
  * Runs generations: picks the model, streams the answer to an observer, and reports exactly one
- * ending. Provider calls go through timeouts, retries, a circuit breaker per provider and the
+ * ending. The request's tools are offered to the model; each tool call it makes is heard as soon as
+ * it is complete ({@link GenerationObserver#onToolCall}) and is in the result, which then finishes
+ * with {@code tool_calls}. Running the tools is the caller's business. Provider calls go through timeouts, retries, a circuit breaker per provider and the
  * model's fallbacks ({@link ModelRouter}). The module's API for everything that needs a model to
  * speak.
  */
@@ -153,6 +157,8 @@ public class Generations {
 
 		private final StringBuilder content = new StringBuilder();
 
+		private final List<ToolCall> toolCalls = new CopyOnWriteArrayList<>();
+
 		private final AtomicReference<TokenUsage> usage = new AtomicReference<>(TokenUsage.NONE);
 
 		private final AtomicReference<String> finishReason = new AtomicReference<>("stop");
@@ -174,6 +180,12 @@ public class Generations {
 				content.append(chunk.text());
 				observer.onDelta(chunk.text());
 			}
+			for (ToolCall call : chunk.toolCalls()) {
+				if (!ended.get()) {
+					toolCalls.add(call);
+					observer.onToolCall(call);
+				}
+			}
 			if (chunk.finishReason() != null) {
 				finishReason.set(chunk.finishReason());
 			}
@@ -187,7 +199,9 @@ public class Generations {
 		}
 
 		void complete() {
-			end(new GenerationResult(model.get(), content.toString(), finishReason.get(), usage.get()), null);
+			// Some providers (Gemini, Ollama) say "stop" after calling tools: the caller must run them.
+			String reason = !toolCalls.isEmpty() && "stop".equals(finishReason.get()) ? "tool_calls" : finishReason.get();
+			end(new GenerationResult(model.get(), content.toString(), reason, usage.get(), toolCalls), null);
 		}
 
 		void end(GenerationResult result, GenerationFailed failure) {

@@ -18,7 +18,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Streams a model's answer, falling back along {@code parley.ai.fallbacks.<model-id>} when the
- * model fails before its first token (for any reason but cancellation). Every chunk names the
+ * model fails before its first token (for any reason but cancellation); a tool call counts as a
+ * token: once the model has called a tool, its failure is the answer's. Every chunk names the
  * model that produced it. When every model fails, the primary model's failure is reported.
  * Fallback models that are not available on this server are skipped.
  */
@@ -63,7 +64,7 @@ class ModelRouter {
 		ChatProvider provider = providers.find(model.id().provider()).orElseThrow(() -> new UnknownModel(id));
 		return calls.stream(provider, id, call(model, request, streamed))
 			.doOnNext(chunk -> {
-				if (!chunk.text().isEmpty()) {
+				if (!chunk.text().isEmpty() || !chunk.toolCalls().isEmpty()) {
 					spoke.set(true);
 				}
 			})
@@ -85,7 +86,7 @@ class ModelRouter {
 		// The user's own key for this provider when they stored one; else the server's (null).
 		ProviderCredential credential = credentials.resolve(request.userId(), model.id().provider()).credential();
 		return new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, credential,
-				streamed);
+				streamed, request.tools());
 	}
 
 	private List<ModelInfo> chain(ModelInfo primary) {
