@@ -77,6 +77,46 @@ class ConversationQueries {
 		return query.query(ConversationQueries::message).list();
 	}
 
+	/**
+	 * Matches in message text and titles of the user's chats, best rank first, newest among equals;
+	 * the snippets (ts_headline reads the whole text) only for the rows kept.
+	 */
+	List<MessageMatch> search(UUID userId, String query, int limit) {
+		String sql = """
+				with q as (select websearch_to_tsquery('english', :query) as query),
+				found as (
+				  select * from (
+				    select c.id as chat_id, c.title, m.id as message_id, m.role, m.created_at,
+				           ts_rank(m.content_search, q.query) as rank, m.content as text
+				    from messages m join chats c on c.id = m.chat_id, q
+				    where c.user_id = :userId and m.content_search @@ q.query
+				    union all
+				    select c.id, c.title, null, null, c.created_at, ts_rank(c.title_search, q.query), c.title
+				    from chats c, q
+				    where c.user_id = :userId and c.title_search @@ q.query
+				  ) matches
+				  order by rank desc, created_at desc
+				  limit :limit
+				)
+				select found.chat_id, found.title, found.message_id, found.role, found.created_at,
+				       ts_headline('english', left(found.text, 20000), q.query,
+				         'StartSel=«, StopSel=», MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "') as snippet
+				from found, q
+				order by found.rank desc, found.created_at desc
+				""";
+		return jdbc.sql(sql)
+			.param("userId", userId)
+			.param("query", query)
+			.param("limit", limit)
+			.query((row, number) -> {
+				String role = row.getString("role");
+				return new MessageMatch(row.getObject("chat_id", UUID.class), row.getString("title"),
+						row.getObject("message_id", UUID.class), role == null ? null : MessageRole.valueOf(role),
+						instant(row, "created_at"), row.getString("snippet"));
+			})
+			.list();
+	}
+
 	private static Chat chat(ResultSet row, int rowNumber) throws SQLException {
 		return new Chat(row.getObject("id", UUID.class), row.getObject("user_id", UUID.class), row.getString("title"),
 				row.getString("model"), row.getString("system_prompt"), row.getBoolean("archived"),
