@@ -13,6 +13,8 @@ import java.util.Map;
 import dev.openfeature.sdk.ErrorCode;
 import dev.openfeature.sdk.FlagEvaluationDetails;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +52,11 @@ class OfrepController {
 	}
 
 	@PostMapping("/ofrep/v1/evaluate/flags/{key}")
-	@Operation(summary = "Evaluate one flag (OFREP): {key, value, reason, variant, metadata}")
+	@Operation(summary = "Evaluate one flag (OFREP): {key, value, reason, variant, metadata, cacheable}")
+	@ApiResponse(responseCode = "200", description = "The flag's value for the targeting key",
+			content = @Content(schema = @Schema(implementation = SingleEvaluation.class)))
 	@ApiResponse(responseCode = "403", description = "The targeting key is another user's and the caller is no admin")
+	@ApiResponse(responseCode = "404", description = "No flag has this key (errorCode FLAG_NOT_FOUND, with the key)")
 	ResponseEntity<Map<String, Object>> evaluate(Authentication authentication, @PathVariable String key,
 			@RequestBody(required = false) @Nullable EvaluationRequest request) {
 		Target target = target(Caller.of(authentication), request);
@@ -71,6 +76,8 @@ class OfrepController {
 	@PostMapping("/ofrep/v1/evaluate/flags")
 	@Operation(summary = "Evaluate every flag (OFREP bulk): {flags: [{key, value, reason, variant, metadata}]}",
 			description = "Answers with an ETag; a request whose If-None-Match names the current one gets 304.")
+	@ApiResponse(responseCode = "200", description = "Every flag's value for the targeting key",
+			content = @Content(schema = @Schema(implementation = BulkEvaluation.class)))
 	@ApiResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match")
 	@ApiResponse(responseCode = "403", description = "The targeting key is another user's and the caller is no admin")
 	ResponseEntity<Map<String, Object>> evaluateAll(Authentication authentication,
@@ -134,6 +141,19 @@ class OfrepController {
 	}
 
 	private record Target(String targetingKey, Collection<String> roles) {
+	}
+
+	/** OFREP's evaluation of one flag (documentation of the bulk answer's items). */
+	record Evaluation(String key, boolean value, String reason, String variant, Map<String, Object> metadata) {
+	}
+
+	/** OFREP's single-flag answer (documentation). */
+	record SingleEvaluation(String key, boolean value, String reason, String variant, Map<String, Object> metadata,
+			boolean cacheable) {
+	}
+
+	/** OFREP's bulk answer (documentation). */
+	record BulkEvaluation(List<Evaluation> flags) {
 	}
 
 	/** @param context OFREP's evaluation context: {@code targetingKey} and any attributes */

@@ -3,7 +3,9 @@ package dev.parley.platform.flags;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.parley.platform.PathErrorFormat;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -32,7 +34,12 @@ class OfrepErrors {
 		return body;
 	}
 
-	/** The documented schema of OFREP's errors. */
-	record OfrepError(String errorCode, String errorDetails) {
+	/**
+	 * The documented schema of OFREP's errors (camelCase, as OFREP names them).
+	 *
+	 * @param key the flag's key, on a single flag's 404
+	 */
+	record OfrepError(@JsonProperty("key") @Nullable String key, @JsonProperty("errorCode") String errorCode,
+			@JsonProperty("errorDetails") String errorDetails) {
 	}
 }

@@ -214,6 +214,22 @@ class FeatureFlagsIntegrationTests {
 		});
 	}
 
+	@Test
+	void theDocsShowTheFlagsAndOfrepRoutes() {
+		JsonNode paths = api.get("/openapi.json", null).json().get("paths");
+		assertThat(paths.propertyNames()).contains("/api/v1/flags", "/api/v1/admin/flags", "/api/v1/admin/flags/{key}",
+				"/ofrep/v1/evaluate/flags", "/ofrep/v1/evaluate/flags/{key}", "/api/v1/newsletter/subscribe",
+				"/api/v1/newsletter/unsubscribe", "/newsletter/confirm", "/newsletter/unsubscribe",
+				"/api/v1/admin/newsletter/consents");
+		JsonNode single = paths.get("/ofrep/v1/evaluate/flags/{key}").get("post").get("responses");
+		assertThat(single.propertyNames()).contains("200", "401", "403", "404");
+		assertThat(single.at("/404/content/application~1json/schema/$ref").asString()).endsWith("OfrepError");
+		assertThat(api.get("/openapi.json", null).json().at("/components/schemas/OfrepError/properties").propertyNames())
+			.contains("errorCode", "errorDetails");
+		assertThat(paths.get("/api/v1/admin/flags/{key}").get("put").get("responses").propertyNames()).contains("400",
+				"401", "403", "404");
+	}
+
 	private Response put(String token, String key, Map<String, Object> body) {
 		return api.send(api.request("/api/v1/admin/flags/" + key.replace(" ", "%20").replace("!", "%21"), token)
 			.header("Content-Type", "application/json")
