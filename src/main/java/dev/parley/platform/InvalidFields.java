@@ -17,6 +17,11 @@ public class InvalidFields extends ParleyException {
 		this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
 	}
 
+	/** One field that fails its check. */
+	public static InvalidFields of(String field, String reason) {
+		return new InvalidFields(Map.of(field, reason));
+	}
+
 	@Override
 	public Map<String, String> invalidFields() {
 		return fields;

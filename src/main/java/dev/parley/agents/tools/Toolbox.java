@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Every tool a user may give an agent, from every {@link ToolSource}. */
@@ -13,8 +14,8 @@ public class Toolbox {
 
 	private final List<ToolSource> sources;
 
-	Toolbox(List<ToolSource> sources) {
-		this.sources = List.copyOf(sources);
+	Toolbox(ObjectProvider<ToolSource> sources) {
+		this.sources = sources.orderedStream().toList();
 	}
 
 	/** The tools this user may use, by name. */
