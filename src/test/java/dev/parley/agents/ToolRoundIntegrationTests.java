@@ -51,6 +51,8 @@ class ToolRoundIntegrationTests {
 
 	final List<String> told = new ArrayList<>();
 
+	final java.util.concurrent.atomic.AtomicBoolean hangFinished = new java.util.concurrent.atomic.AtomicBoolean();
+
 	final RunEvents events = new RunEvents() {
 
 		@Override
@@ -183,6 +185,8 @@ class ToolRoundIntegrationTests {
 		ToolRound.Outcome outcome = round.run(scope, List.of(call("c1", "hang", "{}")), events);
 
 		assertThat(outcome.answers().getFirst().result().content()).contains("did not finish within the run's time budget");
+		// The round came back while the tool, deaf to interruption, still ran.
+		assertThat(hangFinished).isFalse();
 		assertThat(steps().getFirst().status()).isEqualTo(StepStatus.FAILED);
 	}
 
@@ -213,6 +217,7 @@ class ToolRoundIntegrationTests {
 					while (System.nanoTime() < until) {
 						Thread.onSpinWait();
 					}
+					hangFinished.set(true);
 					return "woke";
 				}));
 	}
