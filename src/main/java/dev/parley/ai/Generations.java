@@ -63,9 +63,20 @@ public class Generations {
 		return catalogue.resolve(requested);
 	}
 
+	/**
+	 * Resolves the model a request would use and the user's credential for its provider, once, before
+	 * anything is stored.
+	 * @throws UnknownModel for a model this server does not know
+	 * @throws dev.parley.ai.credentials.OwnKeyRequired when the user needs a key of their own and has none
+	 */
+	public PreparedModel prepare(@Nullable UUID userId, @Nullable String requested) {
+		ModelInfo model = catalogue.resolve(requested);
+		return new PreparedModel(model, userId, credentials.resolve(userId, model.id().provider()));
+	}
+
 	/** Starts a streamed generation in a place it takes now; the observer hears its deltas and its end. */
 	public Generation start(GenerationRequest request, GenerationObserver observer) {
-		return start(request, observer, null, true);
+		return start(request, observer, null, true, null);
 	}
 
 	/**
@@ -73,18 +84,33 @@ public class Generations {
 	 * when it ends, or at once when it cannot start.
 	 */
 	public Generation start(GenerationRequest request, GenerationObserver observer, GenerationSlot slot) {
-		return start(request, observer, slot, true);
+		return start(request, observer, slot, true, null);
+	}
+
+	/**
+	 * As {@link #start(GenerationRequest, GenerationObserver, GenerationSlot)}, with the model and
+	 * credential {@link #prepare prepared} for this user: neither is resolved again. The request's
+	 * model is the prepared one.
+	 */
+	public Generation start(GenerationRequest request, GenerationObserver observer, GenerationSlot slot,
+			PreparedModel prepared) {
+		if (!java.util.Objects.equals(prepared.userId(), request.userId())) {
+			slot.release();
+			throw new IllegalArgumentException("The model was prepared for another user");
+		}
+		return start(request, observer, slot, true, prepared);
 	}
 
 	private Generation start(GenerationRequest request, GenerationObserver observer, @Nullable GenerationSlot reserved,
-			boolean streamed) {
+			boolean streamed, @Nullable PreparedModel prepared) {
 		ModelInfo model;
 		KeySource keySource;
 		GenerationSlot slot;
 		try {
-			model = catalogue.resolve(request.model());
+			model = prepared != null ? prepared.model() : catalogue.resolve(request.model());
 			// Fails here, before any provider call, when the user needs a key of their own and has none.
-			keySource = credentials.resolve(request.userId(), model.id().provider()).source();
+			keySource = prepared != null ? prepared.credential().source()
+					: credentials.resolve(request.userId(), model.id().provider()).source();
 			slot = reserved != null ? reserved : reserve(request.userId());
 		}
 		catch (RuntimeException ex) {
@@ -97,7 +123,8 @@ public class Generations {
 				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, slot::release, catalogue::resolve));
 		Disposable subscription;
 		try {
-			subscription = router.stream(model, request, streamed).subscribe(run::answer, run::error, run::complete);
+			subscription = router.stream(model, request, streamed, prepared == null ? null : prepared.credential())
+				.subscribe(run::answer, run::error, run::complete);
 		}
 		catch (RuntimeException ex) {
 			run.error(ex);
@@ -135,7 +162,7 @@ public class Generations {
 			public void onFailure(GenerationFailed failure) {
 				result.completeExceptionally(failure);
 			}
-		}, null, false);
+		}, null, false, null);
 		try {
 			return result.join();
 		}

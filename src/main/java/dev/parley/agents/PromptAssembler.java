@@ -1,17 +1,21 @@
-package dev.parley.ai.completion;
+package dev.parley.agents;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
 import dev.parley.ai.PromptMessage;
+import dev.parley.ai.ToolCall;
 import dev.parley.conversations.HistoryMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a chat's prompt: its system prompt, then as much of its history as fits the model's
  * context window (after room for the answer), dropping the oldest turns first. The newest turn is
- * always kept. Tokens are estimated at four characters each, which errs on the generous side for
- * English and is adequate to decide what to drop.
+ * always kept. An assistant message keeps the tools it called and a tool message the call it
+ * answers; a tool message whose call was dropped is dropped too (providers refuse an answer to no
+ * call). Tokens are estimated at four characters each, which errs on the generous side for English
+ * and is adequate to decide what to drop.
  */
 final class PromptAssembler {
 
@@ -22,7 +26,7 @@ final class PromptAssembler {
 	private PromptAssembler() {
 	}
 
-	static List<PromptMessage> assemble(String systemPrompt, List<HistoryMessage> history, int contextWindow,
+	static List<PromptMessage> assemble(@Nullable String systemPrompt, List<HistoryMessage> history, int contextWindow,
 			int answerTokens) {
 		int budget = contextWindow - answerTokens;
 		Deque<PromptMessage> kept = new ArrayDeque<>();
@@ -34,12 +38,15 @@ final class PromptAssembler {
 			if (turn == null) {
 				continue;
 			}
-			int cost = estimate(turn.content());
+			int cost = estimate(turn);
 			if (!kept.isEmpty() && cost > budget) {
 				break;
 			}
 			kept.addFirst(turn);
 			budget -= cost;
+		}
+		while (!kept.isEmpty() && kept.peekFirst().role() == PromptMessage.Role.TOOL) {
+			kept.removeFirst();
 		}
 		if (systemPrompt != null && !systemPrompt.isBlank()) {
 			kept.addFirst(PromptMessage.system(systemPrompt));
@@ -47,15 +54,19 @@ final class PromptAssembler {
 		return List.copyOf(kept);
 	}
 
-	private static PromptMessage toPrompt(HistoryMessage message) {
-		if (message.content().isBlank()) {
+	private static @Nullable PromptMessage toPrompt(HistoryMessage message) {
+		if (message.content().isBlank() && message.toolCalls().isEmpty()) {
 			return null;
 		}
 		return switch (message.role()) {
 			case USER -> PromptMessage.user(message.content());
-			case ASSISTANT -> PromptMessage.assistant(message.content());
+			case ASSISTANT -> message.toolCalls().isEmpty() ? PromptMessage.assistant(message.content())
+					: PromptMessage.assistant(message.content(), message.toolCalls()
+						.stream()
+						.map(call -> new ToolCall(call.id(), call.name(), call.arguments()))
+						.toList());
 			case SYSTEM -> PromptMessage.system(message.content());
-			case TOOL -> null;
+			case TOOL -> message.toolCallId() == null ? null : PromptMessage.tool(message.toolCallId(), message.content());
 		};
 	}
 
@@ -66,5 +77,13 @@ final class PromptAssembler {
 
 	static int estimate(String text) {
 		return TOKENS_PER_MESSAGE + (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
+	}
+
+	private static int estimate(PromptMessage message) {
+		int chars = message.content().length();
+		for (ToolCall call : message.toolCalls()) {
+			chars += call.name().length() + call.arguments().length();
+		}
+		return TOKENS_PER_MESSAGE + (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
 	}
 }

@@ -1,4 +1,4 @@
-package dev.parley.ai.completion;
+package dev.parley.realtime;
 
 import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,7 +118,11 @@ class ReplyStreamEndingsIntegrationTests {
 			assertThat(reply.get("status").asString()).isEqualTo("streaming");
 			try (SseStream resumed = api.stream("GET", "/api/v1/messages/" + messageId + "/stream",
 					session.accessToken(), null, "0")) {
-				assertThat(resumed.next().json().get("content").asString()).startsWith("Endless word");
+				// From the start: the reply's events as they were numbered and split while it streamed.
+				SseStream.Event first = resumed.next();
+				assertThat(first.id()).isEqualTo("1");
+				assertThat(first.json().get("content").asString()).isEqualTo("Endless");
+				assertThat(resumed.next().json().get("content").asString()).isEqualTo(" word");
 			}
 		}
 		finally {

@@ -1,4 +1,4 @@
-package dev.parley.ai.completion;
+package dev.parley.realtime;
 
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.ProblemKind;

@@ -1,7 +1,8 @@
-package dev.parley.ai.completion;
+package dev.parley.agents;
 
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -9,6 +10,10 @@ import dev.parley.ai.GenerationFailed;
 import dev.parley.conversations.KnownModel;
 import dev.parley.conversations.MessageView;
 import dev.parley.identity.AuthenticatedUser;
+import dev.parley.realtime.LiveReply;
+import dev.parley.realtime.ReplyEvents;
+import dev.parley.realtime.ReplyOutcome;
+import dev.parley.realtime.ReplyStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,35 +26,35 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+/** {@code POST /api/v1/chats/{id}/completions}: a turn of a chat, answered whole or streamed. */
 @RestController
 @Tag(name = "Completions", description = "A model's reply in a chat: streamed, resumable, cancellable, never lost")
-class ChatCompletionController {
+class CompletionController {
 
 	private static final long MAX_WAIT_MINUTES = 30;
 
-	private final ChatCompletions completions;
+	private final Turns turns;
 
-	private final ReplyStreamer streamer;
+	private final ReplyStreams streams;
 
-	ChatCompletionController(ChatCompletions completions, ReplyStreamer streamer) {
-		this.completions = completions;
-		this.streamer = streamer;
+	CompletionController(Turns turns, ReplyStreams streams) {
+		this.turns = turns;
+		this.streams = streams;
 	}
 
 	@PostMapping("/api/v1/chats/{chatId}/completions")
 	@Operation(summary = "Post a message and get the model's reply",
-			description = "With stream=true the answer is text/event-stream: user_message, delta {message_id, content}, "
-					+ "then done (the stored reply) or error (a problem). Event ids are offsets for Last-Event-ID.")
+			description = "With stream=true the answer is text/event-stream: user_message (id 0), then the reply's "
+					+ "events numbered from 1 (delta {message_id, content} ...), then done (the stored reply) or "
+					+ "error (a problem). GET /api/v1/messages/{id}/stream with Last-Event-ID: n resumes after event n.")
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TurnResponse.class)),
 			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = ReplyEvents.class)) })
@@ -59,34 +64,15 @@ class ChatCompletionController {
 	@ApiResponse(responseCode = "504", description = "The model provider timed out (without stream)")
 	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID chatId,
 			@Valid @RequestBody CompletionRequest request) {
-		ChatCompletions.Turn turn = completions.start(caller.id(), chatId, request.toTurn());
+		Turns.Turn turn = turns.start(caller.id(), chatId, request.toTurn());
 		if (Boolean.TRUE.equals(request.stream())) {
-			return streamer.stream(turn.reply().messageId(), turn.reply(), 0, turn.userMessage());
+			return streams.newTurn(turn.reply(), turn.userMessage());
 		}
 		ReplyOutcome outcome = await(turn.reply());
-		if (!outcome.completed()) {
+		if (outcome.failure() != null) {
 			throw outcome.failure();
 		}
 		return new TurnResponse(turn.userMessage(), outcome.message());
-	}
-
-	@GetMapping(path = "/api/v1/messages/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "Follow a reply: resumes after Last-Event-ID, or ends at once with done if it has ended",
-			description = "Only a model's reply can be followed; any other message is a 404. A reply deleted meanwhile "
-					+ "ends the stream with an error event (a 410 problem).")
-	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-			schema = @Schema(implementation = ReplyEvents.class)))
-	SseEmitter resume(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
-			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-		ReplySource source = completions.follow(id, caller.id());
-		return streamer.stream(id, source, offset(lastEventId), null);
-	}
-
-	@PostMapping("/api/v1/messages/{id}/cancel")
-	@Operation(summary = "Stop a reply being generated; it keeps what it received and ends interrupted")
-	@ApiResponse(responseCode = "409", description = "The message is not being generated")
-	MessageView cancel(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
-		return completions.cancel(id, caller.id());
 	}
 
 	private static ReplyOutcome await(LiveReply reply) {
@@ -101,31 +87,21 @@ class ChatCompletionController {
 			Thread.currentThread().interrupt();
 			throw new CompletionException(ex);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			throw new CompletionException(ex.getCause());
 		}
 	}
 
-	/** The text offset a {@code Last-Event-ID} names; past the reply's end it counts from the end. */
-	private static int offset(String lastEventId) {
-		try {
-			return lastEventId == null ? 0
-					: (int) Math.clamp(Long.parseLong(lastEventId.trim()), 0, Integer.MAX_VALUE);
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
+	record CompletionRequest(@NotBlank @Size(max = 100_000) String content,
+			@Nullable @Size(max = 200) @KnownModel String model, @Nullable Boolean stream,
+			@Nullable @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
+			@Nullable @Min(1) @Max(1_000_000) Integer maxTokens) {
 
-	record CompletionRequest(@NotBlank @Size(max = 100_000) String content, @Size(max = 200) @KnownModel String model,
-			Boolean stream, @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
-			@Min(1) @Max(1_000_000) Integer maxTokens) {
-
-		ChatCompletions.TurnRequest toTurn() {
-			return new ChatCompletions.TurnRequest(content, model, temperature, maxTokens);
+		Turns.TurnRequest toTurn() {
+			return new Turns.TurnRequest(content, model, temperature, maxTokens);
 		}
 	}
 
-	record TurnResponse(MessageView userMessage, MessageView assistantMessage) {
+	record TurnResponse(MessageView userMessage, @Nullable MessageView assistantMessage) {
 	}
 }

@@ -1,4 +1,4 @@
-package dev.parley.ai.completion;
+package dev.parley.agents;
 
 import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,10 +85,12 @@ class ChatCompletionIntegrationTests {
 			assertThat(deltas).hasSizeGreaterThan(1);
 			String streamed = deltas.stream().map(e -> e.json().get("content").asString()).collect(Collectors.joining());
 			assertThat(streamed).isEqualTo("Echo: one two three");
-			assertThat(deltas.getLast().id()).isEqualTo(Integer.toString(streamed.length()));
+			// Every event of the reply's log is numbered, from 1, in order; done comes right after the last.
+			assertThat(deltas).extracting(SseStream.Event::id)
+				.containsExactlyElementsOf(IntStream.rangeClosed(1, deltas.size()).mapToObj(Integer::toString).toList());
 			SseStream.Event done = events.getLast();
 			assertThat(done.name()).isEqualTo("done");
-			assertThat(done.id()).isNotBlank();
+			assertThat(done.id()).isEqualTo(Integer.toString(deltas.size() + 1));
 			assertThat(done.json().get("status").asString()).isEqualTo("completed");
 			assertThat(done.json().get("content").asString()).isEqualTo(streamed);
 			assertThat(done.json().get("usage").get("completion_tokens").asInt()).isEqualTo(4);
@@ -157,11 +159,16 @@ class ChatCompletionIntegrationTests {
 	void followingAnEndedReplyEndsAtOnceWithDone() {
 		JsonNode reply = api.post(completions(), session.accessToken(), map("content", "short")).json()
 			.get("assistant_message");
-		String length = Integer.toString(reply.get("content").asString().length());
-		try (SseStream stream = api.stream("GET", "/api/v1/messages/" + reply.get("id").asString() + "/stream",
-				session.accessToken(), null, length)) {
-			List<SseStream.Event> events = stream.rest();
+		String stream = "/api/v1/messages/" + reply.get("id").asString() + "/stream";
+		List<SseStream.Event> all;
+		try (SseStream whole = api.stream("GET", stream, session.accessToken(), null, null)) {
+			all = whole.rest();
+		}
+		String lastDelta = all.get(all.size() - 2).id();
+		try (SseStream rest = api.stream("GET", stream, session.accessToken(), null, lastDelta)) {
+			List<SseStream.Event> events = rest.rest();
 			assertThat(events).extracting(SseStream.Event::name).containsExactly("done");
+			assertThat(events.getFirst().id()).isEqualTo(all.getLast().id());
 			assertThat(events.getFirst().json().get("content").asString()).isEqualTo("Echo: short");
 		}
 	}
@@ -170,11 +177,15 @@ class ChatCompletionIntegrationTests {
 	void aLastEventIdPastTheEndResumesFromTheRealEnd() {
 		JsonNode ended = api.post(completions(), session.accessToken(), map("content", "short")).json()
 			.get("assistant_message");
-		try (SseStream stream = api.stream("GET", "/api/v1/messages/" + ended.get("id").asString() + "/stream",
-				session.accessToken(), null, "9999")) {
+		String endedStream = "/api/v1/messages/" + ended.get("id").asString() + "/stream";
+		String doneId;
+		try (SseStream whole = api.stream("GET", endedStream, session.accessToken(), null, null)) {
+			doneId = whole.rest().getLast().id();
+		}
+		try (SseStream stream = api.stream("GET", endedStream, session.accessToken(), null, "9999")) {
 			List<SseStream.Event> events = stream.rest();
 			assertThat(events).extracting(SseStream.Event::name).containsExactly("done");
-			assertThat(events.getFirst().id()).isEqualTo(Integer.toString("Echo: short".length()));
+			assertThat(events.getFirst().id()).isEqualTo(doneId);
 		}
 		try (SseStream stream = api.stream("POST", completions(), session.accessToken(),
 				map("content", words(40), "stream", true), null)) {
@@ -182,9 +193,10 @@ class ChatCompletionIntegrationTests {
 			String messageId = stream.next().json().get("message_id").asString();
 			try (SseStream resumed = api.stream("GET", "/api/v1/messages/" + messageId + "/stream",
 					session.accessToken(), null, "99999999999")) {
+				// Mid-reply, a number past the end counts from where the reply is now.
 				SseStream.Event done = resumed.rest().getLast();
 				assertThat(done.name()).isEqualTo("done");
-				assertThat(done.id()).isEqualTo(Integer.toString(("Echo: " + words(40)).length()));
+				assertThat(done.id()).isEqualTo(stream.rest().getLast().id());
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package dev.parley.ai.completion;
+package dev.parley.realtime;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,31 +10,35 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.parley.conversations.ChatDeleted;
+import dev.parley.conversations.Chats;
+import dev.parley.conversations.Message;
+import dev.parley.conversations.MessageDeleted;
+import dev.parley.conversations.MessageStatus;
+import dev.parley.conversations.MessageView;
+import dev.parley.conversations.Replies;
+import dev.parley.platform.streams.EventSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
-import dev.parley.conversations.ChatDeleted;
-import dev.parley.conversations.MessageDeleted;
-import dev.parley.conversations.Replies;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The replies generating on this node. Saves their text at least every second while it grows (and
- * a heartbeat while it does not), forgets them a while after they end, and at start-up and every
- * half minute interrupts replies whose generation died with some process: those not saved for a
- * minute. A reply deleted while it is generated (alone or with its chat) ends gone at once.
+ * The replies generating on this node. Saves their text and event index together, in one statement
+ * for all of them, at least every second while they grow (and a heartbeat while they do not, so the
+ * {@link AbandonedReplies sweeper} knows they are alive), and forgets them a while after they end. A
+ * reply deleted while it is generated (alone or with its chat) ends gone at once. Whoever runs a
+ * turn {@link #open opens} its reply here and attaches the generation to it.
  */
-@Component
-class LiveReplies {
+@Service
+public class LiveReplies {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveReplies.class);
 
 	static final Duration HEARTBEAT = Duration.ofSeconds(10);
-
-	static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
 
 	/** How long an ended reply stays here, so clients that reconnect still find it in memory. */
 	static final Duration RETENTION = Duration.ofSeconds(30);
@@ -43,19 +47,52 @@ class LiveReplies {
 
 	private final Replies stored;
 
+	private final Chats chats;
+
+	private final JsonMapper json;
+
 	private final Clock clock;
 
-	LiveReplies(Replies stored, Clock clock) {
+	LiveReplies(Replies stored, Chats chats, JsonMapper json, Clock clock) {
 		this.stored = stored;
+		this.chats = chats;
+		this.json = json;
 		this.clock = clock;
 	}
 
-	void add(LiveReply reply) {
+	/** The live reply of a draft just created for this user; its events are numbered from 1. */
+	public LiveReply open(Message draft, UUID userId) {
+		LiveReply reply = new LiveReply(draft.id(), draft.chatId(), stored, id -> stored.get(id, userId), json,
+				clock.instant());
 		replies.put(reply.messageId(), new Entry(reply));
+		return reply;
 	}
 
 	Optional<LiveReply> find(UUID messageId) {
 		return Optional.ofNullable(replies.get(messageId)).map(Entry::reply);
+	}
+
+	/** Follows a reply of this user: live if it is generating here, else through its stored row. */
+	EventSource<ReplyEvent> follow(UUID messageId, UUID userId) {
+		Message reply = stored.get(messageId, userId);
+		return find(reply.id()).<EventSource<ReplyEvent>>map(running -> running)
+			.orElseGet(() -> new StoredReply(() -> stored.get(messageId, userId), json));
+	}
+
+	/** Stops a reply of this user that is still being generated, keeping what it received. */
+	MessageView cancel(UUID messageId, UUID userId) {
+		Message message = chats.message(messageId, userId);
+		if (message.status() != MessageStatus.STREAMING) {
+			throw new ReplyNotRunning();
+		}
+		return find(messageId).map(reply -> {
+			reply.cancel();
+			ReplyOutcome outcome = reply.outcome().join();
+			if (outcome.message() == null) {
+				throw new ReplyGone();
+			}
+			return outcome.message();
+		}).orElseGet(() -> MessageView.from(stored.interruptOwned(messageId, userId)));
 	}
 
 	/**
@@ -89,29 +126,31 @@ class LiveReplies {
 	@Scheduled(fixedDelay = 1000)
 	void saveProgress() {
 		Instant now = clock.instant();
-		Map<UUID, String> due = new HashMap<>();
+		Map<UUID, LiveReply.Due> due = new HashMap<>();
 		replies.values().forEach(entry -> {
 			if (forgetIfLongEnded(entry, now)) {
 				return;
 			}
-			String text = entry.reply().textToSave(now, HEARTBEAT);
-			if (text != null) {
-				due.put(entry.reply().messageId(), text);
+			LiveReply.Due progress = entry.reply().progressToSave(now, HEARTBEAT);
+			if (progress != null) {
+				due.put(entry.reply().messageId(), progress);
 			}
 		});
 		if (due.isEmpty()) {
 			return;
 		}
+		Map<UUID, Replies.Progress> progress = new HashMap<>();
+		due.forEach((id, reply) -> progress.put(id, reply.progress()));
 		Set<UUID> streaming;
 		try {
-			streaming = stored.saveProgress(due);
+			streaming = stored.saveReplies(progress);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not save the progress of {} replies; retrying in a second", due.size(), ex);
 			return;
 		}
-		due.forEach((id, text) -> find(id).ifPresent(reply -> {
-			reply.saved(text, now);
+		due.forEach((id, saved) -> find(id).ifPresent(reply -> {
+			reply.saved(saved, now);
 			if (!streaming.contains(id) && !reply.outcome().isDone()) {
 				reply.cancel();
 			}
@@ -131,20 +170,11 @@ class LiveReplies {
 		return true;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	@Scheduled(initialDelay = 30_000, fixedDelay = 30_000)
-	void interruptAbandoned() {
-		int swept = stored.interruptAbandoned(ABANDONED_AFTER);
-		if (swept > 0) {
-			log.info("Interrupted {} replies left streaming by a stopped process", swept);
-		}
-	}
-
 	private static final class Entry {
 
 		private final LiveReply reply;
 
-		private Instant endedAt;
+		private @Nullable Instant endedAt;
 
 		Entry(LiveReply reply) {
 			this.reply = reply;

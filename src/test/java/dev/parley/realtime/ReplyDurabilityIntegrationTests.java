@@ -1,4 +1,4 @@
-package dev.parley.ai.completion;
+package dev.parley.realtime;
 
 import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
