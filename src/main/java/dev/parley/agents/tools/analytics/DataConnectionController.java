@@ -7,6 +7,7 @@ import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.CursorPage;
 import dev.parley.platform.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,8 @@ class DataConnectionController {
 	@Operation(summary = "Connect a Google Analytics 4 property with your service account key (login session only)",
 			description = "kind must be google_analytics; service_account_json is the content of the key file "
 					+ "(client_email, private_key, token_uri). The service account needs Viewer access to the property.")
+	@ApiResponse(responseCode = "403", description = "Called with an API key: only a login session may add a connection")
+	@ApiResponse(responseCode = "409", description = "You already have a data connection of this name")
 	ConnectionResponse add(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody CreateConnectionRequest request) {
 		return ConnectionResponse.from(connections.add(caller.id(), request.kind(), request.name(), request.propertyId(),
 				request.serviceAccountJson()));
@@ -59,6 +62,7 @@ class DataConnectionController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a data connection and its stored key (login session only)")
+	@ApiResponse(responseCode = "403", description = "Called with an API key: only a login session may delete a connection")
 	void remove(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
 		connections.remove(id, caller.id());
 	}
