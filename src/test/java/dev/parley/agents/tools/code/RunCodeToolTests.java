@@ -133,6 +133,13 @@ class RunCodeToolTests {
 	}
 
 	@Test
+	void stopsABacktrackingRegularExpressionAtItsCpuTime() {
+		ToolResult result = run("/^(a+)+\\1b$/.test('a'.repeat(5000))");
+
+		assertThat(result.content()).isEqualTo("Error: stopped: it used more than 400 ms of CPU time");
+	}
+
+	@Test
 	void stopsAtItsStatementCount() {
 		ToolResult result = run(counted, Map.of("code", "let i = 0; while (true) { i++; }"), Duration.ofSeconds(30));
 
