@@ -13,6 +13,7 @@ import dev.parley.agents.tools.ToolHints;
 import dev.parley.agents.tools.ToolInvocation;
 import dev.parley.agents.tools.ToolResult;
 import dev.parley.ai.ToolDefinition;
+import dev.parley.platform.InvalidFields;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -103,7 +104,16 @@ class AnalyticsReportTool implements Tool {
 			return ToolResult.failed(choice.problem());
 		}
 		DataConnection connection = choice.connection();
-		Optional<ServiceAccountKey> key = connections.key(connection);
+		Optional<ServiceAccountKey> key;
+		try {
+			key = connections.key(connection);
+		}
+		catch (InvalidFields ex) {
+			// Stored under rules this server no longer has (an http token_uri, say).
+			return ToolResult.failed("the stored key of data connection '" + connection.name()
+					+ "' is no longer accepted: it " + String.join("; ", ex.invalidFields().values())
+					+ "; add the connection again");
+		}
 		if (key.isEmpty()) {
 			return ToolResult.failed("the key of data connection '" + connection.name()
 					+ "' can no longer be read on this server (the encryption key changed); add the connection again");

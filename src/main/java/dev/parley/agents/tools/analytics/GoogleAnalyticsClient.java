@@ -3,7 +3,9 @@ package dev.parley.agents.tools.analytics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,12 +32,10 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
@@ -48,8 +48,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The GA4 Data API over plain REST. An access token comes from the key's {@code token_uri} for a
  * service-account JWT-bearer assertion (RS256, scope {@value #SCOPE}), and is reused until a minute
  * before it expires, or until the API rejects it. The {@code token_uri} came with the user's key,
- * so that call goes through the {@link OutboundAddressGuard} and follows no redirect; the API's base
- * URL is the operator's setting.
+ * so that call goes through the {@link OutboundAddressGuard} (Apache HttpClient, whose resolver it
+ * plugs into) and follows no redirect; the API's base URL is the operator's setting. Neither the
+ * assertion nor a token is logged, except by Apache's wire log ({@code org.apache.hc.client5.http.wire}
+ * at DEBUG), which dumps whatever crosses the connection.
  */
 @Component
 class GoogleAnalyticsClient {
@@ -76,11 +78,14 @@ class GoogleAnalyticsClient {
 	private final Map<UUID, AccessToken> tokens = new ConcurrentHashMap<>();
 
 	GoogleAnalyticsClient(AnalyticsProperties properties, OutboundAddressGuard guard, JsonMapper json, Clock clock) {
-		this.tokenHttp = RestClient.builder().requestFactory(factory(properties.timeout(), guard)).build();
-		this.api = RestClient.builder()
-			.baseUrl(properties.apiBaseUrl().toString())
-			.requestFactory(factory(properties.timeout(), null))
-			.build();
+		this.tokenHttp = RestClient.builder().requestFactory(guarded(properties.timeout(), guard)).build();
+		// The JDK client: unlike Apache's, it never logs the Authorization header (at any level).
+		JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.connectTimeout(properties.timeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build());
+		jdk.setReadTimeout(properties.timeout());
+		this.api = RestClient.builder().baseUrl(properties.apiBaseUrl().toString()).requestFactory(jdk).build();
 		this.json = json;
 		this.clock = clock;
 	}
@@ -137,9 +142,9 @@ class GoogleAnalyticsClient {
 	}
 
 	private AccessToken exchange(ServiceAccountKey key, Instant now) throws GoogleRefused {
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("grant_type", GRANT_TYPE);
-		form.add("assertion", assertion(key, now));
+		// Bytes, not a map or a string: the client logs a body it writes, and the assertion is a secret.
+		byte[] form = ("grant_type=" + URLEncoder.encode(GRANT_TYPE, StandardCharsets.UTF_8) + "&assertion="
+				+ assertion(key, now)).getBytes(StandardCharsets.US_ASCII);
 		Answer answer;
 		try {
 			answer = tokenHttp.post()
@@ -236,24 +241,22 @@ class GoogleAnalyticsClient {
 		return false;
 	}
 
-	private static HttpComponentsClientHttpRequestFactory factory(Duration timeout, @Nullable OutboundAddressGuard guard) {
+	private static HttpComponentsClientHttpRequestFactory guarded(Duration timeout, OutboundAddressGuard guard) {
 		Timeout limit = Timeout.of(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
 			.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build());
-		if (guard != null) {
-			connections.setDnsResolver(new DnsResolver() {
+		connections.setDnsResolver(new DnsResolver() {
 
-				@Override
-				public InetAddress[] resolve(String host) throws UnknownHostException {
-					return guard.resolve(host).toArray(InetAddress[]::new);
-				}
+			@Override
+			public InetAddress[] resolve(String host) throws UnknownHostException {
+				return guard.resolve(host).toArray(InetAddress[]::new);
+			}
 
-				@Override
-				public String resolveCanonicalHostname(String host) {
-					return host;
-				}
-			});
-		}
+			@Override
+			public String resolveCanonicalHostname(String host) {
+				return host;
+			}
+		});
 		CloseableHttpClient client = HttpClients.custom()
 			.setConnectionManager(connections.build())
 			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())

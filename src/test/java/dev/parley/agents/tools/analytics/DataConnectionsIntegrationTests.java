@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,12 @@ import dev.parley.testing.IntegrationTest;
 import dev.parley.testing.TestHostNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and Data API on loopback, which the outbound guard is told to allow; 127.0.0.2 stays refused).
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DataConnectionsIntegrationTests {
 
 	static final FakeGoogle GOOGLE = new FakeGoogle();
@@ -59,6 +67,9 @@ class DataConnectionsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	LoggingSystem logging;
 
 	Response connect(Session session, String name, String propertyId, String keyFile) {
 		return api.post("/api/v1/data-connections", session.accessToken(), map("kind", "google_analytics", "name", name,
@@ -330,5 +341,51 @@ class DataConnectionsIntegrationTests {
 				+ "dimensions must be a list of up to 9 GA4 API names; metrics must be a list of up to 10 GA4 API names "
 				+ "(at least one); limit must be a whole number from 1 to 1000");
 		assertThat(GOOGLE.reportBodies).hasSize(reports);
+	}
+
+	/**
+	 * No log line holds a service account key, a signed assertion or an access token, even with
+	 * request bodies and HTTP clients (DEBUG) and SQL parameters (TRACE) logged.
+	 */
+	@Test
+	void keepsKeysAssertionsAndTokensOutOfTheLogs(CapturedOutput output) {
+		Map<String, LogLevel> previous = new LinkedHashMap<>();
+		for (String logger : List.of("dev.parley", "dev.parley.access", "org.springframework.web",
+				"org.springframework.security", "org.apache.hc.client5.http", "org.springframework.jdbc.core")) {
+			LoggerConfiguration current = logging.getLoggerConfiguration(logger);
+			previous.put(logger, current == null ? null : current.getConfiguredLevel());
+			logging.setLogLevel(logger, logger.endsWith("jdbc.core") || logger.endsWith(".web") ? LogLevel.TRACE
+					: LogLevel.DEBUG);
+		}
+		// The wire log dumps the bytes of a connection, secrets and all: an operator's deliberate choice.
+		LoggerConfiguration wire = logging.getLoggerConfiguration("org.apache.hc.client5.http.wire");
+		previous.put("org.apache.hc.client5.http.wire", wire == null ? null : wire.getConfiguredLevel());
+		logging.setLogLevel("org.apache.hc.client5.http.wire", LogLevel.INFO);
+		try {
+			Session session = api.register();
+			String keyFile = GOOGLE.newServiceAccount("logged-" + UUID.randomUUID() + "@parley-test.iam.gserviceaccount.com");
+			String keyBody = JSON.readTree(keyFile).get("private_key").asString().lines().skip(1).findFirst().orElseThrow();
+			int secretsBefore = GOOGLE.sentSecrets.size();
+
+			Response created = connect(session, "Logged", FakeGoogle.PROPERTY, keyFile);
+			ToolResult result = report(session, countries(1));
+
+			assertThat(created.status()).isEqualTo(201);
+			assertThat(result.ok()).as(result.content()).isTrue();
+			// The logs were captured and do show the request, its body (masked), the SQL and the calls out.
+			assertThat(output.getAll()).contains("/api/v1/data-connections")
+				.contains("CreateConnectionRequest[kind=google_analytics, name=Logged")
+				.containsIgnoringCase("insert into data_connections")
+				.contains(">> POST /token HTTP/1.1")
+				.contains("Writing [{\"dateRanges\"");
+			assertThat(output.getAll()).doesNotContain(keyBody).doesNotContain("PRIVATE KEY");
+			assertThat(GOOGLE.sentSecrets).hasSize(secretsBefore + 2);
+			for (String secret : GOOGLE.sentSecrets) {
+				assertThat(output.getAll()).doesNotContain(secret);
+			}
+		}
+		finally {
+			previous.forEach(logging::setLogLevel);
+		}
 	}
 }

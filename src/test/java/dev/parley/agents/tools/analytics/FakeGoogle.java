@@ -53,6 +53,9 @@ final class FakeGoogle implements AutoCloseable {
 
 	final List<JWTClaimsSet> assertions = new CopyOnWriteArrayList<>();
 
+	/** The assertions as sent, and the tokens issued for them: secrets that must not be logged. */
+	final List<String> sentSecrets = new CopyOnWriteArrayList<>();
+
 	final List<JsonNode> reportBodies = new CopyOnWriteArrayList<>();
 
 	final List<String> reportTokens = new CopyOnWriteArrayList<>();
@@ -136,6 +139,7 @@ final class FakeGoogle implements AutoCloseable {
 				return;
 			}
 			assertions.add(claims);
+			sentSecrets.add(form.get("assertion"));
 		}
 		catch (Exception ex) {
 			send(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Malformed assertion\"}");
@@ -143,6 +147,7 @@ final class FakeGoogle implements AutoCloseable {
 		}
 		String token = "ya29.fake-" + issued.incrementAndGet();
 		validTokens.add(token);
+		sentSecrets.add(token);
 		send(exchange, 200, "{\"access_token\":\"" + token + "\",\"expires_in\":" + expiresIn + ",\"token_type\":\"Bearer\"}");
 	}
 
