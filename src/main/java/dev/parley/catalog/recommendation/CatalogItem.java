@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param attributes the product's scalar attributes (nested values are left out), lower case
  */
 public record CatalogItem(UUID id, String name, @Nullable UUID categoryId, Set<String> tags,
-		@Nullable BigDecimal price, Map<String, String> attributes) {
+		@Nullable BigDecimal price, @Nullable String currency, Map<String, String> attributes) {
 
 	public CatalogItem {
 		tags = Set.copyOf(tags);

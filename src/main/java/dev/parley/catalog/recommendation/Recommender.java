@@ -30,10 +30,12 @@ public final class Recommender {
 	 * What to recommend.
 	 * @param limit how many products at most
 	 * @param maxPrice only products at or under it (products without a price are left out then)
+	 * @param currency with {@code maxPrice}: only products priced in this currency; {@code null} for any
 	 * @param context words of the occasion, recipient or context that should be matched
 	 * @param exclude products not to offer (already shown)
 	 */
-	public record Query(int limit, @Nullable BigDecimal maxPrice, Set<String> context, Set<UUID> exclude) {
+	public record Query(int limit, @Nullable BigDecimal maxPrice, @Nullable String currency, Set<String> context,
+			Set<UUID> exclude) {
 
 		public Query {
 			context = context.stream().map(term -> term.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -41,7 +43,7 @@ public final class Recommender {
 		}
 
 		public static Query top(int limit) {
-			return new Query(limit, null, Set.of(), Set.of());
+			return new Query(limit, null, null, Set.of(), Set.of());
 		}
 	}
 
@@ -102,7 +104,7 @@ public final class Recommender {
 		return new Ranking(model, total, dominant, strongestSource, strongestFeature, matchedTerm);
 	}
 
-	private static IntPredicate allowed(RecommenderModel model, Map<UUID, Double> signals, Query query) {
+	static IntPredicate allowed(RecommenderModel model, Map<UUID, Double> signals, Query query) {
 		boolean[] refused = new boolean[model.size()];
 		for (UUID id : signals.keySet()) {
 			int position = model.position(id);
@@ -117,6 +119,7 @@ public final class Recommender {
 			}
 		}
 		BigDecimal maxPrice = query.maxPrice();
+		String currency = query.currency();
 		return item -> {
 			if (refused[item]) {
 				return false;
@@ -124,8 +127,10 @@ public final class Recommender {
 			if (maxPrice == null) {
 				return true;
 			}
-			BigDecimal price = model.item(item).price();
-			return price != null && price.compareTo(maxPrice) <= 0;
+			CatalogItem candidate = model.item(item);
+			BigDecimal price = candidate.price();
+			return price != null && price.compareTo(maxPrice) <= 0
+					&& (currency == null || currency.equals(candidate.currency()));
 		};
 	}
 

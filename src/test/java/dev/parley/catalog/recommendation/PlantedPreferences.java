@@ -109,7 +109,7 @@ final class PlantedPreferences {
 			attributes.put("colour", COLOURS[colour[i]]);
 			attributes.put("material", MATERIALS[random.nextInt(MATERIALS.length)]);
 			items.add(new CatalogItem(new UUID(0x17E4L, i + 1), "Item " + (i + 1), categories.get(category[i]), tagNames,
-					price, attributes));
+					price, "EUR", attributes));
 		}
 		List<Swipe> training = new ArrayList<>();
 		List<Swipe> heldOut = new ArrayList<>();
