@@ -70,8 +70,14 @@ class ProductIntegrationTests {
 
 	@Test
 	void amountsAreExactDecimalsInTheCurrencysDigits() {
-		JsonNode big = catalog.product(map("price", map("amount", 999999999999999.99, "currency", "EUR")));
-		assertThat(big.get("price").get("amount").asString()).isEqualTo("999999999999999.99");
+		// A JSON number with more digits than a double holds, sent as text: it must arrive exactly.
+		Response big = api.raw("POST", "/api/v1/products", catalog.admin(), "application/json",
+				"{\"name\": \"Yacht\", \"price\": {\"amount\": 999999999999999.99, \"currency\": \"EUR\"}}");
+		assertThat(big.status()).as(big.body()).isEqualTo(201);
+		assertThat(big.json().get("price").get("amount").asString()).isEqualTo("999999999999999.99");
+		Response tooBig = api.raw("POST", "/api/v1/products", catalog.admin(), "application/json",
+				"{\"name\": \"Yacht\", \"price\": {\"amount\": \"1000000000000000\", \"currency\": \"EUR\"}}");
+		assertThat(fieldsOf(tooBig.json())).containsExactly("price.amount");
 		JsonNode yen = catalog.product(map("price", map("amount", "1500", "currency", "JPY")));
 		assertThat(yen.get("price").get("amount").asString()).isEqualTo("1500");
 		JsonNode dinar = catalog.product(map("price", map("amount", "1.234", "currency", "BHD")));
