@@ -27,6 +27,8 @@ public final class PreferenceProfile {
 
 	private final int signalCount;
 
+	private final double[] evidence;
+
 	private final RecommenderModel model;
 
 	private PreferenceProfile(RecommenderModel model, double[] affinity, int[] seen, int[] liked, int[] disliked,
@@ -37,6 +39,10 @@ public final class PreferenceProfile {
 		this.liked = liked;
 		this.disliked = disliked;
 		this.signalCount = signalCount;
+		this.evidence = new double[affinity.length];
+		for (int feature = 0; feature < affinity.length; feature++) {
+			evidence[feature] = affinity[feature] * confidence(feature);
+		}
 	}
 
 	/** The profile of a person's net signals (product id to weight); products the model does not know are ignored. */
@@ -89,7 +95,7 @@ public final class PreferenceProfile {
 
 	/** Affinity weighted by confidence: what content scoring uses. */
 	double evidence(int feature) {
-		return affinity[feature] * confidence(feature);
+		return evidence[feature];
 	}
 
 	/** Every feature the person has shown anything about, strongest evidence first. */

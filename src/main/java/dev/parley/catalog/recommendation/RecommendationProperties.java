@@ -20,4 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parley.catalog.recommendations")
 record RecommendationProperties(@DefaultValue("5m") Duration refreshInterval, @DefaultValue("50") int neighbours,
 		@DefaultValue("false") boolean modelRerank, @Nullable String rerankModel, @DefaultValue("10") int firstCards) {
+
+	RecommendationProperties {
+		rerankModel = rerankModel == null || rerankModel.isBlank() ? null : rerankModel.strip();
+	}
 }

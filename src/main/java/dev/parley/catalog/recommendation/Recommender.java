@@ -137,28 +137,16 @@ public final class Recommender {
 	/** Fills {@code content[item]}; answers the feature that contributed most, or -1. */
 	private static int content(RecommenderModel model, PreferenceProfile profile, int item, double[] content) {
 		int[] features = model.features(item);
-		int tags = 0;
-		int attributes = 0;
-		for (int feature : features) {
-			Feature.Kind kind = model.feature(feature).kind();
-			if (kind == Feature.Kind.TAG) {
-				tags++;
-			}
-			else if (kind == Feature.Kind.ATTRIBUTE) {
-				attributes++;
-			}
-		}
+		double[] weights = model.featureWeights(item);
 		double sum = 0;
 		double strongest = 0;
 		int strongestFeature = -1;
-		for (int feature : features) {
-			Feature.Kind kind = model.feature(feature).kind();
-			double share = kind == Feature.Kind.TAG ? 1.0 / tags : kind == Feature.Kind.ATTRIBUTE ? 1.0 / attributes : 1.0;
-			double part = kind.weight() * share * profile.evidence(feature);
+		for (int k = 0; k < features.length; k++) {
+			double part = weights[k] * profile.evidence(features[k]);
 			sum += part;
 			if (part > strongest) {
 				strongest = part;
-				strongestFeature = feature;
+				strongestFeature = features[k];
 			}
 		}
 		content[item] = sum;

@@ -26,6 +26,9 @@ public final class RecommenderModel {
 
 	private final int[][] itemFeatures;
 
+	/** Per item and feature, how much a match on it counts: the kind's weight, shared among the item's features of that kind. */
+	private final double[][] featureWeights;
+
 	private final double[] popularity;
 
 	private final double[] positiveCounts;
@@ -44,9 +47,16 @@ public final class RecommenderModel {
 		this.builtAt = builtAt;
 		this.positiveCounts = positiveCounts.clone();
 		this.itemFeatures = new int[items.size()][];
+		this.featureWeights = new double[items.size()][];
 		for (int i = 0; i < this.items.size(); i++) {
 			positions.put(this.items.get(i).id(), i);
-			itemFeatures[i] = Feature.of(this.items.get(i)).stream().mapToInt(this::featureId).toArray();
+			List<Feature> of = Feature.of(this.items.get(i));
+			itemFeatures[i] = of.stream().mapToInt(this::featureId).toArray();
+			Map<Feature.Kind, Long> perKind = new java.util.EnumMap<>(Feature.Kind.class);
+			of.forEach(feature -> perKind.merge(feature.kind(), 1L, Long::sum));
+			featureWeights[i] = of.stream()
+				.mapToDouble(feature -> feature.kind().weight() / perKind.get(feature.kind()))
+				.toArray();
 		}
 		double max = 0;
 		for (double count : positiveCounts) {
@@ -115,6 +125,10 @@ public final class RecommenderModel {
 
 	int[] features(int item) {
 		return itemFeatures[item];
+	}
+
+	double[] featureWeights(int item) {
+		return featureWeights[item];
 	}
 
 	Feature feature(int id) {

@@ -55,6 +55,11 @@ final class OfflineEvaluation {
 	}
 
 	static Report run(long seed, int itemCount, int userCount) {
+		return run(seed, itemCount, userCount, true);
+	}
+
+	/** @param ablations whether to add the rows of Parley's parts alone */
+	static Report run(long seed, int itemCount, int userCount, boolean ablations) {
 		PlantedPreferences.DataSet data = PlantedPreferences.generate(seed, itemCount, userCount, 20, 80, 1.0);
 		Map<Integer, Map<UUID, Double>> signals = data.trainingSignals();
 		Map<Integer, Set<UUID>> relevant = data.relevant();
@@ -71,6 +76,9 @@ final class OfflineEvaluation {
 			.toList()));
 		scores.add(parley("parley", Blend.DEFAULT, data, model, signals, relevant));
 		Blend blend = Blend.DEFAULT;
+		if (!ablations) {
+			return new Report(data, scores, modelMillis);
+		}
 		scores.add(parley("parley: item-item only", new Blend(blend.collaborative(), 0, 0, 0, blend.ramp()), data, model,
 				signals, relevant));
 		scores.add(parley("parley: content only", new Blend(0, blend.content(), 0, 0, blend.ramp()), data, model, signals,

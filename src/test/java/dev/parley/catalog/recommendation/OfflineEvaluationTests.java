@@ -16,7 +16,7 @@ class OfflineEvaluationTests {
 
 	@Test
 	void parleyBeatsPopularityOnNdcgByTheStatedMargin() {
-		OfflineEvaluation.Report report = OfflineEvaluation.run(42, 2000, 1000);
+		OfflineEvaluation.Report report = OfflineEvaluation.run(42, 2000, 1000, false);
 		System.out.print(report.table());
 		OfflineEvaluation.Scores random = report.of("random");
 		OfflineEvaluation.Scores popularity = report.of("popularity");

@@ -148,12 +148,13 @@ final class PlantedPreferences {
 				key[item] = Math.log(random.nextDouble()) / weight;
 			}
 			int seen = 40 + random.nextInt(121);
-			Integer[] order = new Integer[itemCount];
+			ItemSimilarities.TopK shown = new ItemSimilarities.TopK(seen);
 			for (int item = 0; item < itemCount; item++) {
-				order[item] = item;
+				shown.offer(item, key[item]);
 			}
-			java.util.Arrays.sort(order, (a, b) -> Double.compare(key[b], key[a]));
-			for (int item : java.util.Arrays.stream(order).limit(seen).sorted().toList()) {
+			int[] seenItems = shown.items();
+			java.util.Arrays.sort(seenItems);
+			for (int item : seenItems) {
 				double observed = utility[item] + random.nextGaussian() * 0.7;
 				Feedback feedback = observed > 2.5 ? Feedback.SUPERLIKE : observed > 1 ? Feedback.LIKE
 						: observed < -0.5 ? Feedback.DISLIKE : Feedback.SKIP;
