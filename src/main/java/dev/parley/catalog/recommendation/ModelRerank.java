@@ -48,8 +48,15 @@ class ModelRerank {
 			String reason) {
 	}
 
-	/** The outcome: the chosen ids with their reasons, best first, and the model that answered (or null). */
-	record Reranked(List<Map.Entry<UUID, String>> items, @Nullable String model) {
+	/** One product chosen, with its reason; {@code byModel} when the model chose it and wrote the reason. */
+	record Choice(UUID productId, String reason, boolean byModel) {
+	}
+
+	/**
+	 * The outcome: the chosen products, best first, and the model whose answer chose some of them
+	 * ({@code null} when none came from a model).
+	 */
+	record Reranked(List<Choice> items, @Nullable String model) {
 	}
 
 	private final Generations generations;
@@ -75,7 +82,8 @@ class ModelRerank {
 			log.warn("The model could not re-rank recommendations ({}); Parley's ranking stands", ex.getMessage());
 			return new Reranked(ours(candidates, limit), null);
 		}
-		return new Reranked(validate(answer, candidates, limit), answeredBy);
+		List<Choice> choices = validate(answer, candidates, limit);
+		return new Reranked(choices, choices.stream().anyMatch(Choice::byModel) ? answeredBy : null);
 	}
 
 	String prompt(String context, List<Candidate> candidates) {
@@ -97,10 +105,10 @@ class ModelRerank {
 	}
 
 	/** The model's choice, held to the candidates; filled up from Parley's order. */
-	List<Map.Entry<UUID, String>> validate(String answer, List<Candidate> candidates, int limit) {
+	List<Choice> validate(String answer, List<Candidate> candidates, int limit) {
 		Map<UUID, Candidate> known = new LinkedHashMap<>();
 		candidates.forEach(candidate -> known.put(candidate.productId(), candidate));
-		Map<UUID, String> chosen = new LinkedHashMap<>();
+		Map<UUID, Choice> chosen = new LinkedHashMap<>();
 		Set<String> refused = new LinkedHashSet<>();
 		JsonNode items = items(answer);
 		if (items != null) {
@@ -115,8 +123,8 @@ class ModelRerank {
 					continue;
 				}
 				String reason = item.path("reason").asString("").strip();
-				chosen.putIfAbsent(productId, reason.isEmpty() ? known.get(productId).reason()
-						: reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+				chosen.putIfAbsent(productId, reason.isEmpty() ? new Choice(productId, known.get(productId).reason(), true)
+						: new Choice(productId, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason, true));
 			}
 		}
 		if (!refused.isEmpty()) {
@@ -126,9 +134,9 @@ class ModelRerank {
 			if (chosen.size() == limit) {
 				break;
 			}
-			chosen.putIfAbsent(candidate.productId(), candidate.reason());
+			chosen.putIfAbsent(candidate.productId(), new Choice(candidate.productId(), candidate.reason(), false));
 		}
-		return List.copyOf(chosen.entrySet());
+		return List.copyOf(chosen.values());
 	}
 
 	private @Nullable JsonNode items(String answer) {
@@ -158,7 +166,10 @@ class ModelRerank {
 		}
 	}
 
-	private static List<Map.Entry<UUID, String>> ours(List<Candidate> candidates, int limit) {
-		return candidates.stream().limit(limit).map(candidate -> Map.entry(candidate.productId(), candidate.reason())).toList();
+	private static List<Choice> ours(List<Candidate> candidates, int limit) {
+		return candidates.stream()
+			.limit(limit)
+			.map(candidate -> new Choice(candidate.productId(), candidate.reason(), false))
+			.toList();
 	}
 }

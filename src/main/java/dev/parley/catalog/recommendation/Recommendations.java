@@ -135,10 +135,10 @@ class Recommendations {
 			ModelRerank.Reranked reranked = rerank.rerank(userId, properties.rerankModel(), context, candidates,
 					ask.limit());
 			answeredBy = reranked.model();
-			for (Map.Entry<UUID, String> choice : reranked.items()) {
-				Recommendation item = byId.get(choice.getKey());
+			for (ModelRerank.Choice choice : reranked.items()) {
+				Recommendation item = byId.get(choice.productId());
 				items.add(new RecommendationStore.Item(Ids.next(), item.productId(), items.size(), item.score(),
-						answeredBy == null ? kind(item) : "model", choice.getValue()));
+						choice.byModel() ? "model" : kind(item), choice.reason()));
 			}
 		}
 		else {

@@ -3,7 +3,6 @@ package dev.parley.catalog.recommendation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -28,15 +27,17 @@ class ModelRerankTests {
 				 {"product_id": "%s", "reason": "Cosy"}, {"product_id": "not-an-id"}, {"product_id": "%s", "reason": "again"}]}"""
 			.formatted(invented, new UUID(3, 3), new UUID(3, 3));
 
-		List<Map.Entry<UUID, String>> chosen = rerank.validate(answer, candidates, 3);
+		List<ModelRerank.Choice> chosen = rerank.validate(answer, candidates, 3);
 
-		assertThat(chosen).extracting(Map.Entry::getKey).containsExactly(new UUID(3, 3), new UUID(3, 1), new UUID(3, 2));
-		assertThat(chosen).extracting(Map.Entry::getValue).containsExactly("Cosy", "Ours 1", "Ours 2");
+		assertThat(chosen).extracting(ModelRerank.Choice::productId)
+			.containsExactly(new UUID(3, 3), new UUID(3, 1), new UUID(3, 2));
+		assertThat(chosen).extracting(ModelRerank.Choice::reason).containsExactly("Cosy", "Ours 1", "Ours 2");
+		assertThat(chosen).extracting(ModelRerank.Choice::byModel).containsExactly(true, false, false);
 	}
 
 	@Test
 	void anAnswerThatIsNoJsonLeavesParleysRanking() {
-		assertThat(rerank.validate("I would pick the second one.", candidates, 2)).extracting(Map.Entry::getKey)
+		assertThat(rerank.validate("I would pick the second one.", candidates, 2)).extracting(ModelRerank.Choice::productId)
 			.containsExactly(new UUID(3, 1), new UUID(3, 2));
 	}
 
@@ -44,7 +45,7 @@ class ModelRerankTests {
 	void theEchoOfThePromptIsParleysOwnRankingAndReasons() {
 		String echoed = "Echo: " + String.join(" ", rerank.prompt("birthday", candidates).split("\\s+"));
 
-		assertThat(rerank.validate(echoed, candidates, 3)).extracting(Map.Entry::getValue)
+		assertThat(rerank.validate(echoed, candidates, 3)).extracting(ModelRerank.Choice::reason)
 			.containsExactly("Ours 1", "Ours 2", "Ours 3");
 	}
 }
