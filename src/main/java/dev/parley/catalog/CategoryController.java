@@ -73,7 +73,7 @@ class CategoryController {
 	CategoryResponse create(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody String body) {
 		AdminOnly.require(caller);
 		JsonNode fields = json.object(body);
-		FieldChecks checks = new FieldChecks();
+		FieldChecks checks = checked(fields);
 		String name = checks.check(() -> name(fields.get("name")));
 		UUID parentId = checks.check(() -> parent(fields.get("parent_id")));
 		checks.throwIfAny();
@@ -90,7 +90,7 @@ class CategoryController {
 			@RequestBody String body) {
 		AdminOnly.require(caller);
 		JsonNode fields = json.object(body);
-		FieldChecks checks = new FieldChecks();
+		FieldChecks checks = checked(fields);
 		String name = fields.has("name") ? checks.check(() -> name(fields.get("name"))) : null;
 		boolean move = fields.has("parent_id");
 		UUID parentId = move ? checks.check(() -> parent(fields.get("parent_id"))) : null;
@@ -116,6 +116,17 @@ class CategoryController {
 			}
 		}
 		tree.delete(id, target);
+	}
+
+	/** Checks of a body that already refuse every field that is not a category's. */
+	private static FieldChecks checked(JsonNode fields) {
+		FieldChecks checks = new FieldChecks();
+		fields.propertyNames().forEach(field -> {
+			if (!field.equals("name") && !field.equals("parent_id")) {
+				checks.refuse(field, "is not a field of a category one may write (name, parent_id)");
+			}
+		});
+		return checks;
 	}
 
 	private static String name(@Nullable JsonNode node) {

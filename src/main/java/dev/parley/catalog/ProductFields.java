@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The rules of a product's fields, for the API and the import alike. Every bad field is reported at
  * once. Amounts are exact decimals (a JSON string such as {@code "19.99"}, or a JSON number read
  * from its text) of at most 15 integer digits and the currency's minor digits; tags are trimmed,
- * lower-cased and kept once each.
+ * lower-cased and kept once each. A field that is not a product's, or one the server sets, is refused
+ * by name rather than ignored.
  */
 @Component
 class ProductFields {
@@ -43,6 +44,13 @@ class ProductFields {
 	static final int MAX_TAG = 50;
 
 	static final int MAX_EXTERNAL_ID = 200;
+
+	/** The fields a client writes. */
+	static final Set<String> WRITABLE = Set.of("name", "description", "price", "category_id", "tags", "image_url", "url",
+			"featured", "active", "attributes", "external_id");
+
+	/** The fields a client reads but the server sets. */
+	static final Set<String> READ_ONLY = Set.of("id", "popularity", "created_at", "updated_at");
 
 	private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,10})?");
 
@@ -66,6 +74,11 @@ class ProductFields {
 		FieldChecks checks = new FieldChecks();
 		Set<String> given = new LinkedHashSet<>();
 		body.propertyNames().forEach(given::add);
+		for (String field : given) {
+			if (!WRITABLE.contains(field)) {
+				checks.refuse(field, READ_ONLY.contains(field) ? "is read-only" : "is not a field of a product");
+			}
+		}
 		if (creating) {
 			for (String required : List.of("name", "price")) {
 				if (!body.hasNonNull(required)) {

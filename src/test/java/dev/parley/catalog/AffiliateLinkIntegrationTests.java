@@ -48,6 +48,8 @@ class AffiliateLinkIntegrationTests {
 
 		ApiClient.Session user = api.register();
 		assertThat(api.get("/r/" + id, user.accessToken()).status()).isEqualTo(302);
+		Response checked = api.send(api.request("/r/" + id, null).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+		assertThat(checked.status()).isEqualTo(302);
 
 		assertThat(jdbc.sql("select user_id from product_clicks where product_id = ? order by clicked_at, id")
 			.param(UUID.fromString(id))

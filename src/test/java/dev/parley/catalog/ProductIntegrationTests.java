@@ -103,6 +103,11 @@ class ProductIntegrationTests {
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(fieldsOf(missing.json())).containsExactlyInAnyOrder("name", "price");
 
+		Response unknown = api.post("/api/v1/products", catalog.admin(), map("name", "x", "price",
+				map("amount", "1", "currency", "EUR"), "colour", "red", "popularity", 1000));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(fieldsOf(unknown.json())).containsExactlyInAnyOrder("colour", "popularity");
+
 		Response notAnObject = api.post("/api/v1/products", catalog.admin(), map("name", "x", "price",
 				map("amount", "1", "currency", "EUR"), "attributes", List.of(1, 2)));
 		assertThat(fieldsOf(notAnObject.json())).containsExactly("attributes");

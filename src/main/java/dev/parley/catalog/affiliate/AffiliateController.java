@@ -17,7 +17,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,7 +56,7 @@ class AffiliateController {
 			headers = @Header(name = "Location", description = "the shop's url with its affiliate parameters"))
 	@ApiResponse(responseCode = "404", description = "No such active product, or its url is not on a shop host")
 	ResponseEntity<Void> follow(@Nullable @AuthenticationPrincipal AuthenticatedUser caller,
-			@PathVariable String productId) {
+			@PathVariable String productId, HttpServletRequest request) {
 		UUID id = id(productId);
 		Product product = products.find(id).filter(Product::active).orElseThrow(NoLink::new);
 		boolean tracked = tracking.enabled();
@@ -62,7 +64,8 @@ class AffiliateController {
 		if (target == null) {
 			throw new NoLink();
 		}
-		if (tracked) {
+		// A HEAD (a link checker, a prefetch) learns where the link leads but is no click.
+		if (tracked && !HttpMethod.HEAD.matches(request.getMethod())) {
 			clicks.record(id, caller == null ? null : caller.id(), target.host());
 		}
 		return ResponseEntity.status(HttpStatus.FOUND)
