@@ -167,4 +167,17 @@ class RecommendationIntegrationTests {
 		assertThat(api.post("/api/v1/recommendations/" + recommendation + "/interact", owner,
 				map("action", "click")).status()).isEqualTo(201);
 	}
+
+	@Test
+	void theRoutesAndTheirErrorsAreInTheApiDocument() {
+		JsonNode paths = api.get("/openapi.json", null).json().get("paths");
+		assertThat(paths.propertyNames()).contains("/api/v1/swipes/sessions", "/api/v1/swipes/sessions/{id}",
+				"/api/v1/swipes/sessions/{id}/next", "/api/v1/swipes/interactions", "/api/v1/swipes/analytics",
+				"/api/v1/recommendations", "/api/v1/recommendations/generate", "/api/v1/recommendations/{id}/interact");
+		assertThat(paths.at("/~1api~1v1~1swipes~1interactions/post/responses").propertyNames()).contains("200", "201",
+				"400", "401", "404", "413");
+		assertThat(paths.at("/~1api~1v1~1recommendations~1{id}~1interact/post/responses").propertyNames())
+			.contains("201", "400", "401", "404");
+		assertThat(paths.at("/~1api~1v1~1recommendations/get/responses").propertyNames()).contains("200", "400", "401");
+	}
 }
