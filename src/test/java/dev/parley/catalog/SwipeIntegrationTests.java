@@ -84,6 +84,7 @@ class SwipeIntegrationTests {
 		String id = session.get("id").asString();
 		assertThat(session.get("queue")).hasSize(10);
 		assertThat(session.get("context").get("budget").get("currency").asString()).isEqualTo("SEK");
+		assertThat(session.get("context").get("budget").get("amount").asString()).isEqualTo("1000.00");
 
 		List<String> dealt = new ArrayList<>(ids(session.get("queue")));
 		List<String> later = new ArrayList<>();
@@ -163,6 +164,10 @@ class SwipeIntegrationTests {
 		assertThat(session.status()).isEqualTo(400);
 		assertThat(fieldsOf(session.json())).containsExactlyInAnyOrder("context.occasion", "context.budget.amount",
 				"context.budget.currency");
+		Response unknownCurrency = api.post("/api/v1/swipes/sessions", user,
+				map("context", map("budget", map("amount", 5, "currency", "XQZ"))));
+		assertThat(unknownCurrency.status()).isEqualTo(400);
+		assertThat(fieldsOf(unknownCurrency.json())).containsExactly("context.budget.currency");
 	}
 
 	@Test

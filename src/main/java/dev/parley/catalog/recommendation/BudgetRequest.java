@@ -5,9 +5,8 @@ import java.math.BigDecimal;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 /** A budget: only products priced in this currency at or under the amount. */
 record BudgetRequest(@NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal amount,
-		@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+		@NotNull @IsoCurrency String currency) {
 }

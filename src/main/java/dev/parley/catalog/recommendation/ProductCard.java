@@ -12,6 +12,11 @@ record ProductCard(UUID id, String name, String description, Price price, @Nulla
 
 	/** A price: the amount as a decimal string, so no client parses it into a float. */
 	record Price(String amount, String currency) {
+
+		/** An amount written as the catalogue writes prices (the currency's minor digits: "50.00"). */
+		static Price of(java.math.BigDecimal amount, String currency) {
+			return new Price(new dev.parley.catalog.Money(amount, currency).amountText(), currency);
+		}
 	}
 
 	static ProductCard from(Product product) {

@@ -81,7 +81,7 @@ class RecommendationController {
 		static SetResponse from(Recommendations.Served served) {
 			RecommendationStore.StoredSet set = served.set();
 			ProductCard.Price budget = set.budgetAmount() == null || set.budgetCurrency() == null ? null
-					: new ProductCard.Price(set.budgetAmount().stripTrailingZeros().toPlainString(), set.budgetCurrency());
+					: ProductCard.Price.of(set.budgetAmount(), set.budgetCurrency());
 			List<ItemResponse> items = set.items().stream().map(item -> ItemResponse.from(item, served.products().get(item.productId()))).toList();
 			return new SetResponse(set.id(), set.source(), set.context(), set.recipient(), budget, set.model(), items,
 					set.createdAt());

@@ -153,7 +153,7 @@ class SwipeController {
 
 	private static ContextResponse contextOf(SwipeSession session) {
 		ProductCard.Price budget = session.budgetAmount() == null || session.budgetCurrency() == null ? null
-				: new ProductCard.Price(session.budgetAmount().toPlainString(), session.budgetCurrency());
+				: ProductCard.Price.of(session.budgetAmount(), session.budgetCurrency());
 		return new ContextResponse(session.occasion(), session.recipient(), budget);
 	}
 
