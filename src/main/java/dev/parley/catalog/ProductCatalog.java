@@ -72,7 +72,13 @@ class ProductCatalog {
 		if (changed.externalId() != null && store.externalIdTaken(changed.externalId(), id)) {
 			throw new ExternalIdTaken();
 		}
-		store.update(changed);
+		try {
+			store.update(changed);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another request took the external id between the check and the update.
+			throw new ExternalIdTaken();
+		}
 		return products.find(id).orElseThrow();
 	}
 
