@@ -1,8 +1,10 @@
 /**
- * The catalogue: products, categories, swipes, preference profiles, recommendations, and the
- * newsletter ({@link dev.parley.catalog.newsletter}).
+ * The catalogue: products of shops (price, category, tags, free attributes, full-text search), a
+ * category tree of any depth, bulk import by external id, and affiliate links that record clicks.
+ * Other modules read products through {@link dev.parley.catalog.Products} and categories through
+ * {@link dev.parley.catalog.Categories}; products are global, a click is its user's own.
  */
-@ApplicationModule(displayName = "Catalogue", allowedDependencies = { "ai", "identity", "platform" })
+@ApplicationModule(displayName = "Catalog", allowedDependencies = { "ai", "identity", "platform" })
 @NullMarked
 package dev.parley.catalog;
 

@@ -2,18 +2,12 @@ package dev.parley.catalog.newsletter;
 
 import java.util.Map;
 
-import dev.parley.platform.ParleyException;
-import dev.parley.platform.ProblemKind;
+import dev.parley.platform.InvalidFields;
 
 /** A token that this server did not sign for this use, that expired, or that was used already. */
-class InvalidNewsletterToken extends ParleyException {
+class InvalidNewsletterToken extends InvalidFields {
 
 	InvalidNewsletterToken() {
-		super(ProblemKind.INVALID_REQUEST, "The link is invalid, expired or already used.");
-	}
-
-	@Override
-	public Map<String, String> invalidFields() {
-		return Map.of("token", "is invalid, expired or already used");
+		super("The link is invalid, expired or already used.", Map.of("token", "is invalid, expired or already used"));
 	}
 }
