@@ -95,7 +95,14 @@ class AgentLoop {
 		boolean retriedOutput;
 
 		Progress(RunScope scope, PreparedModel model, GenerationSlot slot, ReplySink reply, List<PromptMessage> prompt,
-				@Nullable Double temperature, int maxTokens, int modelStepsSoFar) {
+				@Nullable Double temperature, int maxTokens) {
+			this(scope, model, slot, reply, prompt, temperature, maxTokens, 0, "", TokenUsage.NONE, List.of());
+		}
+
+		/** A run that goes on: what it had said, used and called before it paused. */
+		Progress(RunScope scope, PreparedModel model, GenerationSlot slot, ReplySink reply, List<PromptMessage> prompt,
+				@Nullable Double temperature, int maxTokens, int modelStepsSoFar, String textSoFar, TokenUsage usedSoFar,
+				List<ToolCall> calledSoFar) {
 			this.scope = scope;
 			this.model = model;
 			this.slot = slot;
@@ -104,6 +111,9 @@ class AgentLoop {
 			this.temperature = temperature;
 			this.maxTokens = maxTokens;
 			this.modelSteps = modelStepsSoFar;
+			this.text.append(textSoFar);
+			this.usage = usedSoFar;
+			this.toolCalls.addAll(calledSoFar);
 		}
 	}
 

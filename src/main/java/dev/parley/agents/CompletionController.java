@@ -95,10 +95,12 @@ class CompletionController {
 	record CompletionRequest(@NotBlank @Size(max = 100_000) String content,
 			@Nullable @Size(max = 200) @KnownModel String model, @Nullable Boolean stream,
 			@Nullable @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
-			@Nullable @Min(1) @Max(1_000_000) Integer maxTokens) {
+			@Nullable @Min(1) @Max(1_000_000) Integer maxTokens,
+			@Schema(description = "An agent of yours to run this turn (else the chat's agent, if any)")
+			@Nullable UUID agentId) {
 
 		Turns.TurnRequest toTurn() {
-			return new Turns.TurnRequest(content, model, temperature, maxTokens);
+			return new Turns.TurnRequest(content, model, temperature, maxTokens, agentId);
 		}
 	}
 

@@ -15,12 +15,13 @@ import dev.parley.conversations.Chats;
 import dev.parley.conversations.MessageView;
 import dev.parley.conversations.Replies;
 import dev.parley.realtime.LiveReplies;
+import dev.parley.platform.InvalidFields;
 import dev.parley.realtime.LiveReply;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs the turns of chats: a plain chat turn is an agent run with no tools ({@link TurnPlan#plain()}).
+ * Runs the turns of chats: a plain turn, or a run of the chat's agent (or the one the turn names).
  * Before any provider is called, the model and the user's credential are resolved once, a place
  * among the user's running generations is taken (a turn refused for want of one stores nothing),
  * and one transaction stores the user's message, reads the history within the context budget and
@@ -28,9 +29,8 @@ import org.springframework.stereotype.Service;
  * {@code realtime}: a client that goes away does not stop it, and it can be followed again, or
  * cancelled, by message id.
  * <p>
- * The tool loop comes in at {@link #plan}: a plan with tools will run the model again after each
- * round of tool calls, recording each call and result in the reply's log ({@link LiveReply#onToolCall},
- * {@link LiveReply#toolResult}, {@link LiveReply#approvalRequired}).
+ * An agent's turn is a run ({@link AgentRuns}): its model may call the agent's tools, round after
+ * round, each call and result recorded in the run's ledger and in the reply's event log.
  */
 @Service
 public class Turns {
@@ -48,7 +48,14 @@ public class Turns {
 
 	private final AiProperties properties;
 
-	Turns(Chats chats, Replies replies, Generations generations, LiveReplies live, AiProperties properties) {
+	private final Agents agents;
+
+	private final AgentRuns agentRuns;
+
+	Turns(Chats chats, Replies replies, Generations generations, LiveReplies live, AiProperties properties,
+			Agents agents, AgentRuns agentRuns) {
+		this.agents = agents;
+		this.agentRuns = agentRuns;
 		this.chats = chats;
 		this.replies = replies;
 		this.generations = generations;
@@ -64,9 +71,11 @@ public class Turns {
 	 */
 	public Turn start(UUID userId, UUID chatId, TurnRequest request) {
 		Chat chat = chats.get(chatId, userId);
-		PreparedModel prepared = generations.prepare(userId, request.model() != null ? request.model() : chat.model());
+		Agent agent = agentOf(userId, chat, request.agentId());
+		String requestedModel = request.model() != null ? request.model()
+				: agent != null && agent.settings().model() != null ? agent.settings().model() : chat.model();
+		PreparedModel prepared = generations.prepare(userId, requestedModel);
 		ModelInfo model = prepared.model();
-		TurnPlan plan = plan(chat);
 		// The place is taken before anything is stored: a turn refused for want of one leaves no trace.
 		GenerationSlot slot = generations.reserve(userId);
 		LiveReply reply = null;
@@ -75,12 +84,19 @@ public class Turns {
 					: Math.min(request.maxTokens(), properties.limits().maxTokens());
 			Replies.TurnStart begun = replies.beginTurn(chatId, userId, request.content(), model.id().toString(),
 					HISTORY_LIMIT, PromptAssembler.historyChars(model.contextWindow(), answerTokens));
-			List<PromptMessage> prompt = PromptAssembler.assemble(chat.systemPrompt(), begun.history(),
-					model.contextWindow(), answerTokens);
+			String systemPrompt = agent == null ? chat.systemPrompt()
+					: agentRuns.systemPrompt(agent.settings(), chat.systemPrompt());
+			List<PromptMessage> prompt = PromptAssembler.assemble(systemPrompt, begun.history(), model.contextWindow(),
+					answerTokens);
 			reply = live.open(begun.draft(), userId);
-			GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
-					request.temperature(), answerTokens, chatId, plan.tools());
-			reply.attach(generations.start(generation, reply, slot, prepared));
+			if (agent != null) {
+				agentRuns.start(userId, chat, agent, prepared, slot, reply, prompt, request.temperature(), answerTokens);
+			}
+			else {
+				GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
+						request.temperature(), answerTokens, chatId);
+				reply.attach(generations.start(generation, reply, slot, prepared));
+			}
 			return new Turn(MessageView.from(begun.userMessage()), reply);
 		}
 		catch (RuntimeException ex) {
@@ -92,9 +108,27 @@ public class Turns {
 		}
 	}
 
-	/** What this chat's turns may do: for now every chat answers without tools. */
-	TurnPlan plan(Chat chat) {
-		return TurnPlan.plain();
+	/**
+	 * The agent that runs this turn: the one the request names, else the chat's, else none (a plain
+	 * turn). It must be the user's and active, whichever names it: a turn never runs as something
+	 * else than what the user meant.
+	 */
+	private @Nullable Agent agentOf(UUID userId, Chat chat, @Nullable UUID requested) {
+		UUID agentId = requested != null ? requested : chat.agentId();
+		if (agentId == null) {
+			return null;
+		}
+		Agent agent;
+		try {
+			agent = agents.get(agentId, userId);
+		}
+		catch (AgentNotFound ex) {
+			throw InvalidFields.of("agent_id", "names no agent of yours");
+		}
+		if (agent.settings().status() != AgentStatus.ACTIVE) {
+			throw InvalidFields.of("agent_id", "names an inactive agent");
+		}
+		return agent;
 	}
 
 	/** A turn under way: the committed user message and the reply being generated. */
@@ -110,6 +144,11 @@ public class Turns {
 	 * @param maxTokens or {@code null} for the server's cap
 	 */
 	public record TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
-			@Nullable Integer maxTokens) {
+			@Nullable Integer maxTokens, @Nullable UUID agentId) {
+
+		public TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
+				@Nullable Integer maxTokens) {
+			this(content, model, temperature, maxTokens, null);
+		}
 	}
 }

@@ -96,6 +96,13 @@ public class Chat {
 		this.updatedAt = now;
 	}
 
+	/** The agent that runs its turns and the project it is in; {@code null} for none. */
+	void place(UUID agentId, UUID projectId, Instant now) {
+		this.agentId = agentId;
+		this.projectId = projectId;
+		this.updatedAt = now;
+	}
+
 	void archive(boolean archived, Instant now) {
 		this.archived = archived;
 		this.updatedAt = now;

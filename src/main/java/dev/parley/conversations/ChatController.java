@@ -8,6 +8,7 @@ import dev.parley.platform.Cursor;
 import dev.parley.platform.CursorPage;
 import dev.parley.platform.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,9 +41,10 @@ class ChatController {
 	@Operation(summary = "Your chats, newest activity first; q searches titles and message text")
 	CursorPage<ChatResponse> list(@AuthenticationPrincipal AuthenticatedUser caller,
 			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) Boolean bookmarked,
-			@RequestParam(required = false) @Size(max = 200) String q, @RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor) {
-		ChatFilter filter = new ChatFilter(archived, bookmarked, q);
+			@RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(name = "project_id", required = false) UUID projectId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		ChatFilter filter = new ChatFilter(archived, bookmarked, q, projectId);
 		return chats.list(caller.id(), filter, Cursor.decode(cursor), PageLimit.clamp(limit)).map(ChatResponse::from);
 	}
 
@@ -50,7 +52,8 @@ class ChatController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Start a chat")
 	ChatResponse start(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody CreateChatRequest request) {
-		return ChatResponse.from(chats.start(caller.id(), request.title(), request.model(), request.systemPrompt()));
+		return ChatResponse.from(chats.start(caller.id(), request.title(), request.model(), request.systemPrompt(),
+				request.agentId(), request.projectId()));
 	}
 
 	@GetMapping("/{id}")
@@ -92,14 +95,19 @@ class ChatController {
 	}
 
 	record CreateChatRequest(@Size(max = 200) String title, @Size(max = 200) @KnownModel String model,
-			@Size(max = 100_000) String systemPrompt) {
+			@Size(max = 100_000) String systemPrompt,
+			@Schema(description = "An agent of yours that runs every turn of the chat") @Size(max = 100) String agentId,
+			@Schema(description = "A project of yours the chat belongs to") @Size(max = 100) String projectId) {
 	}
 
 	record UpdateChatRequest(@Size(max = 200) String title, @Size(max = 200) @KnownModel String model,
-			@Size(max = 100_000) String systemPrompt, Boolean archived, Boolean bookmarked) {
+			@Size(max = 100_000) String systemPrompt, Boolean archived, Boolean bookmarked,
+			@Schema(description = "An agent of yours; blank to make the chat plain") @Size(max = 100) String agentId,
+			@Schema(description = "A project of yours; blank to take the chat out of its project") @Size(max = 100)
+			String projectId) {
 
 		ChatChanges toChanges() {
-			return new ChatChanges(title, model, systemPrompt, archived, bookmarked);
+			return new ChatChanges(title, model, systemPrompt, archived, bookmarked, agentId, projectId);
 		}
 	}
 

@@ -9,6 +9,9 @@ import dev.parley.platform.Cursor;
 import dev.parley.platform.CursorPage;
 import dev.parley.platform.PageLimit;
 import dev.parley.platform.Timestamps;
+import dev.parley.platform.FieldChecks;
+import dev.parley.platform.InvalidFields;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -32,8 +35,11 @@ public class Chats {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ChatReferences> references;
+
 	Chats(ChatRepository chats, MessageRepository messages, ConversationQueries queries,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ObjectProvider<ChatReferences> references) {
+		this.references = references;
 		this.chats = chats;
 		this.messages = messages;
 		this.queries = queries;
@@ -76,7 +82,63 @@ public class Chats {
 
 	@Transactional
 	public Chat update(UUID chatId, UUID userId, ChatChanges changes) {
-		return change(chatId, userId, chat -> chat.change(changes, clock.instant()));
+		Chat current = get(chatId, userId);
+		UUID agentId = changes.agentId() == null ? current.agentId() : null;
+		UUID projectId = changes.projectId() == null ? current.projectId() : null;
+		FieldChecks checks = new FieldChecks();
+		if (changes.agentId() != null && !changes.agentId().isBlank()) {
+			agentId = checks.check(() -> reference("agent_id", changes.agentId(), id -> references().isOwnAgent(userId, id)));
+		}
+		if (changes.projectId() != null && !changes.projectId().isBlank()) {
+			projectId = checks.check(
+					() -> reference("project_id", changes.projectId(), id -> references().isOwnProject(userId, id)));
+		}
+		checks.throwIfAny();
+		UUID placedAgent = agentId;
+		UUID placedProject = projectId;
+		return change(chatId, userId, chat -> {
+			chat.change(changes, clock.instant());
+			chat.place(placedAgent, placedProject, clock.instant());
+		});
+	}
+
+	/**
+	 * A new, empty chat with its agent and project, each the user's own or {@code null}; every
+	 * field that names something else is reported at once.
+	 */
+	@Transactional
+	public Chat start(UUID userId, String title, String model, String systemPrompt, String agentId, String projectId) {
+		FieldChecks checks = new FieldChecks();
+		UUID agent = agentId == null || agentId.isBlank() ? null
+				: checks.check(() -> reference("agent_id", agentId, id -> references().isOwnAgent(userId, id)));
+		UUID project = projectId == null || projectId.isBlank() ? null
+				: checks.check(() -> reference("project_id", projectId, id -> references().isOwnProject(userId, id)));
+		checks.throwIfAny();
+		Chat chat = Chat.start(userId, title, model, systemPrompt, clock.instant());
+		chat.place(agent, project, clock.instant());
+		return chats.save(chat);
+	}
+
+	private ChatReferences references() {
+		ChatReferences found = references.getIfAvailable();
+		if (found == null) {
+			throw new IllegalStateException("No module provides ChatReferences");
+		}
+		return found;
+	}
+
+	private static UUID reference(String field, String text, java.util.function.Predicate<UUID> owned) {
+		UUID id;
+		try {
+			id = UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidFields.of(field, "must be a UUID");
+		}
+		if (!owned.test(id)) {
+			throw InvalidFields.of(field, field.equals("agent_id") ? "names no agent of yours" : "names no project of yours");
+		}
+		return id;
 	}
 
 	@Transactional

@@ -42,6 +42,9 @@ class ConversationQueries {
 		if (filter.bookmarked() != null) {
 			sql.append(" and c.bookmarked = :bookmarked");
 		}
+		if (filter.projectId() != null) {
+			sql.append(" and c.project_id = :projectId");
+		}
 		if (filter.searches()) {
 			sql.append(SEARCH);
 		}
@@ -55,6 +58,9 @@ class ConversationQueries {
 			.param("rows", limit + 1);
 		if (filter.bookmarked() != null) {
 			query = query.param("bookmarked", filter.bookmarked());
+		}
+		if (filter.projectId() != null) {
+			query = query.param("projectId", filter.projectId());
 		}
 		if (filter.searches()) {
 			query = query.param("query", filter.query());

@@ -124,6 +124,23 @@ public class Message {
 		finish(MessageStatus.INTERRUPTED, receivedContent, now);
 	}
 
+	/**
+	 * The reply waits for a person to approve a tool call: it keeps what it has received and is
+	 * neither abandoned nor ended until the run goes on ({@link #resume}).
+	 */
+	void awaitApproval(String receivedContent, Instant now) {
+		finish(MessageStatus.AWAITING_APPROVAL, receivedContent, now);
+	}
+
+	/** A person decided: the paused reply streams again from where it stopped. */
+	void resume(Instant now) {
+		if (status != MessageStatus.AWAITING_APPROVAL) {
+			throw new MessageNotStreaming();
+		}
+		this.status = MessageStatus.STREAMING;
+		this.updatedAt = now;
+	}
+
 	/** The index of the reply's event stream as it ended; kept as it was when {@code null}. */
 	void indexEvents(@Nullable JsonText index) {
 		if (index != null) {

@@ -196,6 +196,24 @@ public class Replies {
 		return finish(messageId, received, reply -> reply.interrupt(received.content(), clock.instant()));
 	}
 
+	/** Pauses a streaming reply until a person decides on a tool call, keeping what it received. */
+	@Transactional
+	public Optional<Message> awaitApproval(UUID messageId, Progress received) {
+		return finish(messageId, received, reply -> reply.awaitApproval(received.content(), clock.instant()));
+	}
+
+	/**
+	 * A reply of this user paused for approval streams again.
+	 * @throws MessageNotFound when it is not theirs
+	 * @throws MessageNotStreaming when it is not paused (it went on, or ended, already)
+	 */
+	@Transactional
+	public Message resume(UUID messageId, UUID userId) {
+		Message reply = messages.findOwned(messageId, userId).orElseThrow(MessageNotFound::new);
+		reply.resume(clock.instant());
+		return messages.save(reply);
+	}
+
 	/**
 	 * Interrupts a reply of this user that is streaming but that no live generation here holds
 	 * (another node's, or a crashed one's), keeping its saved text.
@@ -227,6 +245,15 @@ public class Replies {
 	 * read: long chats must not cost a full mapping of every message on every turn.
 	 */
 	public List<HistoryMessage> promptHistory(UUID chatId, UUID userId, int maxMessages, int maxChars) {
+		return promptHistory(chatId, userId, maxMessages, maxChars, null);
+	}
+
+	/**
+	 * As {@link #promptHistory(UUID, UUID, int, int)}, of the messages written before {@code before}
+	 * only (a reply going on after a pause sees the history it started with), or all when {@code null}.
+	 */
+	public List<HistoryMessage> promptHistory(UUID chatId, UUID userId, int maxMessages, int maxChars,
+			@Nullable UUID before) {
 		List<HistoryMessage> history = jdbc.sql("""
 				select role, content, tool_calls, tool_call_id from (
 				    select m.id, m.role, m.content, m.tool_calls, m.tool_call_id,
@@ -234,6 +261,7 @@ public class Replies {
 				    from messages m join chats c on c.id = m.chat_id
 				    where m.chat_id = :chatId and c.user_id = :userId
 				      and m.status in ('COMPLETED', 'INTERRUPTED') and (m.content <> '' or m.tool_calls is not null)
+				      and (cast(:before as uuid) is null or m.id < :before)
 				    order by m.id desc
 				    limit :maxMessages
 				) recent
@@ -244,6 +272,7 @@ public class Replies {
 			.param("userId", userId)
 			.param("maxMessages", maxMessages)
 			.param("maxChars", maxChars)
+			.param("before", before)
 			.query((row, n) -> {
 				String toolCalls = row.getString(3);
 				return new HistoryMessage(MessageRole.valueOf(row.getString(1)), row.getString(2),

@@ -68,6 +68,18 @@ public class LiveReplies {
 		return reply;
 	}
 
+	/**
+	 * The live reply of a paused reply that goes on (already resumed in its row): it starts with the
+	 * events it had, so the new ones are numbered after them, on whichever node it goes on.
+	 */
+	public LiveReply reopen(Message resumed, UUID userId) {
+		LiveReply reply = new LiveReply(resumed.id(), resumed.chatId(), stored, id -> stored.get(id, userId), json,
+				clock.instant());
+		reply.replay(EventIndex.read(resumed.eventIndex(), resumed.content(), json));
+		replies.put(reply.messageId(), new Entry(reply));
+		return reply;
+	}
+
 	Optional<LiveReply> find(UUID messageId) {
 		return Optional.ofNullable(replies.get(messageId)).map(Entry::reply);
 	}

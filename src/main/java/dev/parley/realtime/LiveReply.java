@@ -58,6 +58,8 @@ public final class LiveReply implements GenerationObserver, EventSource<ReplyEve
 
 	private volatile @Nullable Generation generation;
 
+	private volatile boolean cancelRequested;
+
 	private int savedLength;
 
 	private int savedEvents;
@@ -88,9 +90,51 @@ public final class LiveReply implements GenerationObserver, EventSource<ReplyEve
 	}
 
 	public void cancel() {
+		cancelRequested = true;
 		Generation running = generation;
 		if (running != null) {
 			running.cancel();
+		}
+	}
+
+	/** Whether someone asked to stop this reply (a run between two model calls stops at its next one). */
+	public boolean cancelRequested() {
+		return cancelRequested;
+	}
+
+	/**
+	 * The reply waits for a person's decision on a tool call: it is stored as awaiting approval with
+	 * what it has, and its stream ends (with {@code done} and the paused message) so that nobody
+	 * holds a connection for a decision that may take days. It goes on, numbered on from here, in
+	 * a reply {@link LiveReplies#reopen reopened} when the decision comes.
+	 */
+	public void pause() {
+		if (outcome.isDone()) {
+			return;
+		}
+		Replies.Progress received = progress();
+		endAsStored(() -> replies.awaitApproval(messageId, received).orElseGet(this::asStored), null);
+	}
+
+	/** Takes back the events a paused reply already had, so that new ones are numbered after them. */
+	void replay(java.util.List<ReplyEvent> earlier) {
+		lock.lock();
+		try {
+			for (ReplyEvent event : earlier) {
+				if (event instanceof ReplyEvent.Delta delta) {
+					events.append(delta);
+					content.append(delta.text());
+					index.delta(delta.text().length());
+				}
+				else if (events.append(event) > 0) {
+					index.event(event, json);
+				}
+			}
+			savedLength = content.length();
+			savedEvents = index.size();
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 

@@ -180,6 +180,32 @@ class RunLedger {
 			.update();
 	}
 
+	/**
+	 * A paused run goes on, with a new deadline (the time it waited for a person does not count):
+	 * only one caller gets it.
+	 */
+	boolean resumeIfAwaiting(UUID runId, Instant deadline, Instant now) {
+		return jdbc.sql("""
+				update runs set status = 'RUNNING', deadline = :deadline, updated_at = :now, version = version + 1
+				where id = :runId and status = 'AWAITING_APPROVAL'""")
+			.param("deadline", Timestamps.sql(deadline))
+			.param("now", Timestamps.sql(now))
+			.param("runId", runId)
+			.update() == 1;
+	}
+
+	/** Paused runs of any user whose every waiting step has a decision: they can go on. */
+	List<Run> decidedAndWaiting(int limit) {
+		return jdbc.sql("select " + RUN_COLUMNS + """
+				 from runs r where r.status = 'AWAITING_APPROVAL'
+				and not exists (select 1 from run_steps s where s.run_id = r.id and s.status = 'AWAITING_APPROVAL'
+				                and not exists (select 1 from approval_decisions d where d.step_id = s.id))
+				order by r.updated_at limit :limit""")
+			.param("limit", limit)
+			.query(RunLedger::run)
+			.list();
+	}
+
 	/** Ends a run once: a run that has already ended keeps its ending. */
 	boolean finish(UUID runId, RunStatus status, StopReason reason, @Nullable String error, @Nullable String structured,
 			Instant now) {

@@ -105,6 +105,19 @@ public class Runs {
 	}
 
 	/**
+	 * A paused run goes on now with this much time from now, if nobody took it on already.
+	 * @return whether the caller goes on with it
+	 */
+	public boolean resumeIfAwaiting(UUID runId, java.time.Duration timeBudget) {
+		return ledger.resumeIfAwaiting(runId, clock.instant().plus(timeBudget), clock.instant());
+	}
+
+	/** Paused runs (of any user) whose every waiting tool call has a decision, oldest first. */
+	public List<Run> decidedAndWaiting(int limit) {
+		return ledger.decidedAndWaiting(limit);
+	}
+
+	/**
 	 * Ends a run once.
 	 * @param structured the parsed final answer (JSON text), or {@code null}
 	 * @return {@code false} when it had ended already
