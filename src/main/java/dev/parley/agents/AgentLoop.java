@@ -127,7 +127,12 @@ class AgentLoop {
 		}
 		RunStep step = runs.beginModelStep(run.scope.run().id());
 		run.modelSteps++;
-		List<ToolDefinition> tools = run.scope.tools().values().stream().map(Tool::definition).toList();
+		List<ToolDefinition> tools = run.scope.tools()
+			.entrySet()
+			.stream()
+			.map(tool -> new ToolDefinition(tool.getKey(), tool.getValue().definition().description(),
+					tool.getValue().definition().parametersSchema()))
+			.toList();
 		GenerationRequest request = new GenerationRequest(run.scope.userId(), run.model.model().id().toString(),
 				run.transcript, run.temperature, run.maxTokens, run.scope.run().chatId(), tools);
 		try {
@@ -180,7 +185,9 @@ class AgentLoop {
 
 		@Override
 		public void onToolCall(ToolCall call) {
-			run.reply.onToolCall(call);
+			// The reply shows the tool by its own name, not by the name the model knows it by.
+			Tool tool = run.scope.tools().get(call.name());
+			run.reply.onToolCall(tool == null ? call : new ToolCall(call.id(), tool.name(), call.arguments()));
 		}
 
 		@Override

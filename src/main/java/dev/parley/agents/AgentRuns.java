@@ -18,6 +18,8 @@ import dev.parley.agents.runs.StepKind;
 import dev.parley.agents.runs.StepStatus;
 import dev.parley.agents.runs.StopReason;
 import dev.parley.agents.tools.Tool;
+import dev.parley.agents.tools.ToolInvocation;
+import dev.parley.agents.tools.ToolResult;
 import dev.parley.agents.tools.Toolbox;
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationFailed;
@@ -123,15 +125,62 @@ class AgentRuns {
 	Map<String, Tool> tools(UUID userId, AgentSettings agent) {
 		Map<String, Tool> tools = new LinkedHashMap<>();
 		for (String name : agent.tools()) {
-			Optional<Tool> tool = toolbox.find(userId, name);
+			Optional<Tool> tool = name.startsWith(AgentSettings.AGENT_TOOL_PREFIX) ? delegate(userId, name)
+					: toolbox.find(userId, name);
 			if (tool.isPresent()) {
-				tools.put(name, tool.get());
+				tools.put(ToolNames.wireName(name), tool.get());
 			}
 			else {
 				log.info("Tool {} of an agent is no longer available; the run goes without it", name);
 			}
 		}
 		return tools;
+	}
+
+	private Optional<Tool> delegate(UUID userId, String name) {
+		UUID agentId = UUID.fromString(name.substring(AgentSettings.AGENT_TOOL_PREFIX.length()));
+		try {
+			return Optional.of(new DelegateTool(agents.get(agentId, userId), this::delegated));
+		}
+		catch (AgentNotFound ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Runs a delegated task to its end, within the calling run's deadline: a run of its own, child
+	 * of the calling step, whose answer is the tool's result.
+	 */
+	ToolResult delegated(Agent agent, ToolInvocation invocation) {
+		AgentSettings settings = agent.settings();
+		if (settings.status() != AgentStatus.ACTIVE) {
+			return ToolResult.failed("the agent '" + settings.name() + "' is inactive");
+		}
+		String task = invocation.arguments().path("task").asString("");
+		PreparedModel model;
+		GenerationSlot slot;
+		try {
+			model = generations.prepare(invocation.userId(), settings.model());
+			slot = generations.reserve(invocation.userId());
+		}
+		catch (RuntimeException ex) {
+			return ToolResult.failed("the agent '" + settings.name() + "' cannot run now: " + ex.getMessage());
+		}
+		Run run = runs.start(new NewRun(invocation.userId(), null, null, agent.id(), invocation.runId(),
+				invocation.stepId(), model.model().id().toString(),
+				settings.maxSteps() != null ? settings.maxSteps() : limits.maxSteps(), limits.maxToolCalls(),
+				limits.tokenBudget(), invocation.deadline()));
+		RunScope scope = new RunScope(run, invocation.userId(), settings, tools(invocation.userId(), settings),
+				invocation.deadline(), false);
+		List<PromptMessage> prompt = new ArrayList<>();
+		String system = systemPrompt(settings, null);
+		if (system != null) {
+			prompt.add(PromptMessage.system(system));
+		}
+		prompt.add(PromptMessage.user(task));
+		DelegatedReply reply = new DelegatedReply();
+		loop.step(new AgentLoop.Progress(scope, model, slot, reply, prompt, settings.temperature(), ai.limits().maxTokens()));
+		return reply.await(invocation.deadline());
 	}
 
 	@TransactionalEventListener

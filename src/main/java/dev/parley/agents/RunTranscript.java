@@ -38,8 +38,8 @@ final class RunTranscript {
 				continue;
 			}
 			messages.add(PromptMessage.assistant(said, calls.stream()
-				.map(call -> new ToolCall(call.toolCallId() == null ? "" : call.toolCallId(), call.tool(),
-						call.arguments()))
+				.map(call -> new ToolCall(call.toolCallId() == null ? "" : call.toolCallId(),
+						ToolNames.wireName(call.tool()), call.arguments()))
 				.toList()));
 			for (RunStep call : calls) {
 				if (call.status() != StepStatus.AWAITING_APPROVAL && call.status() != StepStatus.RUNNING) {

@@ -69,12 +69,19 @@ class ToolRound {
 						+ "' is available here; use only the tools you were given"), events));
 				continue;
 			}
+			// The ledger knows the tool by its own name, whatever name the model knows it by.
+			ToolCall named = new ToolCall(call.id(), tool.name(), call.arguments());
 			switch (decide(scope, tool, call)) {
-				case ALLOW -> runnable.add(new Pending(runs.recordToolCall(scope.run().id(), call, StepStatus.RUNNING), tool));
-				case DENY -> ended.add(deny(runs.recordToolCall(scope.run().id(), call, StepStatus.RUNNING),
+				case ALLOW -> runnable.add(new Pending(runs.recordToolCall(scope.run().id(), named, StepStatus.RUNNING), tool));
+				case DENY -> ended.add(deny(runs.recordToolCall(scope.run().id(), named, StepStatus.RUNNING),
 						"the agent's policy does not allow " + tool.name(), events));
 				case ASK -> {
-					RunStep step = runs.recordToolCall(scope.run().id(), call, StepStatus.AWAITING_APPROVAL);
+					if (!scope.mayAsk()) {
+						ended.add(deny(runs.recordToolCall(scope.run().id(), named, StepStatus.RUNNING),
+								tool.name() + " needs a person's approval, which a delegated run cannot ask for", events));
+						continue;
+					}
+					RunStep step = runs.recordToolCall(scope.run().id(), named, StepStatus.AWAITING_APPROVAL);
 					awaiting.add(step);
 				}
 			}
@@ -99,7 +106,7 @@ class ToolRound {
 			if (decision.isEmpty()) {
 				continue;
 			}
-			Tool tool = scope.tools().get(step.tool());
+			Tool tool = scope.tools().get(ToolNames.wireName(step.tool()));
 			if (decision.get().approves() && tool != null
 					&& decision.get().argumentsSha256().equals(ArgumentsHash.of(step.arguments()))) {
 				if (runs.startApprovedStep(step.id())) {
@@ -139,7 +146,7 @@ class ToolRound {
 			List<Future<ToolResult>> results = new ArrayList<>();
 			for (Pending call : calls) {
 				results.add(threads.submit(() -> Toolbox.call(call.tool(), scope.userId(), call.step().toolCallId(),
-						call.step().arguments(), scope.deadline())));
+						call.step().arguments(), scope.deadline(), scope.run().id(), call.step().id())));
 			}
 			for (int i = 0; i < calls.size(); i++) {
 				ended.add(end(calls.get(i).step(), await(results.get(i), scope, calls.get(i).tool()), events));

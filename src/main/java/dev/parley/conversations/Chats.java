@@ -96,9 +96,10 @@ public class Chats {
 		checks.throwIfAny();
 		UUID placedAgent = agentId;
 		UUID placedProject = projectId;
+		Instant now = clock.instant();
 		return change(chatId, userId, chat -> {
-			chat.change(changes, clock.instant());
-			chat.place(placedAgent, placedProject, clock.instant());
+			chat.change(changes, now);
+			chat.place(placedAgent, placedProject, now);
 		});
 	}
 
@@ -114,8 +115,9 @@ public class Chats {
 		UUID project = projectId == null || projectId.isBlank() ? null
 				: checks.check(() -> reference("project_id", projectId, id -> references().isOwnProject(userId, id)));
 		checks.throwIfAny();
-		Chat chat = Chat.start(userId, title, model, systemPrompt, clock.instant());
-		chat.place(agent, project, clock.instant());
+		Instant now = clock.instant();
+		Chat chat = Chat.start(userId, title, model, systemPrompt, now);
+		chat.place(agent, project, now);
 		return chats.save(chat);
 	}
 

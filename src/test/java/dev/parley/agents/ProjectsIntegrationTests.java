@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Projects over HTTP: folders of chats and agents, visible to their owner only. */
 @IntegrationTest
@@ -75,13 +76,12 @@ class ProjectsIntegrationTests {
 			.json()
 			.get("id")
 			.asString();
-		String chat = api.post("/api/v1/chats", session.accessToken(), map("title", "In the project")).json()
-			.get("id")
-			.asString();
-		jdbc.sql("update chats set project_id = :project where id = :chat")
-			.param("project", UUID.fromString(project))
-			.param("chat", UUID.fromString(chat))
-			.update();
+		String chat = api.post("/api/v1/chats", session.accessToken(),
+				map("title", "In the project", "project_id", project)).json().get("id").asString();
+		api.post("/api/v1/chats", session.accessToken(), map("title", "Elsewhere"));
+		JsonNode inProject = api.get("/api/v1/chats?project_id=" + project, session.accessToken()).json().get("items");
+		assertThat(inProject).singleElement()
+			.satisfies(listed -> assertThat(listed.get("project_id").asString()).isEqualTo(project));
 
 		Response refused = api.delete("/api/v1/projects/" + project, session.accessToken());
 		assertThat(refused.status()).isEqualTo(409);
@@ -93,6 +93,23 @@ class ProjectsIntegrationTests {
 		assertThat(api.get("/api/v1/projects/" + project, session.accessToken()).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/agents/" + agent, session.accessToken()).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/chats/" + chat, session.accessToken()).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aChatMovesOutOfItsProjectAndNeverIntoAnotherUsers() {
+		String project = api.post("/api/v1/projects", session.accessToken(), map("name", "Mine")).json().get("id")
+			.asString();
+		String chat = api.post("/api/v1/chats", session.accessToken(), map("project_id", project)).json().get("id")
+			.asString();
+		Session other = api.register();
+		String theirs = api.post("/api/v1/projects", other.accessToken(), map("name", "Theirs")).json().get("id")
+			.asString();
+
+		Response refused = api.patch("/api/v1/chats/" + chat, session.accessToken(), map("project_id", theirs));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(AgentsIntegrationTests.fields(refused)).containsExactly("project_id");
+		Response out = api.patch("/api/v1/chats/" + chat, session.accessToken(), map("project_id", ""));
+		assertThat(out.json().get("project_id").isNull()).isTrue();
 	}
 
 	@Test

@@ -54,11 +54,17 @@ public class Toolbox {
 	/** Calls this tool, as {@link #call(UUID, String, String, String, Instant)} does. */
 	public static ToolResult call(Tool tool, UUID userId, String callId, @Nullable String argumentsText,
 			Instant deadline) {
+		return call(tool, userId, callId, argumentsText, deadline, null, null);
+	}
+
+	/** Calls this tool as a step of a run, which the tool is told of (a delegated run records its parent). */
+	public static ToolResult call(Tool tool, UUID userId, String callId, @Nullable String argumentsText,
+			Instant deadline, @Nullable UUID runId, @Nullable UUID stepId) {
 		return switch (ToolArguments.check(tool.definition(), argumentsText)) {
 			case ToolArguments.Invalid invalid -> invalid.result();
 			case ToolArguments.Valid valid -> {
 				try {
-					yield tool.execute(new ToolInvocation(userId, callId, valid.arguments(), deadline));
+					yield tool.execute(new ToolInvocation(userId, callId, valid.arguments(), deadline, runId, stepId));
 				}
 				catch (RuntimeException ex) {
 					// Its message may carry paths or secrets: the operator's log has it, the model does not.
