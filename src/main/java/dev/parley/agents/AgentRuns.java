@@ -110,7 +110,7 @@ class AgentRuns {
 	}
 
 	/** Starts the run of an agent's turn, whose reply is already open. */
-	void start(UUID userId, Chat chat, Agent agent, PreparedModel model, GenerationSlot slot, LiveReply reply,
+	void start(UUID userId, Chat chat, RunningAgent agent, PreparedModel model, GenerationSlot slot, LiveReply reply,
 			List<PromptMessage> prompt, @Nullable Double temperature, int answerTokens) {
 		AgentSettings settings = agent.settings();
 		Run run = runs.start(new NewRun(userId, chat.id(), reply.messageId(), agent.id(), null, null,
@@ -119,6 +119,20 @@ class AgentRuns {
 		RunScope scope = new RunScope(run, userId, settings, tools(userId, settings), run.deadline());
 		loop.step(new AgentLoop.Progress(scope, model, slot, new ReplyOfRun(reply), prompt,
 				temperature != null ? temperature : settings.temperature(), answerTokens));
+	}
+
+	/**
+	 * The agent of one-shot queries that name none: the built-in tools this user may use, each with
+	 * its own default policy, no instructions, the server's default model.
+	 */
+	RunningAgent defaultAgent(UUID userId) {
+		List<String> builtIn = toolbox.available(userId)
+			.stream()
+			.map(Tool::name)
+			.filter(name -> !name.contains(":"))
+			.toList();
+		return new RunningAgent(null, new AgentSettings("Assistant", null, null, null, builtIn, Map.of(), null, null,
+				null, null, AgentStatus.ACTIVE));
 	}
 
 	/** The tools of an agent this user may use now, by name; one that has gone (a removed MCP server) is not offered. */
@@ -210,8 +224,8 @@ class AgentRuns {
 		Run run = runs.get(runId, userId);
 		LiveReply reply = null;
 		try {
-			Agent agent = agents.get(java.util.Objects.requireNonNull(run.agentId(), "a paused run has an agent"), userId);
-			AgentSettings settings = agent.settings();
+			AgentSettings settings = run.agentId() == null ? defaultAgent(userId).settings()
+					: agents.get(run.agentId(), userId).settings();
 			Chat chat = chats.get(run.chatId(), userId);
 			Message resumed = replies.resume(run.replyMessageId(), userId);
 			reply = live.reopen(resumed, userId);

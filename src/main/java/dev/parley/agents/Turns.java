@@ -71,7 +71,8 @@ public class Turns {
 	 */
 	public Turn start(UUID userId, UUID chatId, TurnRequest request) {
 		Chat chat = chats.get(chatId, userId);
-		Agent agent = agentOf(userId, chat, request.agentId());
+		RunningAgent agent = request.defaultAgent() ? agentRuns.defaultAgent(userId)
+				: agentOf(userId, chat, request.agentId());
 		String requestedModel = request.model() != null ? request.model()
 				: agent != null && agent.settings().model() != null ? agent.settings().model() : chat.model();
 		PreparedModel prepared = generations.prepare(userId, requestedModel);
@@ -113,7 +114,7 @@ public class Turns {
 	 * turn). It must be the user's and active, whichever names it: a turn never runs as something
 	 * else than what the user meant.
 	 */
-	private @Nullable Agent agentOf(UUID userId, Chat chat, @Nullable UUID requested) {
+	private @Nullable RunningAgent agentOf(UUID userId, Chat chat, @Nullable UUID requested) {
 		UUID agentId = requested != null ? requested : chat.agentId();
 		if (agentId == null) {
 			return null;
@@ -128,7 +129,7 @@ public class Turns {
 		if (agent.settings().status() != AgentStatus.ACTIVE) {
 			throw InvalidFields.of("agent_id", "names an inactive agent");
 		}
-		return agent;
+		return RunningAgent.of(agent);
 	}
 
 	/** A turn under way: the committed user message and the reply being generated. */
@@ -142,13 +143,20 @@ public class Turns {
 	 * @param model the model, or {@code null} for the chat's, else the server's default
 	 * @param temperature or {@code null}
 	 * @param maxTokens or {@code null} for the server's cap
+	 * @param agentId the agent to run, or {@code null} for the chat's (if any)
+	 * @param defaultAgent whether to run the default agent (the built-in tools) instead
 	 */
 	public record TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
-			@Nullable Integer maxTokens, @Nullable UUID agentId) {
+			@Nullable Integer maxTokens, @Nullable UUID agentId, boolean defaultAgent) {
+
+		public TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
+				@Nullable Integer maxTokens, @Nullable UUID agentId) {
+			this(content, model, temperature, maxTokens, agentId, false);
+		}
 
 		public TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
 				@Nullable Integer maxTokens) {
-			this(content, model, temperature, maxTokens, null);
+			this(content, model, temperature, maxTokens, null, false);
 		}
 	}
 }

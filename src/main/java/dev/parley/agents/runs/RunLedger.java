@@ -68,6 +68,14 @@ class RunLedger {
 			.map(run -> run.withSteps(steps(run.id())));
 	}
 
+	Optional<Run> findForReply(UUID replyMessageId, UUID userId) {
+		return jdbc.sql("select " + RUN_COLUMNS + " from runs where reply_message_id = :reply and user_id = :userId")
+			.param("reply", replyMessageId)
+			.param("userId", userId)
+			.query(RunLedger::run)
+			.optional();
+	}
+
 	/** A page of a chat's runs, newest first, without their steps. */
 	List<Run> pageForChat(UUID chatId, UUID userId, @Nullable Cursor after, int rows) {
 		String sql = "select " + RUN_COLUMNS + " from runs where chat_id = :chatId and user_id = :userId"

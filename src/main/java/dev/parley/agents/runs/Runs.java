@@ -53,6 +53,11 @@ public class Runs {
 		return ledger.find(runId, userId).orElseThrow(RunNotFound::new);
 	}
 
+	/** The run that writes this reply, if it is a run's (without its steps). */
+	public Optional<Run> forReply(UUID replyMessageId, UUID userId) {
+		return ledger.findForReply(replyMessageId, userId);
+	}
+
 	/** A page of a chat's runs, newest first, without their steps. */
 	public CursorPage<Run> forChat(UUID chatId, UUID userId, @Nullable Cursor cursor, int limit) {
 		chats.get(chatId, userId);
