@@ -1,8 +1,13 @@
 package dev.parley.agents;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.parley.agents.runs.LiveRuns;
+import dev.parley.agents.runs.NewRun;
+import dev.parley.agents.runs.Runs;
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.GenerationSlot;
@@ -19,9 +24,12 @@ import dev.parley.platform.InvalidFields;
 import dev.parley.realtime.LiveReply;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the turns of chats: a plain turn, or a run of the chat's agent (or the one the turn names).
+ * Runs the turns of chats. Every turn is a run: a plain one (one model call, no tools, its ledger
+ * written with the turn's first transaction and in one statement at its end), or a run of the chat's
+ * agent (or of the one the turn names).
  * Before any provider is called, the model and the user's credential are resolved once, a place
  * among the user's running generations is taken (a turn refused for want of one stores nothing),
  * and one transaction stores the user's message, reads the history within the context budget and
@@ -52,8 +60,24 @@ public class Turns {
 
 	private final AgentRuns agentRuns;
 
+	private final Runs runs;
+
+	private final LiveRuns liveRuns;
+
+	private final AgentLimits limits;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
 	Turns(Chats chats, Replies replies, Generations generations, LiveReplies live, AiProperties properties,
-			Agents agents, AgentRuns agentRuns) {
+			Agents agents, AgentRuns agentRuns, Runs runs, LiveRuns liveRuns, AgentLimits limits,
+			TransactionTemplate transactions, Clock clock) {
+		this.runs = runs;
+		this.liveRuns = liveRuns;
+		this.limits = limits;
+		this.transactions = transactions;
+		this.clock = clock;
 		this.agents = agents;
 		this.agentRuns = agentRuns;
 		this.chats = chats;
@@ -83,8 +107,16 @@ public class Turns {
 		try {
 			int answerTokens = request.maxTokens() == null ? properties.limits().maxTokens()
 					: Math.min(request.maxTokens(), properties.limits().maxTokens());
-			Replies.TurnStart begun = replies.beginTurn(chatId, userId, request.content(), model.id().toString(),
-					HISTORY_LIMIT, PromptAssembler.historyChars(model.contextWindow(), answerTokens));
+			// The turn and, for a plain one, its run begin in one transaction (one commit).
+			Instant now = clock.instant();
+			Begun started = transactions.execute(status -> {
+				Replies.TurnStart turn = replies.beginTurn(chatId, userId, request.content(), model.id().toString(),
+						HISTORY_LIMIT, PromptAssembler.historyChars(model.contextWindow(), answerTokens));
+				UUID runId = agent != null ? null : runs.open(new NewRun(userId, chatId, turn.draft().id(), null, null,
+						null, model.id().toString(), 1, 0, null, now.plus(limits.timeBudget())));
+				return new Begun(turn, runId);
+			});
+			Replies.TurnStart begun = started.turn();
 			String systemPrompt = agent == null ? chat.systemPrompt()
 					: agentRuns.systemPrompt(agent.settings(), chat.systemPrompt());
 			List<PromptMessage> prompt = PromptAssembler.assemble(systemPrompt, begun.history(), model.contextWindow(),
@@ -96,7 +128,10 @@ public class Turns {
 			else {
 				GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
 						request.temperature(), answerTokens, chatId);
-				reply.attach(generations.start(generation, reply, slot, prepared));
+				UUID runId = java.util.Objects.requireNonNull(started.plainRunId());
+				liveRuns.add(runId);
+				reply.attach(generations.start(generation, new PlainRun(runId, reply, runs, liveRuns, model, now), slot,
+						prepared));
 			}
 			return new Turn(MessageView.from(begun.userMessage()), reply);
 		}
@@ -130,6 +165,10 @@ public class Turns {
 			throw InvalidFields.of("agent_id", "names an inactive agent");
 		}
 		return RunningAgent.of(agent);
+	}
+
+	/** What the first transaction of a turn stored: the turn, and the run of a plain one. */
+	private record Begun(Replies.TurnStart turn, @Nullable UUID plainRunId) {
 	}
 
 	/** A turn under way: the committed user message and the reply being generated. */

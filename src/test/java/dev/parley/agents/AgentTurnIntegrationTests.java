@@ -154,7 +154,7 @@ class AgentTurnIntegrationTests {
 	}
 
 	@Test
-	void aPlainChatDoesNotRunTheModelsToolCommand() {
+	void aPlainTurnIsARunOfOneModelCallWithoutTools() {
 		String chat = api.post("/api/v1/chats", session.accessToken(), map("title", "plain")).json().get("id")
 			.asString();
 
@@ -163,7 +163,14 @@ class AgentTurnIntegrationTests {
 
 		assertThat(turn.json().get("assistant_message").get("content").asString())
 			.isEqualTo("Echo: /tool calculator {\"expression\": \"1+1\"}");
-		assertThat(api.get("/api/v1/chats/" + chat + "/runs", session.accessToken()).json().get("items")).isEmpty();
+		// A plain turn is a run too: one model call, no tools.
+		JsonNode run = onlyRun(chat);
+		assertThat(run.get("agent_id").isNull()).isTrue();
+		assertThat(run.get("stop_reason").asString()).isEqualTo("answered");
+		assertThat(run.get("steps")).singleElement().satisfies(step -> {
+			assertThat(step.get("kind").asString()).isEqualTo("model");
+			assertThat(step.get("completion_tokens").asInt()).isPositive();
+		});
 	}
 
 	String agent(List<String> tools, Map<String, String> policies) {

@@ -202,6 +202,37 @@ class RunLedger {
 			.update() == 1;
 	}
 
+	/**
+	 * Ends a run of one model call and records that call as its only step, in one statement: how a
+	 * plain turn (no tools) keeps its ledger at the cost of a single write.
+	 */
+	boolean finishWithModelStep(UUID runId, RunStatus status, StopReason reason, StepStatus stepStatus, String content,
+			int promptTokens, int completionTokens, BigDecimal cost, @Nullable String error, Instant startedAt,
+			Instant now) {
+		return jdbc.sql("""
+				with step as (
+				    insert into run_steps (id, run_id, ordinal, kind, content, prompt_tokens, completion_tokens, cost_usd, ok,
+				                           status, started_at, ended_at)
+				    values (:stepId, :runId, 1, 'MODEL', :content, :prompt, :completion, :cost, :ok, :stepStatus, :startedAt, :now))
+				update runs set status = :status, stop_reason = :reason, prompt_tokens = :prompt, completion_tokens = :completion,
+				cost_usd = :cost, error = :error, ended_at = :now, updated_at = :now, version = version + 1
+				where id = :runId and status = 'RUNNING'""")
+			.param("stepId", Ids.next())
+			.param("runId", runId)
+			.param("content", content)
+			.param("prompt", promptTokens)
+			.param("completion", completionTokens)
+			.param("cost", cost)
+			.param("ok", stepStatus == StepStatus.COMPLETED)
+			.param("stepStatus", stepStatus.name())
+			.param("startedAt", Timestamps.sql(startedAt))
+			.param("now", Timestamps.sql(now))
+			.param("status", status.name())
+			.param("reason", reason.name())
+			.param("error", error)
+			.update() == 1;
+	}
+
 	/** Paused runs of any user whose every waiting step has a decision: they can go on. */
 	List<Run> decidedAndWaiting(int limit) {
 		return jdbc.sql("select " + RUN_COLUMNS + """

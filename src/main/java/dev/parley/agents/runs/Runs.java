@@ -45,6 +45,22 @@ public class Runs {
 		this.clock = clock;
 	}
 
+	/** Opens a run and gives its id, without reading it back (the hot path of a plain turn). */
+	public UUID open(NewRun run) {
+		return ledger.insert(run, clock.instant());
+	}
+
+	/**
+	 * Ends a run that made one model call, with that call as its step, in one write.
+	 * @param startedAt when the model was called
+	 */
+	public void finishWithModelStep(UUID runId, RunStatus status, StopReason reason, String content, int promptTokens,
+			int completionTokens, BigDecimal cost, @Nullable String error, java.time.Instant startedAt) {
+		ledger.finishWithModelStep(runId, status, reason,
+				status == RunStatus.COMPLETED ? StepStatus.COMPLETED : StepStatus.FAILED, content, promptTokens,
+				completionTokens, cost, error, startedAt, clock.instant());
+	}
+
 	public Run start(NewRun run) {
 		return ledger.find(ledger.insert(run, clock.instant()), run.userId()).orElseThrow();
 	}
