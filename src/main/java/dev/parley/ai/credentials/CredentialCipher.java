@@ -3,6 +3,7 @@ package dev.parley.ai.credentials;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
@@ -12,7 +13,8 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * Seals users' provider keys with AES-256-GCM: a fresh 12-byte random nonce per value, and the
  * owner's id and the provider as associated data, so a value copied to another user's row or
- * another provider does not open. Thread-safe.
+ * another provider does not open. Other modules' secrets go through {@link CipherSecretSealer}, bound
+ * to their own associated data. Thread-safe.
  */
 final class CredentialCipher {
 
@@ -31,11 +33,16 @@ final class CredentialCipher {
 	}
 
 	SealedKey seal(String apiKey, UUID userId, String provider) {
+		return seal(apiKey, associatedData(userId, provider));
+	}
+
+	/** Seals any secret, bound to the given associated data. */
+	SealedKey seal(String secret, byte[] associatedData) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
 		try {
-			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, userId, provider);
-			return new SealedKey(keys.currentId(), nonce, cipher.doFinal(apiKey.getBytes(StandardCharsets.UTF_8)));
+			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, associatedData);
+			return new SealedKey(keys.currentId(), nonce, cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM is unavailable", ex);
@@ -48,21 +55,29 @@ final class CredentialCipher {
 	 *     was altered, or belongs to another user or provider
 	 */
 	String open(SealedKey sealed, UUID userId, String provider) {
-		SecretKey key = keys.find(sealed.version()).orElseThrow(() -> new StoredKeyUnreadable(provider));
+		return open(sealed, associatedData(userId, provider)).orElseThrow(() -> new StoredKeyUnreadable(provider));
+	}
+
+	/** The clear secret, or empty when it does not open with this associated data. */
+	Optional<String> open(SealedKey sealed, byte[] associatedData) {
+		Optional<SecretKey> key = keys.find(sealed.version());
+		if (key.isEmpty()) {
+			return Optional.empty();
+		}
 		try {
-			Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), userId, provider);
-			return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8);
+			Cipher cipher = cipher(Cipher.DECRYPT_MODE, key.get(), sealed.nonce(), associatedData);
+			return Optional.of(new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			throw new StoredKeyUnreadable(provider);
+			return Optional.empty();
 		}
 	}
 
-	private static Cipher cipher(int mode, SecretKey key, byte[] nonce, UUID userId, String provider)
+	private static Cipher cipher(int mode, SecretKey key, byte[] nonce, byte[] associatedData)
 			throws GeneralSecurityException {
 		Cipher cipher = Cipher.getInstance(TRANSFORMATION);
 		cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-		cipher.updateAAD(associatedData(userId, provider));
+		cipher.updateAAD(associatedData);
 		return cipher;
 	}
 
