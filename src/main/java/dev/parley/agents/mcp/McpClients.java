@@ -16,6 +16,7 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -97,14 +98,21 @@ class McpClients implements DisposableBean {
 	/** One guarded HTTP client for every user's server, made when the first one is reached. */
 	private synchronized HttpComponentsClientHttpConnector connector() {
 		if (connector == null) {
+			// Each client may hold a stream open (SSE, streamable HTTP's GET), often to one popular host:
+			// room for one per client and as many requests again, then a lease waits no longer than a connect.
+			int connectionLimit = properties.maxClients() * 2 + 20;
+			Timeout connect = Timeout.of(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			var connections = PoolingAsyncClientConnectionManagerBuilder.create()
 				.setDnsResolver(guardedDns())
-				.setDefaultConnectionConfig(ConnectionConfig.custom()
-					.setConnectTimeout(Timeout.of(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
-					.build())
+				.setMaxConnTotal(connectionLimit)
+				.setMaxConnPerRoute(connectionLimit)
+				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).build())
 				.build();
-			connector = new HttpComponentsClientHttpConnector(
-					HttpAsyncClients.custom().disableRedirectHandling().setConnectionManager(connections).build());
+			connector = new HttpComponentsClientHttpConnector(HttpAsyncClients.custom()
+				.disableRedirectHandling()
+				.setConnectionManager(connections)
+				.setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(connect).build())
+				.build());
 		}
 		return connector;
 	}

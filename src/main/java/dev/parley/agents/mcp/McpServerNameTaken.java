@@ -1,7 +1,5 @@
 package dev.parley.agents.mcp;
 
-import java.util.Map;
-
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.ProblemKind;
 
@@ -10,10 +8,5 @@ class McpServerNameTaken extends ParleyException {
 
 	McpServerNameTaken(String name) {
 		super(ProblemKind.CONFLICT, "You already have an MCP server named " + name + ".");
-	}
-
-	@Override
-	public Map<String, String> invalidFields() {
-		return Map.of("name", "is taken");
 	}
 }
