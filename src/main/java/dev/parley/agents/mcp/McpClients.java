@@ -22,7 +22,6 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.mcp.client.webflux.transport.WebClientStreamableHttpTransport;
-import org.springframework.ai.mcp.client.webflux.transport.WebFluxSseClientTransport;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.client.reactive.HttpComponentsClientHttpConnector;
 import org.springframework.stereotype.Component;
@@ -82,7 +81,7 @@ class McpClients implements DisposableBean {
 			.defaultHeaders(headers -> remote.headers().forEach(headers::set));
 		return switch (remote.transport()) {
 			case STREAMABLE_HTTP -> WebClientStreamableHttpTransport.builder(web).endpoint(path).build();
-			case SSE -> WebFluxSseClientTransport.builder(web).sseEndpoint(path).build();
+			case SSE -> new FailFastSseClientTransport(web, path);
 			case STDIO -> throw new IllegalStateException("A user's server never runs over stdio");
 		};
 	}
