@@ -24,8 +24,14 @@ import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @IntegrationTest
 @Import(McpServersIntegrationTests.OtherTools.class)
+@ExtendWith(OutputCaptureExtension.class)
 class McpServersIntegrationTests {
 
 	static final FakeMcpServer fake = FakeMcpServer.streamable();
@@ -282,6 +289,45 @@ class McpServersIntegrationTests {
 		assertThat(listed.status()).isEqualTo(200);
 		assertThat(listed.json().get("items")).hasSize(1);
 	}
+
+	@Test
+	void keepsHeaderValuesOutOfResponsesAndLogs(CapturedOutput output) {
+		Map<String, LogLevel> previous = new java.util.LinkedHashMap<>();
+		for (String logger : List.of("dev.parley", "org.springframework.web", "io.modelcontextprotocol",
+				"org.springframework.ai.mcp", "org.springframework.jdbc.core")) {
+			LoggerConfiguration current = logging.getLoggerConfiguration(logger);
+			previous.put(logger, current == null ? null : current.getConfiguredLevel());
+			logging.setLogLevel(logger, logger.contains("jdbc") ? LogLevel.TRACE : LogLevel.DEBUG);
+		}
+		try {
+			Response created = register("fake", fake.url(), null, Map.of("Authorization", SECRET, "X-Api-Key", SECRET));
+			String id = created.json().get("id").asString();
+			Response listed = api.get("/api/v1/mcp-servers", session.accessToken());
+			Response one = api.get("/api/v1/mcp-servers/" + id, session.accessToken());
+			Response live = api.get("/api/v1/mcp-servers/" + id + "/tools", session.accessToken());
+			Response changed = api.patch("/api/v1/mcp-servers/" + id, session.accessToken(),
+					map("url", sseFake.url(), "transport", "sse", "headers", Map.of("Authorization", SECRET)));
+			ToolResult echoed = find(toolbox.available(userId()), "mcp:fake:echo").execute(invocation("{\"text\": \"hi\"}"));
+
+			assertThat(echoed.ok()).isTrue();
+			assertThat(sseFake.authorizations).isNotEmpty().allMatch(SECRET::equals);
+			for (Response response : List.of(created, listed, one, live, changed)) {
+				assertThat(response.body()).doesNotContain(SECRET).doesNotContain("mcp-secret");
+			}
+			assertThat(one.json().get("header_names").valueStream().map(JsonNode::asString))
+				.containsExactlyInAnyOrder("Authorization", "X-Api-Key");
+			// The logs were captured and do show the requests and the MCP traffic.
+			assertThat(output.getAll()).contains("/api/v1/mcp-servers").containsIgnoringCase("insert into \"mcp_servers\"")
+				.contains("Setting SQL statement parameter value");
+			assertThat(output.getAll()).doesNotContain(SECRET).doesNotContain(SECRET.substring(7, 27));
+		}
+		finally {
+			previous.forEach(logging::setLogLevel);
+		}
+	}
+
+	@Autowired
+	LoggingSystem logging;
 
 	private Response register(String name, String url, String transport, Map<String, String> headers) {
 		Map<String, Object> body = map("name", name, "url", url);
