@@ -10,8 +10,6 @@ import dev.parley.platform.outbound.OutboundAddressGuard;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.apache.hc.client5.http.DnsResolver;
@@ -39,7 +37,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * validator), so headers never travel to another host. The JDK HttpClient the SDK's own transports
  * use has no such hook, which is why they are not used.
  * <p>
- * Stdio servers come from the operator's configuration only and are started as local processes.
+ * Stdio servers come from the operator's configuration only and are started as local processes,
+ * with only the environment the configuration gives them.
  */
 @Component
 class McpClients implements DisposableBean {
@@ -91,7 +90,7 @@ class McpClients implements DisposableBean {
 			.args(stdio.args())
 			.env(stdio.env())
 			.build();
-		return new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
+		return new IsolatedStdioClientTransport(parameters);
 	}
 
 	/** One guarded HTTP client for every user's server, made when the first one is reached. */

@@ -26,10 +26,12 @@ sealed interface McpEndpoint {
 			return keyOf(id, version);
 		}
 
-		/** Never shows the header values. */
+		/** Never shows the header values, nor the URL's query (where some servers expect a token). */
 		@Override
 		public String toString() {
-			return "Remote[id=" + id + ", version=" + version + ", name=" + name + ", url=" + url + ", transport=" + transport.wireName()
+			int query = url.indexOf('?');
+			String shown = query < 0 ? url : url.substring(0, query) + "?…";
+			return "Remote[id=" + id + ", version=" + version + ", name=" + name + ", url=" + shown + ", transport=" + transport.wireName()
 					+ ", headers=" + headers.keySet() + "]";
 		}
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.parley.agents.tools.Tool;
 import dev.parley.agents.tools.ToolHints;
@@ -27,7 +28,8 @@ final class McpTool implements Tool {
 	private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {
 	};
 
-	private final McpConnection connection;
+	/** The server's connection as it is when called: the one this tool was listed on may have been closed since. */
+	private final Supplier<McpConnection> connection;
 
 	private final McpSchema.Tool tool;
 
@@ -41,7 +43,7 @@ final class McpTool implements Tool {
 
 	private final Clock clock;
 
-	McpTool(String server, McpSchema.Tool tool, McpConnection connection, Duration requestTimeout, JsonMapper json,
+	McpTool(String server, McpSchema.Tool tool, Supplier<McpConnection> connection, Duration requestTimeout, JsonMapper json,
 			Clock clock) {
 		this.connection = connection;
 		this.tool = tool;
@@ -77,7 +79,7 @@ final class McpTool implements Tool {
 		Map<String, Object> arguments = arguments(invocation.arguments());
 		McpSchema.CallToolResult result;
 		try {
-			result = connection.call(tool.name(), arguments, timeout);
+			result = connection.get().call(tool.name(), arguments, timeout);
 		}
 		catch (McpConnection.McpCallFailed ex) {
 			return ToolResult.failed(ex.getMessage());

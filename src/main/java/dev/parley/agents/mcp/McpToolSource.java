@@ -53,7 +53,7 @@ class McpToolSource implements ToolSource {
 			McpConnection connection = connections.to(endpoint);
 			McpConnection.Listing listing = listing(endpoint, connection, false);
 			if (listing.tools() != null) {
-				tools.addAll(tools(endpoint, connection, listing.tools()));
+				tools.addAll(tools(endpoint, listing.tools()));
 			}
 		}
 		return tools;
@@ -64,7 +64,7 @@ class McpToolSource implements ToolSource {
 		McpEndpoint.Remote endpoint = servers.endpoint(server);
 		McpConnection connection = connections.to(endpoint);
 		McpConnection.Listing listing = listing(endpoint, connection, true);
-		List<McpTool> tools = listing.tools() == null ? List.of() : tools(endpoint, connection, listing.tools());
+		List<McpTool> tools = listing.tools() == null ? List.of() : tools(endpoint, listing.tools());
 		return new McpServerTools(listing, tools);
 	}
 
@@ -83,14 +83,15 @@ class McpToolSource implements ToolSource {
 		return endpoints;
 	}
 
-	private List<McpTool> tools(McpEndpoint endpoint, McpConnection connection, List<McpSchema.Tool> listed) {
+	private List<McpTool> tools(McpEndpoint endpoint, List<McpSchema.Tool> listed) {
 		List<McpTool> tools = new ArrayList<>();
 		for (McpSchema.Tool tool : listed) {
 			if (!TOOL_NAME.matcher(tool.name()).matches()) {
 				log.info("MCP server {} offers a tool whose name no model accepts; it is left out", endpoint.name());
 				continue;
 			}
-			tools.add(new McpTool(endpoint.name(), tool, connection, properties.requestTimeout(), json, clock));
+			tools.add(new McpTool(endpoint.name(), tool, () -> connections.to(endpoint), properties.requestTimeout(),
+					json, clock));
 		}
 		return tools;
 	}

@@ -1,6 +1,7 @@
 package dev.parley.agents.mcp;
 
 import java.util.List;
+import java.util.TreeSet;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
@@ -9,8 +10,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 /**
  * A stdio MCP server for the tests, run as its own process (a {@code java} command an operator's
- * configuration names): one tool, {@code whoami}, that answers with the {@code FAKE_GREETING}
- * environment variable the configuration passes.
+ * configuration names): {@code whoami} answers with the {@code FAKE_GREETING} environment variable
+ * the configuration passes, {@code environment} with the names of every variable it sees.
  */
 public final class FakeStdioMcpServer {
 
@@ -34,6 +35,13 @@ public final class FakeStdioMcpServer {
 				.build(),
 					(exchange, request) -> McpSchema.CallToolResult.builder()
 						.content(List.of(new McpSchema.TextContent("run by " + greeting)))
+						.isError(false)
+						.build())
+			.toolCall(McpSchema.Tool.builder("environment", McpJsonDefaults.getMapper(), FakeMcpServer.EMPTY_OBJECT_SCHEMA)
+				.description("Names the environment variables it sees")
+				.build(),
+					(exchange, request) -> McpSchema.CallToolResult.builder()
+						.content(List.of(new McpSchema.TextContent(String.join(",", new TreeSet<>(System.getenv().keySet())))))
 						.isError(false)
 						.build())
 			.build();

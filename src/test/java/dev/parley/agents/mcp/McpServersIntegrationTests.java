@@ -166,6 +166,10 @@ class McpServersIntegrationTests {
 
 		assertThat(mine.execute(invocation("{}")).content()).isEqualTo("run by the operator");
 		assertThat(theirs.execute(invocation("{}")).content()).isEqualTo("run by the operator");
+		// The process sees the SDK's few safe variables and the configured one, none of this server's secrets.
+		String environment = find(toolbox.available(userId()), "mcp:local:environment").execute(invocation("{}")).content();
+		assertThat(List.of(environment.split(","))).contains("FAKE_GREETING")
+			.isSubsetOf("FAKE_GREETING", "HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER");
 		// Its name is the operator's: a user cannot take it.
 		assertThat(register("local", fake.url(), null, null).status()).isEqualTo(409);
 	}
