@@ -330,6 +330,20 @@ class McpServersIntegrationTests {
 		}
 	}
 
+	@Test
+	void theEndpointsAreDocumentedWithTheirErrors() {
+		JsonNode paths = api.get("/openapi.json", null).json().get("paths");
+
+		JsonNode servers = paths.get("/api/v1/mcp-servers");
+		JsonNode server = paths.get("/api/v1/mcp-servers/{id}");
+		assertThat(servers.get("post").get("responses").propertyNames()).contains("201", "400", "401", "409");
+		assertThat(server.get("get").get("responses").propertyNames()).contains("200", "404");
+		assertThat(server.has("patch")).isTrue();
+		assertThat(server.has("delete")).isTrue();
+		assertThat(paths.get("/api/v1/mcp-servers/{id}/tools").get("get").get("responses").propertyNames())
+			.contains("200", "404");
+	}
+
 	@Autowired
 	LoggingSystem logging;
 
