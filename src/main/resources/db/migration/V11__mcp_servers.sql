@@ -11,7 +11,7 @@ create table mcp_servers (
     header_names        text        not null default '',
     headers_ciphertext  bytea,
     headers_nonce       bytea check (length(headers_nonce) = 12),
-    headers_version     integer,
+    headers_key_id      integer,
     created_at          timestamptz not null,
     updated_at          timestamptz not null,
     last_status         text        not null default 'unknown',

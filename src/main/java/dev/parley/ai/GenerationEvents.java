@@ -1,81 +1,67 @@
 package dev.parley.ai;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.parley.platform.Problems;
+import dev.parley.platform.streams.EventBuffer;
+import dev.parley.platform.streams.SseEventWriter;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A generation streamed as Server-Sent Events: {@code delta} {content} for each piece of text, then
  * either {@code done} {model, content, finish_reason, usage} or {@code error} (an RFC 9457
- * problem). Every event has an {@code id}: a counter from 1. A client that goes away cancels the
- * generation.
+ * problem). Every event has an {@code id}: its number from 1. The generation appends its events to a
+ * buffer and the client's own writer sends them ({@link SseEventWriter}); nothing but that client
+ * reads them, so a client that goes away (or the stream's timeout) cancels the generation.
  */
 final class GenerationEvents implements GenerationObserver {
 
-	private final SseEmitter emitter;
-
-	private final AtomicLong ids = new AtomicLong();
-
-	private final AtomicReference<Generation> generation = new AtomicReference<>();
-
-	private GenerationEvents(SseEmitter emitter) {
-		this.emitter = emitter;
+	private sealed interface Event {
 	}
 
+	private record Delta(String text) implements Event {
+	}
+
+	private record Done(GenerationResult result) implements Event {
+	}
+
+	private record Failed(GenerationFailed failure) implements Event {
+	}
+
+	private final EventBuffer<Event> events = new EventBuffer<>();
+
 	static SseEmitter stream(Generations generations, GenerationRequest request, Duration timeout) {
-		SseEmitter emitter = new SseEmitter(timeout.toMillis());
-		GenerationEvents events = new GenerationEvents(emitter);
-		emitter.onTimeout(events::cancel);
-		emitter.onError(error -> events.cancel());
-		events.generation.set(generations.start(request, events));
-		return emitter;
+		GenerationEvents events = new GenerationEvents();
+		Generation generation = generations.start(request, events);
+		return SseEventWriter.start("generation-stream", events.events, 0, GenerationEvents::encode, null, timeout,
+				generation::cancel);
 	}
 
 	@Override
 	public void onDelta(String text) {
-		send("delta", Map.of("content", text));
+		events.append(new Delta(text));
 	}
 
 	@Override
 	public void onComplete(GenerationResult result) {
-		if (send("done", GenerateController.GenerateResponse.from(result))) {
-			emitter.complete();
-		}
+		events.close(new Done(result));
 	}
 
 	@Override
 	public void onFailure(GenerationFailed failure) {
-		if (failure.reason() == GenerationFailed.Reason.CANCELLED) {
-			return;
-		}
-		if (send("error", Problems.of(failure.kind(), failure.getMessage()))) {
-			emitter.complete();
-		}
+		events.close(new Failed(failure));
 	}
 
-	private boolean send(String name, Object data) {
-		try {
-			emitter.send(SseEmitter.event().id(Long.toString(ids.incrementAndGet())).name(name).data(data,
-					MediaType.APPLICATION_JSON));
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			// The client went away: nobody is listening, so stop paying for tokens.
-			cancel();
-			return false;
-		}
-	}
-
-	private void cancel() {
-		Generation running = generation.get();
-		if (running != null) {
-			running.cancel();
-		}
+	private static SseEmitter.SseEventBuilder encode(long seq, Event event) {
+		SseEmitter.SseEventBuilder sse = SseEmitter.event().id(Long.toString(seq));
+		return switch (event) {
+			case Delta delta -> sse.name("delta").data(Map.of("content", delta.text()), MediaType.APPLICATION_JSON);
+			case Done done -> sse.name("done")
+				.data(GenerateController.GenerateResponse.from(done.result()), MediaType.APPLICATION_JSON);
+			case Failed failed -> sse.name("error")
+				.data(Problems.of(failed.failure().kind(), failed.failure().getMessage()), MediaType.APPLICATION_JSON);
+		};
 	}
 }

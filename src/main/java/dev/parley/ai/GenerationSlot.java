@@ -19,6 +19,15 @@ public final class GenerationSlot {
 		this.giveBack = giveBack;
 	}
 
+	/**
+	 * The place for one step of a run that holds this place across all its steps: the step's
+	 * generation gives nothing back when it ends; the run releases this slot when it ends or pauses.
+	 */
+	public GenerationSlot forOneStep() {
+		return new GenerationSlot(() -> {
+		});
+	}
+
 	public void release() {
 		if (released.compareAndSet(false, true)) {
 			giveBack.run();

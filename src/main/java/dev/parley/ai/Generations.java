@@ -1,8 +1,10 @@
 package dev.parley.ai;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,7 +20,9 @@ import reactor.core.Disposable;
 
 /**
  * Runs generations: picks the model, streams the answer to an observer, and reports exactly one
- * ending. Provider calls go through timeouts, retries, a circuit breaker per provider and the
+ * ending. The request's tools are offered to the model; each tool call it makes is heard as soon as
+ * it is complete ({@link GenerationObserver#onToolCall}) and is in the result, which then finishes
+ * with {@code tool_calls}. Running the tools is the caller's business. Provider calls go through timeouts, retries, a circuit breaker per provider and the
  * model's fallbacks ({@link ModelRouter}). The module's API for everything that needs a model to
  * speak.
  */
@@ -63,9 +67,20 @@ public class Generations {
 		return catalogue.resolve(requested);
 	}
 
+	/**
+	 * Resolves the model a request would use and the user's credential for its provider, once, before
+	 * anything is stored.
+	 * @throws UnknownModel for a model this server does not know
+	 * @throws dev.parley.ai.credentials.OwnKeyRequired when the user needs a key of their own and has none
+	 */
+	public PreparedModel prepare(@Nullable UUID userId, @Nullable String requested) {
+		ModelInfo model = catalogue.resolve(requested);
+		return new PreparedModel(model, userId, credentials.resolve(userId, model.id().provider()));
+	}
+
 	/** Starts a streamed generation in a place it takes now; the observer hears its deltas and its end. */
 	public Generation start(GenerationRequest request, GenerationObserver observer) {
-		return start(request, observer, null, true);
+		return start(request, observer, null, true, null);
 	}
 
 	/**
@@ -73,18 +88,33 @@ public class Generations {
 	 * when it ends, or at once when it cannot start.
 	 */
 	public Generation start(GenerationRequest request, GenerationObserver observer, GenerationSlot slot) {
-		return start(request, observer, slot, true);
+		return start(request, observer, slot, true, null);
+	}
+
+	/**
+	 * As {@link #start(GenerationRequest, GenerationObserver, GenerationSlot)}, with the model and
+	 * credential {@link #prepare prepared} for this user: neither is resolved again. The request's
+	 * model is the prepared one.
+	 */
+	public Generation start(GenerationRequest request, GenerationObserver observer, GenerationSlot slot,
+			PreparedModel prepared) {
+		if (!java.util.Objects.equals(prepared.userId(), request.userId())) {
+			slot.release();
+			throw new IllegalArgumentException("The model was prepared for another user");
+		}
+		return start(request, observer, slot, true, prepared);
 	}
 
 	private Generation start(GenerationRequest request, GenerationObserver observer, @Nullable GenerationSlot reserved,
-			boolean streamed) {
+			boolean streamed, @Nullable PreparedModel prepared) {
 		ModelInfo model;
 		KeySource keySource;
 		GenerationSlot slot;
 		try {
-			model = catalogue.resolve(request.model());
+			model = prepared != null ? prepared.model() : catalogue.resolve(request.model());
 			// Fails here, before any provider call, when the user needs a key of their own and has none.
-			keySource = credentials.resolve(request.userId(), model.id().provider()).source();
+			keySource = prepared != null ? prepared.credential().source()
+					: credentials.resolve(request.userId(), model.id().provider()).source();
 			slot = reserved != null ? reserved : reserve(request.userId());
 		}
 		catch (RuntimeException ex) {
@@ -97,7 +127,8 @@ public class Generations {
 				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, slot::release, catalogue::resolve));
 		Disposable subscription;
 		try {
-			subscription = router.stream(model, request, streamed).subscribe(run::answer, run::error, run::complete);
+			subscription = router.stream(model, request, streamed, prepared == null ? null : prepared.credential())
+				.subscribe(run::answer, run::error, run::complete);
 		}
 		catch (RuntimeException ex) {
 			run.error(ex);
@@ -135,7 +166,7 @@ public class Generations {
 			public void onFailure(GenerationFailed failure) {
 				result.completeExceptionally(failure);
 			}
-		}, null, false);
+		}, null, false, null);
 		try {
 			return result.join();
 		}
@@ -152,6 +183,8 @@ public class Generations {
 		private final GenerationObserver observer;
 
 		private final StringBuilder content = new StringBuilder();
+
+		private final List<ToolCall> toolCalls = new CopyOnWriteArrayList<>();
 
 		private final AtomicReference<TokenUsage> usage = new AtomicReference<>(TokenUsage.NONE);
 
@@ -174,6 +207,12 @@ public class Generations {
 				content.append(chunk.text());
 				observer.onDelta(chunk.text());
 			}
+			for (ToolCall call : chunk.toolCalls()) {
+				if (!ended.get()) {
+					toolCalls.add(call);
+					observer.onToolCall(call);
+				}
+			}
 			if (chunk.finishReason() != null) {
 				finishReason.set(chunk.finishReason());
 			}
@@ -187,7 +226,9 @@ public class Generations {
 		}
 
 		void complete() {
-			end(new GenerationResult(model.get(), content.toString(), finishReason.get(), usage.get()), null);
+			// Some providers (Gemini, Ollama) say "stop" after calling tools: the caller must run them.
+			String reason = !toolCalls.isEmpty() && "stop".equals(finishReason.get()) ? "tool_calls" : finishReason.get();
+			end(new GenerationResult(model.get(), content.toString(), reason, usage.get(), toolCalls), null);
 		}
 
 		void end(GenerationResult result, GenerationFailed failure) {

@@ -11,6 +11,7 @@ import dev.parley.ai.provider.ProviderChunk;
 import dev.parley.ai.provider.ProviderCredential;
 import dev.parley.ai.provider.ProviderRegistry;
 import dev.parley.ai.resilience.ResilientCalls;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Streams a model's answer, falling back along {@code parley.ai.fallbacks.<model-id>} when the
- * model fails before its first token (for any reason but cancellation). Every chunk names the
+ * model fails before its first token (for any reason but cancellation); a tool call counts as a
+ * token: once the model has called a tool, its failure is the answer's. Every chunk names the
  * model that produced it. When every model fails, the primary model's failure is reported.
  * Fallback models that are not available on this server are skipped.
  */
@@ -52,18 +54,27 @@ class ModelRouter {
 
 	/** The answer as it is generated ({@code streamed}), or whole in one chunk. */
 	Flux<Answer> stream(ModelInfo primary, GenerationRequest request, boolean streamed) {
+		return stream(primary, request, streamed, null);
+	}
+
+	/**
+	 * As {@link #stream(ModelInfo, GenerationRequest, boolean)}, calling the primary model with a
+	 * credential already resolved for the request's user ({@code null}: resolve it here).
+	 */
+	Flux<Answer> stream(ModelInfo primary, GenerationRequest request, boolean streamed,
+			CredentialResolver.@Nullable Resolved primaryCredential) {
 		List<ModelInfo> chain = chain(primary);
-		return attempt(chain, 0, request, streamed, new AtomicBoolean(), null);
+		return attempt(chain, 0, request, streamed, new AtomicBoolean(), null, primaryCredential);
 	}
 
 	private Flux<Answer> attempt(List<ModelInfo> chain, int index, GenerationRequest request, boolean streamed,
-			AtomicBoolean spoke, GenerationFailed primaryFailure) {
+			AtomicBoolean spoke, GenerationFailed primaryFailure, CredentialResolver.@Nullable Resolved primaryCredential) {
 		ModelInfo model = chain.get(index);
 		String id = model.id().toString();
 		ChatProvider provider = providers.find(model.id().provider()).orElseThrow(() -> new UnknownModel(id));
-		return calls.stream(provider, id, call(model, request, streamed))
+		return calls.stream(provider, id, call(model, request, streamed, index == 0 ? primaryCredential : null))
 			.doOnNext(chunk -> {
-				if (!chunk.text().isEmpty()) {
+				if (!chunk.text().isEmpty() || !chunk.toolCalls().isEmpty()) {
 					spoke.set(true);
 				}
 			})
@@ -75,17 +86,19 @@ class ModelRouter {
 				}
 				String next = chain.get(index + 1).id().toString();
 				log.warn("model={} failed before its first token ({}); fallback={}", id, failure.reason(), next);
-				return attempt(chain, index + 1, request, streamed, spoke, reported);
+				return attempt(chain, index + 1, request, streamed, spoke, reported, null);
 			});
 	}
 
-	private ProviderCall call(ModelInfo model, GenerationRequest request, boolean streamed) {
+	private ProviderCall call(ModelInfo model, GenerationRequest request, boolean streamed,
+			CredentialResolver.@Nullable Resolved resolved) {
 		int cap = properties.limits().maxTokens();
 		int maxTokens = request.maxTokens() == null ? cap : Math.min(request.maxTokens(), cap);
 		// The user's own key for this provider when they stored one; else the server's (null).
-		ProviderCredential credential = credentials.resolve(request.userId(), model.id().provider()).credential();
+		ProviderCredential credential = (resolved != null ? resolved
+				: credentials.resolve(request.userId(), model.id().provider())).credential();
 		return new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, credential,
-				streamed);
+				streamed, request.tools());
 	}
 
 	private List<ModelInfo> chain(ModelInfo primary) {

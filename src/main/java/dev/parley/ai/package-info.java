@@ -1,9 +1,13 @@
 /**
  * Models and generation: the catalogue of {@code provider/model} ids, provider clients (Spring AI
  * behind a small port of our own), streamed and blocking generation with retries, timeouts and
- * fallback, users' own provider keys, usage metering and cost, and the OpenAI-compatible API.
+ * fallback ({@link dev.parley.ai.Generations}, with a model and credential {@linkplain
+ * dev.parley.ai.Generations#prepare prepared} once per turn), users' own provider keys, usage
+ * metering and cost, the stateless {@code /api/v1/ai/generate} and the OpenAI-compatible API
+ * ({@code /v1}). Chat turns are run by {@code agents} and their replies streamed by {@code realtime}.
  */
-@ApplicationModule(displayName = "AI", allowedDependencies = { "conversations", "identity", "platform", "platform :: outbound" })
+@ApplicationModule(displayName = "AI",
+		allowedDependencies = { "conversations", "identity", "platform", "platform :: outbound", "platform :: streams" })
 package dev.parley.ai;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,8 +11,7 @@ import java.util.UUID;
 
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.FieldChecks;
-import dev.parley.platform.ParleyException;
-import dev.parley.platform.ProblemKind;
+import dev.parley.platform.InvalidFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -98,18 +97,10 @@ class UsageController {
 	}
 
 	/** A usage query with a parameter that cannot be answered. */
-	static final class InvalidUsageQuery extends ParleyException {
-
-		private final Map<String, String> fields;
+	static final class InvalidUsageQuery extends InvalidFields {
 
 		InvalidUsageQuery(Map<String, String> fields) {
-			super(ProblemKind.INVALID_REQUEST, "The usage query is invalid.");
-			this.fields = fields;
-		}
-
-		@Override
-		public Map<String, String> invalidFields() {
-			return fields;
+			super("The usage query is invalid.", fields);
 		}
 	}
 }

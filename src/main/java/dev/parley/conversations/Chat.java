@@ -14,7 +14,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * A conversation of one user: its title, the model and system prompt it talks with, and whether it
  * is archived or bookmarked. Its messages are aggregates of their own; the chat only keeps their
  * count and the time of the last one, which SQL maintains as messages come and go (so saving a chat
- * never overwrites them).
+ * never overwrites them). It may belong to a project and be run by an agent (both owned by the
+ * module {@code agents}).
  */
 @Table("chats")
 public class Chat {
@@ -34,6 +35,10 @@ public class Chat {
 
 	private boolean bookmarked;
 
+	private UUID agentId;
+
+	private UUID projectId;
+
 	@ReadOnlyProperty
 	private final int messageCount;
 
@@ -49,7 +54,7 @@ public class Chat {
 
 	@PersistenceCreator
 	Chat(UUID id, UUID userId, String title, String model, String systemPrompt, boolean archived, boolean bookmarked,
-			int messageCount, Instant lastMessageAt, Instant createdAt, Instant updatedAt, Long version) {
+			UUID agentId, UUID projectId, int messageCount, Instant lastMessageAt, Instant createdAt, Instant updatedAt, Long version) {
 		this.id = id;
 		this.userId = userId;
 		this.title = title;
@@ -57,6 +62,8 @@ public class Chat {
 		this.systemPrompt = systemPrompt;
 		this.archived = archived;
 		this.bookmarked = bookmarked;
+		this.agentId = agentId;
+		this.projectId = projectId;
 		this.messageCount = messageCount;
 		this.lastMessageAt = lastMessageAt;
 		this.createdAt = createdAt;
@@ -66,7 +73,7 @@ public class Chat {
 
 	static Chat start(UUID userId, String title, String model, String systemPrompt, Instant now) {
 		return new Chat(Ids.next(), userId, blankToNull(title), blankToNull(model), blankToNull(systemPrompt), false,
-				false, 0, null, now, now, null);
+				false, null, null, 0, null, now, now, null);
 	}
 
 	/** Applies the changes that are given; a blank title, model or system prompt clears it. */
@@ -125,6 +132,16 @@ public class Chat {
 
 	public boolean bookmarked() {
 		return bookmarked;
+	}
+
+	/** The agent that runs this chat's turns; {@code null} for a plain chat with a model. */
+	public UUID agentId() {
+		return agentId;
+	}
+
+	/** The project (a folder) this chat belongs to; {@code null} for none. */
+	public UUID projectId() {
+		return projectId;
 	}
 
 	public int messageCount() {

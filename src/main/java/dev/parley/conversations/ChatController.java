@@ -110,11 +110,11 @@ class ChatController {
 	}
 
 	record ChatResponse(UUID id, String title, String model, String systemPrompt, boolean archived, boolean bookmarked,
-			int messageCount, Instant lastMessageAt, Instant createdAt, Instant updatedAt) {
+			UUID agentId, UUID projectId, int messageCount, Instant lastMessageAt, Instant createdAt, Instant updatedAt) {
 
 		static ChatResponse from(Chat chat) {
 			return new ChatResponse(chat.id(), chat.title(), chat.model(), chat.systemPrompt(), chat.archived(),
-					chat.bookmarked(), chat.messageCount(), chat.lastMessageAt(), chat.createdAt(), chat.updatedAt());
+					chat.bookmarked(), chat.agentId(), chat.projectId(), chat.messageCount(), chat.lastMessageAt(), chat.createdAt(), chat.updatedAt());
 		}
 	}
 }

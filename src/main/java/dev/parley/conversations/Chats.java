@@ -61,6 +61,19 @@ public class Chats {
 				chat -> new Cursor(chat.activityAt(), chat.id()).encode());
 	}
 
+	/**
+	 * Where the user's own chats match a full-text search (PostgreSQL, English stemming, web-search
+	 * syntax: {@code "exact phrase"}, {@code or}, {@code -excluded}): message text and chat titles,
+	 * best match first. Only this user's chats are searched.
+	 * @param limit the most matches, clamped to {@link PageLimit 1..100}
+	 */
+	public java.util.List<MessageMatch> search(UUID userId, String query, int limit) {
+		if (query.isBlank()) {
+			return java.util.List.of();
+		}
+		return queries.search(userId, query, PageLimit.clamp(limit));
+	}
+
 	@Transactional
 	public Chat update(UUID chatId, UUID userId, ChatChanges changes) {
 		return change(chatId, userId, chat -> chat.change(changes, clock.instant()));

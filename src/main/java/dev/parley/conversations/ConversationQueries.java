@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.parley.platform.Cursor;
+import dev.parley.platform.JsonText;
 import dev.parley.platform.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class ConversationQueries {
 
 	private static final String CHAT_COLUMNS = """
-			c.id, c.user_id, c.title, c.model, c.system_prompt, c.archived, c.bookmarked, c.message_count,
+			c.id, c.user_id, c.title, c.model, c.system_prompt, c.archived, c.bookmarked, c.agent_id, c.project_id, c.message_count,
 			c.last_message_at, c.created_at, c.updated_at, c.version""";
 
 	/** A chat matches a search when its title or any of its messages does. */
@@ -67,7 +68,7 @@ class ConversationQueries {
 	List<Message> messages(UUID chatId, Cursor after, int limit) {
 		String sql = """
 				select m.id, m.chat_id, m.role, m.content, m.status, m.model, m.prompt_tokens, m.completion_tokens,
-				m.total_tokens, m.error, m.created_at, m.updated_at, m.version
+				m.total_tokens, m.error, m.tool_calls, m.tool_call_id, m.created_at, m.updated_at, m.version
 				from messages m where m.chat_id = :chatId %s order by m.id limit :rows
 				""".formatted(after == null ? "" : "and m.id > :afterId");
 		JdbcClient.StatementSpec query = jdbc.sql(sql).param("chatId", chatId).param("rows", limit + 1);
@@ -77,10 +78,51 @@ class ConversationQueries {
 		return query.query(ConversationQueries::message).list();
 	}
 
+	/**
+	 * Matches in message text and titles of the user's chats, best rank first, newest among equals;
+	 * the snippets (ts_headline reads the whole text) only for the rows kept.
+	 */
+	List<MessageMatch> search(UUID userId, String query, int limit) {
+		String sql = """
+				with q as (select websearch_to_tsquery('english', :query) as query),
+				found as (
+				  select * from (
+				    select c.id as chat_id, c.title, m.id as message_id, m.role, m.created_at,
+				           ts_rank(m.content_search, q.query) as rank, m.content as text
+				    from messages m join chats c on c.id = m.chat_id, q
+				    where c.user_id = :userId and m.content_search @@ q.query
+				    union all
+				    select c.id, c.title, null, null, c.created_at, ts_rank(c.title_search, q.query), c.title
+				    from chats c, q
+				    where c.user_id = :userId and c.title_search @@ q.query
+				  ) matches
+				  order by rank desc, created_at desc
+				  limit :limit
+				)
+				select found.chat_id, found.title, found.message_id, found.role, found.created_at,
+				       ts_headline('english', left(found.text, 20000), q.query,
+				         'StartSel=«, StopSel=», MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "') as snippet
+				from found, q
+				order by found.rank desc, found.created_at desc
+				""";
+		return jdbc.sql(sql)
+			.param("userId", userId)
+			.param("query", query)
+			.param("limit", limit)
+			.query((row, number) -> {
+				String role = row.getString("role");
+				return new MessageMatch(row.getObject("chat_id", UUID.class), row.getString("title"),
+						row.getObject("message_id", UUID.class), role == null ? null : MessageRole.valueOf(role),
+						instant(row, "created_at"), row.getString("snippet"));
+			})
+			.list();
+	}
+
 	private static Chat chat(ResultSet row, int rowNumber) throws SQLException {
 		return new Chat(row.getObject("id", UUID.class), row.getObject("user_id", UUID.class), row.getString("title"),
 				row.getString("model"), row.getString("system_prompt"), row.getBoolean("archived"),
-				row.getBoolean("bookmarked"), row.getInt("message_count"), instant(row, "last_message_at"),
+				row.getBoolean("bookmarked"), row.getObject("agent_id", UUID.class), row.getObject("project_id", UUID.class),
+				row.getInt("message_count"), instant(row, "last_message_at"),
 				instant(row, "created_at"), instant(row, "updated_at"), row.getLong("version"));
 	}
 
@@ -91,7 +133,13 @@ class ConversationQueries {
 		return new Message(row.getObject("id", UUID.class), row.getObject("chat_id", UUID.class),
 				MessageRole.valueOf(row.getString("role")), row.getString("content"),
 				MessageStatus.valueOf(row.getString("status")), row.getString("model"), usage,
-				row.getString("error"), instant(row, "created_at"), instant(row, "updated_at"), row.getLong("version"));
+				row.getString("error"), json(row, "tool_calls"), row.getString("tool_call_id"), null,
+				instant(row, "created_at"), instant(row, "updated_at"), row.getLong("version"));
+	}
+
+	private static JsonText json(ResultSet row, String column) throws SQLException {
+		String value = row.getString(column);
+		return value == null ? null : new JsonText(value);
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,19 +1,27 @@
 package dev.parley.conversations;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.parley.platform.Ids;
+import dev.parley.platform.JsonText;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One message of a chat. What a user or system writes is complete at once; a model's reply starts
  * as a {@link MessageStatus#STREAMING streaming} draft that grows as content arrives and then ends
  * completed (with its token usage), failed or interrupted, keeping whatever content it received.
+ * An assistant message may have called tools ({@link #toolCalls()}); a tool message names the call
+ * it answers ({@link #toolCallId()}). A reply keeps the index of its event stream
+ * ({@link #eventIndex()}), saved with its text, from which any node replays it.
  */
 @Table("messages")
 public class Message {
@@ -36,6 +44,12 @@ public class Message {
 
 	private String error;
 
+	private JsonText toolCalls;
+
+	private final String toolCallId;
+
+	private JsonText eventIndex;
+
 	private final Instant createdAt;
 
 	private Instant updatedAt;
@@ -45,7 +59,8 @@ public class Message {
 
 	@PersistenceCreator
 	Message(UUID id, UUID chatId, MessageRole role, String content, MessageStatus status, String model, Usage usage,
-			String error, Instant createdAt, Instant updatedAt, Long version) {
+			String error, JsonText toolCalls, String toolCallId, JsonText eventIndex, Instant createdAt, Instant updatedAt,
+			Long version) {
 		this.id = id;
 		this.chatId = chatId;
 		this.role = role;
@@ -54,6 +69,9 @@ public class Message {
 		this.model = model;
 		this.usage = usage;
 		this.error = error;
+		this.toolCalls = toolCalls;
+		this.toolCallId = toolCallId;
+		this.eventIndex = eventIndex;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.version = version;
@@ -61,19 +79,20 @@ public class Message {
 
 	/** A message written whole, by a user, a system prompt or a tool. */
 	static Message written(UUID chatId, MessageRole role, String content, Instant now) {
-		return new Message(Ids.next(), chatId, role, content, MessageStatus.COMPLETED, null, null, null, now, now,
-				null);
+		return new Message(Ids.next(), chatId, role, content, MessageStatus.COMPLETED, null, null, null, null, null, null,
+				now, now, null);
 	}
 
 	/** The start of a model's reply: empty and streaming until it is completed, fails or is interrupted. */
 	static Message assistantDraft(UUID chatId, String model, Instant now) {
-		return new Message(Ids.next(), chatId, MessageRole.ASSISTANT, "", MessageStatus.STREAMING, model, null, null, now,
-				now, null);
+		return new Message(Ids.next(), chatId, MessageRole.ASSISTANT, "", MessageStatus.STREAMING, model, null, null, null, null,
+				null, now, now, null);
 	}
 
 	/** This message as it is once stored at this version. */
 	Message stored(long storedVersion) {
-		return new Message(id, chatId, role, content, status, model, usage, error, createdAt, updatedAt, storedVersion);
+		return new Message(id, chatId, role, content, status, model, usage, error, toolCalls, toolCallId, eventIndex,
+				createdAt, updatedAt, storedVersion);
 	}
 
 	void edit(String content, Instant now) {
@@ -103,6 +122,13 @@ public class Message {
 	/** Cancelled, or cut off by a crash; the reply keeps what arrived. */
 	void interrupt(String receivedContent, Instant now) {
 		finish(MessageStatus.INTERRUPTED, receivedContent, now);
+	}
+
+	/** The index of the reply's event stream as it ended; kept as it was when {@code null}. */
+	void indexEvents(@Nullable JsonText index) {
+		if (index != null) {
+			this.eventIndex = index;
+		}
 	}
 
 	private void finish(MessageStatus outcome, String content, Instant now) {
@@ -153,11 +179,46 @@ public class Message {
 		return error;
 	}
 
+	/** The tools an assistant message called, in order; {@code null} when it called none. */
+	public @Nullable List<ToolCallRecord> toolCalls() {
+		return toolCalls == null ? null : parseToolCalls(toolCalls);
+	}
+
+	JsonText toolCallsJson() {
+		return toolCalls;
+	}
+
+	/** The call a tool message answers; {@code null} for any other message. */
+	public @Nullable String toolCallId() {
+		return toolCallId;
+	}
+
+	/**
+	 * How the reply's event stream was numbered, as last saved (see {@code V9_1__reply_event_log.sql});
+	 * {@code null} for messages that are no replies, and for replies from before it was kept.
+	 */
+	public @Nullable JsonText eventIndex() {
+		return eventIndex;
+	}
+
 	public Instant createdAt() {
 		return createdAt;
 	}
 
 	public Instant updatedAt() {
 		return updatedAt;
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<List<ToolCallRecord>> TOOL_CALLS = new TypeReference<>() {
+	};
+
+	static List<ToolCallRecord> parseToolCalls(JsonText json) {
+		return JSON.readValue(json.json(), TOOL_CALLS);
+	}
+
+	static @Nullable JsonText writeToolCalls(@Nullable List<ToolCallRecord> calls) {
+		return calls == null || calls.isEmpty() ? null : new JsonText(JSON.writeValueAsString(calls));
 	}
 }

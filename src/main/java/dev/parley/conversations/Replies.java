@@ -3,7 +3,6 @@ package dev.parley.conversations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import dev.parley.platform.JsonText;
 import dev.parley.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +32,61 @@ public class Replies {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Replies(ChatRepository chats, MessageRepository messages, JdbcClient jdbc, Clock clock) {
+	Replies(ChatRepository chats, MessageRepository messages, JdbcClient jdbc, ApplicationEventPublisher events,
+			Clock clock) {
 		this.chats = chats;
 		this.messages = messages;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * Starts a turn in one transaction, before any model is called: stores the user's message
+	 * (publishing {@link MessagePosted}), reads the history a prompt is made of (as
+	 * {@link #promptHistory}, so it ends with that message), and creates the reply's streaming draft.
+	 * Either all three happen or nothing is stored.
+	 * @param model the model the reply is asked of, recorded on the draft
+	 * @param maxHistoryMessages and {@code maxHistoryChars}: how much history to read at most
+	 * @throws ChatNotFound when the chat is not this user's
+	 */
+	@Transactional
+	public TurnStart beginTurn(UUID chatId, UUID userId, String content, String model, int maxHistoryMessages,
+			int maxHistoryChars) {
+		Instant now = clock.instant();
+		if (!chats.countMessageAdded(chatId, userId, Timestamps.sql(now))) {
+			throw new ChatNotFound();
+		}
+		Message userMessage = messages.insert(Message.written(chatId, MessageRole.USER, content, now));
+		events.publishEvent(new MessagePosted(chatId, userMessage.id(), userId));
+		List<HistoryMessage> history = promptHistory(chatId, userId, maxHistoryMessages, maxHistoryChars);
+		chats.countMessageAdded(chatId, userId, Timestamps.sql(now));
+		Message draft = messages.insert(Message.assistantDraft(chatId, model, now));
+		return new TurnStart(userMessage, history, draft);
+	}
+
+	/**
+	 * A turn as {@link #beginTurn} started it.
+	 * @param userMessage the user's message, stored
+	 * @param history what the prompt is made of, oldest first, ending with the user's message
+	 * @param draft the reply, streaming and empty
+	 */
+	public record TurnStart(Message userMessage, List<HistoryMessage> history, Message draft) {
+
+		public TurnStart {
+			history = List.copyOf(history);
+		}
+	}
+
+	/**
+	 * What a reply has received so far: its text and the index of its events (see
+	 * {@link Message#eventIndex()}), saved together so they always agree.
+	 */
+	public record Progress(String content, @Nullable JsonText eventIndex) {
 	}
 
 	/** An empty streaming reply at the end of the chat, counted as one of its messages. */
@@ -73,20 +123,39 @@ public class Replies {
 	 * cancelled or swept meanwhile, and whoever generates them should stop.
 	 */
 	public Set<UUID> saveProgress(Map<UUID, String> contents) {
-		if (contents.isEmpty()) {
+		Map<UUID, Progress> progress = new java.util.HashMap<>();
+		contents.forEach((id, content) -> progress.put(id, new Progress(content, null)));
+		return saveReplies(progress);
+	}
+
+	/**
+	 * As {@link #saveProgress(Map)}, with each reply's event index saved with its text in the same
+	 * statement (an index that is {@code null} is left as it was).
+	 */
+	public Set<UUID> saveReplies(Map<UUID, Progress> progress) {
+		if (progress.isEmpty()) {
 			return Set.of();
 		}
-		UUID[] ids = contents.keySet().toArray(UUID[]::new);
-		String[] texts = Arrays.stream(ids).map(contents::get).toArray(String[]::new);
+		UUID[] ids = progress.keySet().toArray(UUID[]::new);
+		String[] texts = new String[ids.length];
+		String[] indexes = new String[ids.length];
+		for (int i = 0; i < ids.length; i++) {
+			Progress reply = progress.get(ids[i]);
+			texts[i] = reply.content();
+			indexes[i] = reply.eventIndex() == null ? null : reply.eventIndex().json();
+		}
 		return Set.copyOf(jdbc.sql("""
-				update messages m set content = v.content, updated_at = :now
-				from unnest(cast(:ids as uuid[]), cast(:contents as text[])) as v(id, content)
+				update messages m set content = v.content, updated_at = :now,
+				       event_index = coalesce(cast(v.event_index as jsonb), m.event_index)
+				from unnest(cast(:ids as uuid[]), cast(:contents as text[]), cast(:indexes as text[]))
+				     as v(id, content, event_index)
 				where m.id = v.id and m.status = 'STREAMING'
 				returning m.id
 				""")
 			.param("now", Timestamps.sql(clock.instant()))
 			.param("ids", ids)
 			.param("contents", texts)
+			.param("indexes", indexes)
 			.query(UUID.class)
 			.list());
 	}
@@ -97,17 +166,34 @@ public class Replies {
 	 */
 	@Transactional
 	public Optional<Message> complete(UUID messageId, String content, String answeringModel, Usage usage) {
-		return finish(messageId, reply -> reply.complete(content, answeringModel, usage, clock.instant()));
+		return complete(messageId, new Progress(content, null), answeringModel, usage);
+	}
+
+	/** As {@link #complete(UUID, String, String, Usage)}, keeping the reply's final event index. */
+	@Transactional
+	public Optional<Message> complete(UUID messageId, Progress received, String answeringModel, Usage usage) {
+		return finish(messageId, received,
+				reply -> reply.complete(received.content(), answeringModel, usage, clock.instant()));
 	}
 
 	@Transactional
 	public Optional<Message> fail(UUID messageId, String receivedContent, String reason) {
-		return finish(messageId, reply -> reply.fail(receivedContent, reason, clock.instant()));
+		return fail(messageId, new Progress(receivedContent, null), reason);
+	}
+
+	@Transactional
+	public Optional<Message> fail(UUID messageId, Progress received, String reason) {
+		return finish(messageId, received, reply -> reply.fail(received.content(), reason, clock.instant()));
 	}
 
 	@Transactional
 	public Optional<Message> interrupt(UUID messageId, String receivedContent) {
-		return finish(messageId, reply -> reply.interrupt(receivedContent, clock.instant()));
+		return interrupt(messageId, new Progress(receivedContent, null));
+	}
+
+	@Transactional
+	public Optional<Message> interrupt(UUID messageId, Progress received) {
+		return finish(messageId, received, reply -> reply.interrupt(received.content(), clock.instant()));
 	}
 
 	/**
@@ -123,7 +209,8 @@ public class Replies {
 
 	/**
 	 * Interrupts every reply left streaming whose text has not been saved for {@code quietFor}:
-	 * its generation died with its process. Returns how many were closed.
+	 * its generation died with its process. Returns how many were closed. Replies awaiting approval
+	 * are paused, not abandoned: they are left alone.
 	 */
 	public int interruptAbandoned(Duration quietFor) {
 		return jdbc.sql("update messages set status = 'INTERRUPTED' where status = 'STREAMING' and updated_at < ?")
@@ -135,17 +222,18 @@ public class Replies {
 	 * What a prompt is made of: the chat's latest finished messages with text, oldest first, at
 	 * most {@code maxMessages} of them and no more than reach back {@code maxChars} characters (the
 	 * message that crosses that mark is included, so the caller can trim it precisely). Failed
-	 * replies, tool messages and replies still streaming are left out. Only role and content are
+	 * replies and replies still streaming or awaiting approval are left out; an assistant message's
+	 * tool calls and the tool messages answering them are kept. Only role, content and tool calls are
 	 * read: long chats must not cost a full mapping of every message on every turn.
 	 */
 	public List<HistoryMessage> promptHistory(UUID chatId, UUID userId, int maxMessages, int maxChars) {
 		List<HistoryMessage> history = jdbc.sql("""
-				select role, content from (
-				    select m.id, m.role, m.content,
+				select role, content, tool_calls, tool_call_id from (
+				    select m.id, m.role, m.content, m.tool_calls, m.tool_call_id,
 				           sum(char_length(m.content)) over (order by m.id desc) as reach
 				    from messages m join chats c on c.id = m.chat_id
 				    where m.chat_id = :chatId and c.user_id = :userId
-				      and m.status in ('COMPLETED', 'INTERRUPTED') and m.role <> 'TOOL' and m.content <> ''
+				      and m.status in ('COMPLETED', 'INTERRUPTED') and (m.content <> '' or m.tool_calls is not null)
 				    order by m.id desc
 				    limit :maxMessages
 				) recent
@@ -156,7 +244,11 @@ public class Replies {
 			.param("userId", userId)
 			.param("maxMessages", maxMessages)
 			.param("maxChars", maxChars)
-			.query((row, n) -> new HistoryMessage(MessageRole.valueOf(row.getString(1)), row.getString(2)))
+			.query((row, n) -> {
+				String toolCalls = row.getString(3);
+				return new HistoryMessage(MessageRole.valueOf(row.getString(1)), row.getString(2),
+						toolCalls == null ? List.of() : Message.parseToolCalls(new JsonText(toolCalls)), row.getString(4));
+			})
 			.list();
 		if (history.isEmpty() && !chats.existsOwned(chatId, userId)) {
 			throw new ChatNotFound();
@@ -164,9 +256,9 @@ public class Replies {
 		return history;
 	}
 
-	private Optional<Message> finish(UUID messageId, Consumer<Message> outcome) {
+	private Optional<Message> finish(UUID messageId, Progress received, Consumer<Message> outcome) {
 		Optional<Message> reply = messages.lockStreaming(messageId);
-		reply.ifPresent(outcome);
+		reply.ifPresent(outcome.andThen(message -> message.indexEvents(received.eventIndex())));
 		return reply.map(messages::save);
 	}
 

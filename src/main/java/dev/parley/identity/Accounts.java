@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.parley.platform.FeatureFlags;
 import dev.parley.platform.JsonDocument;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,25 +26,32 @@ class Accounts {
 
 	private final IdentityProperties properties;
 
+	private final FeatureFlags featureFlags;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	Accounts(UserRepository users, PasswordHasher passwordHasher, PasswordPolicy passwordPolicy,
-			LoginThrottle loginThrottle, IdentityProperties properties, JdbcClient jdbc, Clock clock) {
+			LoginThrottle loginThrottle, IdentityProperties properties, FeatureFlags featureFlags, JdbcClient jdbc,
+			Clock clock) {
 		this.users = users;
 		this.passwordHasher = passwordHasher;
 		this.passwordPolicy = passwordPolicy;
 		this.loginThrottle = loginThrottle;
 		this.properties = properties;
+		this.featureFlags = featureFlags;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	/** A new account; the first one of the server, or the one with PARLEY_ADMIN_EMAIL, is an admin. */
+	/**
+	 * A new account; the first one of the server, or the one with PARLEY_ADMIN_EMAIL, is an admin.
+	 * Open while the feature flag {@code registration} is on (its default is ENABLE_REGISTRATION).
+	 */
 	@Transactional
 	User register(String email, String password, String name, String username) {
-		if (!properties.registrationEnabled()) {
+		if (!featureFlags.enabled(FeatureFlags.REGISTRATION)) {
 			throw new RegistrationClosed();
 		}
 		String normalizedEmail = normalizeEmail(email);

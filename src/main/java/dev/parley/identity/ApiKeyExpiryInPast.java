@@ -2,20 +2,14 @@ package dev.parley.identity;
 
 import java.util.Map;
 
-import dev.parley.platform.ParleyException;
-import dev.parley.platform.ProblemKind;
+import dev.parley.platform.InvalidFields;
 
 /** A new API key whose requested expiry is not in the future. */
-class ApiKeyExpiryInPast extends ParleyException {
+class ApiKeyExpiryInPast extends InvalidFields {
 
 	static final String MESSAGE = "must be in the future";
 
 	ApiKeyExpiryInPast() {
-		super(ProblemKind.INVALID_REQUEST, MESSAGE);
-	}
-
-	@Override
-	public Map<String, String> invalidFields() {
-		return Map.of("expires_at", getMessage());
+		super(MESSAGE, Map.of("expires_at", MESSAGE));
 	}
 }

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenTtl lifetime of a refresh token ({@code REFRESH_TOKEN_EXPIRE_DAYS})
  * @param refreshReuseGrace how long after its rotation the family's last rotated refresh token may be
  *     presented again (while its successor is unused) as a race, not as theft
- * @param registrationEnabled whether anyone may register ({@code ENABLE_REGISTRATION})
+ * @param registrationEnabled the default of the feature flag {@code registration} ({@code ENABLE_REGISTRATION});
+ *     registration asks the flag, which an admin may change at run time
  * @param adminEmail the email that registers as admin ({@code PARLEY_ADMIN_EMAIL})
  * @param passwordHashing Argon2id cost and concurrency
  * @param loginThrottle failed-login limits

@@ -2,21 +2,12 @@ package dev.parley.identity;
 
 import java.util.Map;
 
-import dev.parley.platform.ParleyException;
-import dev.parley.platform.ProblemKind;
+import dev.parley.platform.InvalidFields;
 
 /** A new password the password policy refuses (too short, too long, too common). */
-class WeakPassword extends ParleyException {
-
-	private final String field;
+class WeakPassword extends InvalidFields {
 
 	WeakPassword(String field, String reason) {
-		super(ProblemKind.INVALID_REQUEST, reason);
-		this.field = field;
-	}
-
-	@Override
-	public Map<String, String> invalidFields() {
-		return Map.of(field, getMessage());
+		super(reason, Map.of(field, reason));
 	}
 }

@@ -23,7 +23,8 @@ class JdbcConfiguration extends AbstractJdbcConfiguration {
 
 	@Override
 	protected List<?> userConverters() {
-		return List.of(new JsonDocumentToJsonb(jsonMapper), new JsonbToJsonDocument(jsonMapper));
+		return List.of(new JsonDocumentToJsonb(jsonMapper), new JsonbToJsonDocument(jsonMapper), new JsonTextToJsonb(),
+				new JsonbToJsonText());
 	}
 
 	@WritingConverter
@@ -40,6 +41,32 @@ class JdbcConfiguration extends AbstractJdbcConfiguration {
 				throw new IllegalStateException(ex);
 			}
 			return json;
+		}
+	}
+
+	@WritingConverter
+	record JsonTextToJsonb() implements Converter<JsonText, PGobject> {
+
+		@Override
+		public PGobject convert(JsonText source) {
+			PGobject json = new PGobject();
+			json.setType("jsonb");
+			try {
+				json.setValue(source.json());
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return json;
+		}
+	}
+
+	@ReadingConverter
+	record JsonbToJsonText() implements Converter<PGobject, JsonText> {
+
+		@Override
+		public JsonText convert(PGobject source) {
+			return source.getValue() == null ? null : new JsonText(source.getValue());
 		}
 	}
 

@@ -47,7 +47,8 @@ class ApiDocumentationIntegrationTests {
 		}
 		JsonNode events = schema("ReplyEvent").get("oneOf");
 		assertThat(events.valueStream().map(event -> eventName(event.get("$ref").asString())).toList())
-			.containsExactlyInAnyOrder("user_message", "delta", "done", "error");
+			.containsExactlyInAnyOrder("user_message", "delta", "tool_call", "tool_result", "approval_required", "done",
+					"error");
 		JsonNode delta = schema(refName(events.valueStream()
 			.map(event -> event.get("$ref").asString())
 			.filter(ref -> eventName(ref).equals("delta"))
@@ -59,6 +60,12 @@ class ApiDocumentationIntegrationTests {
 		assertThat(dataOf("ReplyEvent", "error")).isEqualTo(PROBLEM);
 		assertThat(dataOf("ReplyEvent", "done")).isEqualTo(dataOf("ReplyEvent", "user_message"))
 			.isEqualTo("#/components/schemas/MessageView");
+		assertThat(schema(refName(dataOf("ReplyEvent", "tool_call"))).get("properties").propertyNames())
+			.containsExactlyInAnyOrder("id", "name", "arguments");
+		assertThat(schema(refName(dataOf("ReplyEvent", "tool_result"))).get("properties").propertyNames())
+			.containsExactlyInAnyOrder("id", "ok", "summary");
+		assertThat(schema(refName(dataOf("ReplyEvent", "approval_required"))).get("properties").propertyNames())
+			.containsExactlyInAnyOrder("run_id", "step_id", "tool", "arguments");
 	}
 
 	@Test

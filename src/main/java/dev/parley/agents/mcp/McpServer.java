@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import dev.parley.ai.SecretSealer;
+import dev.parley.ai.SealedSecret;
 import dev.parley.platform.Ids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -36,7 +36,7 @@ class McpServer {
 	private String headerNames;
 
 	@Embedded.Nullable(prefix = "headers_")
-	private SecretSealer.@Nullable Sealed headers;
+	private @Nullable SealedSecret headers;
 
 	private final Instant createdAt;
 
@@ -55,7 +55,7 @@ class McpServer {
 
 	@PersistenceCreator
 	McpServer(UUID id, UUID userId, String name, String url, String transport, String headerNames,
-			SecretSealer.@Nullable Sealed headers, Instant createdAt, Instant updatedAt, String lastStatus,
+			@Nullable SealedSecret headers, Instant createdAt, Instant updatedAt, String lastStatus,
 			@Nullable String lastError, @Nullable Instant lastCheckedAt, @Nullable Integer toolCount,
 			@Nullable Long version) {
 		this.id = id;
@@ -75,7 +75,7 @@ class McpServer {
 	}
 
 	static McpServer register(UUID id, UUID userId, String name, String url, McpTransport transport,
-			List<String> headerNames, SecretSealer.@Nullable Sealed headers, Instant now) {
+			List<String> headerNames, @Nullable SealedSecret headers, Instant now) {
 		return new McpServer(id, userId, name, url, transport.wireName(), String.join(",", headerNames), headers, now,
 				now, McpServerStatus.UNKNOWN.wireName(), null, null, null, null);
 	}
@@ -96,7 +96,7 @@ class McpServer {
 		forgetStatus(now);
 	}
 
-	void replaceHeaders(List<String> headerNames, SecretSealer.@Nullable Sealed headers, Instant now) {
+	void replaceHeaders(List<String> headerNames, @Nullable SealedSecret headers, Instant now) {
 		this.headerNames = String.join(",", headerNames);
 		this.headers = headers;
 		forgetStatus(now);
@@ -134,7 +134,7 @@ class McpServer {
 		return headerNames.isEmpty() ? List.of() : Arrays.asList(headerNames.split(","));
 	}
 
-	SecretSealer.@Nullable Sealed headers() {
+	@Nullable SealedSecret headers() {
 		return headers;
 	}
 
@@ -166,8 +166,8 @@ class McpServer {
 		return toolCount;
 	}
 
-	/** What a sealed header value is bound to: this owner, this server, this purpose. */
-	static String headersContext(UUID userId, UUID serverId) {
-		return "mcp-server-headers/" + userId + "/" + serverId;
+	/** What this server's sealed headers are bound to, with their owner: this server, this purpose. */
+	static String headersPurpose(UUID serverId) {
+		return "mcp-server-headers/" + serverId;
 	}
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import dev.parley.ai.SecretSealer;
+import dev.parley.ai.SealedSecret;
+import dev.parley.ai.UserSecrets;
 import dev.parley.platform.FieldChecks;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ class McpServers {
 
 	private final McpServerInput input;
 
-	private final SecretSealer sealer;
+	private final UserSecrets secrets;
 
 	private final McpConnections connections;
 
@@ -47,11 +48,11 @@ class McpServers {
 
 	private final Clock clock;
 
-	McpServers(McpServerRepository repository, McpServerInput input, SecretSealer sealer, McpConnections connections,
+	McpServers(McpServerRepository repository, McpServerInput input, UserSecrets secrets, McpConnections connections,
 			McpProperties properties, JsonMapper json, Clock clock) {
 		this.repository = repository;
 		this.input = input;
-		this.sealer = sealer;
+		this.secrets = secrets;
 		this.connections = connections;
 		this.properties = properties;
 		this.json = json;
@@ -132,9 +133,9 @@ class McpServers {
 	/** How a connection reaches this server, its headers opened. */
 	McpEndpoint.Remote endpoint(McpServer server) {
 		Map<String, String> headers = Map.of();
-		SecretSealer.Sealed sealed = server.headers();
+		SealedSecret sealed = server.headers();
 		if (sealed != null) {
-			String opened = sealer.open(sealed, McpServer.headersContext(server.userId(), server.id())).orElse(null);
+			String opened = secrets.open(sealed, server.userId(), McpServer.headersPurpose(server.id())).orElse(null);
 			if (opened == null) {
 				// Sealed under a key this server no longer has: connect without them, and say why in the log.
 				log.warn("The headers of MCP server {} cannot be opened (encryption key retired or changed)",
@@ -162,9 +163,9 @@ class McpServers {
 		}
 	}
 
-	private SecretSealer.@Nullable Sealed seal(Map<String, String> headers, UUID userId, UUID serverId) {
+	private @Nullable SealedSecret seal(Map<String, String> headers, UUID userId, UUID serverId) {
 		return headers.isEmpty() ? null
-				: sealer.seal(json.writeValueAsString(headers), McpServer.headersContext(userId, serverId));
+				: secrets.seal(json.writeValueAsString(headers), userId, McpServer.headersPurpose(serverId));
 	}
 
 	private McpServer save(McpServer server, String name) {

@@ -13,8 +13,8 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * Seals users' provider keys with AES-256-GCM: a fresh 12-byte random nonce per value, and the
  * owner's id and the provider as associated data, so a value copied to another user's row or
- * another provider does not open. Other modules' secrets go through {@link CipherSecretSealer}, bound
- * to their own associated data. Thread-safe.
+ * another provider does not open. Other secrets of a user (through {@link dev.parley.ai.UserSecrets})
+ * are sealed the same way, bound to their owner and purpose instead. Thread-safe.
  */
 final class CredentialCipher {
 
@@ -33,16 +33,11 @@ final class CredentialCipher {
 	}
 
 	SealedKey seal(String apiKey, UUID userId, String provider) {
-		return seal(apiKey, associatedData(userId, provider));
-	}
-
-	/** Seals any secret, bound to the given associated data. */
-	SealedKey seal(String secret, byte[] associatedData) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
 		try {
-			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, associatedData);
-			return new SealedKey(keys.currentId(), nonce, cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, userId, provider);
+			return new SealedKey(keys.currentId(), nonce, cipher.doFinal(apiKey.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM is unavailable", ex);
@@ -55,22 +50,47 @@ final class CredentialCipher {
 	 *     was altered, or belongs to another user or provider
 	 */
 	String open(SealedKey sealed, UUID userId, String provider) {
-		return open(sealed, associatedData(userId, provider)).orElseThrow(() -> new StoredKeyUnreadable(provider));
+		SecretKey key = keys.find(sealed.version()).orElseThrow(() -> new StoredKeyUnreadable(provider));
+		try {
+			Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), userId, provider);
+			return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8);
+		}
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
+			throw new StoredKeyUnreadable(provider);
+		}
 	}
 
-	/** The clear secret, or empty when it does not open with this associated data. */
-	Optional<String> open(SealedKey sealed, byte[] associatedData) {
+	/** Seals another kind of secret, bound to its owner and its purpose (see {@link #secretData}). */
+	SealedKey sealSecret(String secret, UUID ownerId, String purpose) {
+		byte[] nonce = new byte[NONCE_BYTES];
+		random.nextBytes(nonce);
+		try {
+			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, secretData(ownerId, purpose));
+			return new SealedKey(keys.currentId(), nonce, cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is unavailable", ex);
+		}
+	}
+
+	/** The clear secret, or empty when it was sealed under a key this server lacks, altered, or moved. */
+	Optional<String> openSecret(SealedKey sealed, UUID ownerId, String purpose) {
 		Optional<SecretKey> key = keys.find(sealed.version());
 		if (key.isEmpty()) {
 			return Optional.empty();
 		}
 		try {
-			Cipher cipher = cipher(Cipher.DECRYPT_MODE, key.get(), sealed.nonce(), associatedData);
+			Cipher cipher = cipher(Cipher.DECRYPT_MODE, key.get(), sealed.nonce(), secretData(ownerId, purpose));
 			return Optional.of(new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			return Optional.empty();
 		}
+	}
+
+	private static Cipher cipher(int mode, SecretKey key, byte[] nonce, UUID userId, String provider)
+			throws GeneralSecurityException {
+		return cipher(mode, key, nonce, associatedData(userId, provider));
 	}
 
 	private static Cipher cipher(int mode, SecretKey key, byte[] nonce, byte[] associatedData)
@@ -79,6 +99,14 @@ final class CredentialCipher {
 		cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
 		cipher.updateAAD(associatedData);
 		return cipher;
+	}
+
+	/**
+	 * Binds a secret other than a provider key to its owner and purpose; its own prefix keeps it
+	 * from ever opening as a provider key, or a provider key as it.
+	 */
+	static byte[] secretData(UUID ownerId, String purpose) {
+		return ("parley/user-secret/v1\n" + purpose + "\n" + ownerId).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Binds a value to its row's owner and provider; the prefix versions this layout. */

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import dev.parley.ai.GenerationCompleted;
 import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.GenerationObserver;
+import dev.parley.ai.ToolCall;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.ModelId;
@@ -93,6 +94,14 @@ public class GenerationMetering {
 				firstTokenAt = clock.instant();
 			}
 			observer.onDelta(text);
+		}
+
+		@Override
+		public void onToolCall(ToolCall call) {
+			if (firstTokenAt == null) {
+				firstTokenAt = clock.instant();
+			}
+			observer.onToolCall(call);
 		}
 
 		@Override

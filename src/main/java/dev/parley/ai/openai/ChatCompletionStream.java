@@ -3,9 +3,8 @@ package dev.parley.ai.openai;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 import dev.parley.ai.Generation;
 import dev.parley.ai.GenerationFailed;
@@ -13,13 +12,16 @@ import dev.parley.ai.GenerationObserver;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
+import dev.parley.platform.streams.EventBatch;
+import dev.parley.platform.streams.EventBuffer;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A streamed chat completion: the generation's deltas are queued as they arrive and written, each
- * as one {@code data:} event flushed at once, by the request's own (virtual) thread, so a slow
- * client never holds up the thread the provider answers on. A client that goes away cancels the
+ * A streamed chat completion: the generation appends its events to a buffer as they arrive
+ * ({@link EventBuffer}, never waiting for the client), and the request's own (virtual) thread writes
+ * them, each as one {@code data:} event, flushing after all that were there, so a slow client never
+ * holds up the thread the provider answers on. A client that goes away cancels the
  * generation. The stream ends with the finishing chunk, the usage chunk when asked for, and
  * {@code data: [DONE]}; a generation that fails ends it with an OpenAI error event instead.
  */
@@ -47,7 +49,10 @@ final class ChatCompletionStream implements StreamingResponseBody, GenerationObs
 
 	private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
-	private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+	/** How long the writer waits for the next event before it looks again; no bytes are written meanwhile. */
+	private static final Duration WAIT = Duration.ofMinutes(1);
+
+	private final EventBuffer<Event> events = new EventBuffer<>();
 
 	private final String id;
 
@@ -86,37 +91,45 @@ final class ChatCompletionStream implements StreamingResponseBody, GenerationObs
 
 	@Override
 	public void onDelta(String text) {
-		events.add(new Delta(text));
+		events.append(new Delta(text));
 	}
 
 	@Override
 	public void onComplete(GenerationResult result) {
-		events.add(new Completed(result));
+		events.close(new Completed(result));
 	}
 
 	@Override
 	public void onFailure(GenerationFailed failure) {
-		events.add(new Failed(failure));
+		events.close(new Failed(failure));
 	}
 
 	@Override
 	public void writeTo(OutputStream out) throws IOException {
 		try {
 			send(out, chunk(new ChatCompletionChunk.Delta("assistant", ""), null));
+			out.flush();
+			long seq = 0;
 			while (true) {
-				switch (events.take()) {
-					case Delta delta -> send(out, chunk(new ChatCompletionChunk.Delta(null, delta.text()), null));
-					case Completed completed -> {
-						finish(out, completed.result());
-						outcomes.record(Outcome.COMPLETED);
-						return;
-					}
-					case Failed failed -> {
-						send(out, OpenAiError.of(failed.failure()));
-						outcomes.record(Outcome.FAILED);
-						return;
+				EventBatch<Event> batch = events.awaitAfter(seq, WAIT);
+				seq = batch.last();
+				for (Event event : batch.events()) {
+					switch (event) {
+						case Delta delta -> send(out, chunk(new ChatCompletionChunk.Delta(null, delta.text()), null));
+						case Completed completed -> {
+							finish(out, completed.result());
+							outcomes.record(Outcome.COMPLETED);
+							return;
+						}
+						case Failed failed -> {
+							send(out, OpenAiError.of(failed.failure()));
+							out.flush();
+							outcomes.record(Outcome.FAILED);
+							return;
+						}
 					}
 				}
+				out.flush();
 			}
 		}
 		catch (IOException ex) {
@@ -148,6 +161,5 @@ final class ChatCompletionStream implements StreamingResponseBody, GenerationObs
 
 	private void send(OutputStream out, Object data) throws IOException {
 		out.write(("data: " + json.writeValueAsString(data) + "\n\n").getBytes(StandardCharsets.UTF_8));
-		out.flush();
 	}
 }

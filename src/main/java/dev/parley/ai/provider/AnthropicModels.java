@@ -48,10 +48,13 @@ final class AnthropicModels implements ChatModelFactory {
 
 	@Override
 	public ChatOptions options(ProviderCall call) {
-		return AnthropicChatOptions.builder()
+		AnthropicChatOptions.Builder options = AnthropicChatOptions.builder()
 			.model(call.model())
 			.temperature(call.temperature())
-			.maxTokens(call.maxTokens())
-			.build();
+			.maxTokens(call.maxTokens());
+		if (!call.tools().isEmpty()) {
+			options.toolCallbacks(DescribedTool.all(call.tools()));
+		}
+		return options.build();
 	}
 }

@@ -1,13 +1,17 @@
 package dev.parley.ai.provider;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.TokenUsage;
+import dev.parley.ai.ToolCall;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,18 +23,17 @@ import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
-import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * {@code bedrock}: Amazon Bedrock's Converse API through the AWS SDK v2 async client
  * ({@code ConverseStream}), with the SDK's retries off. It calls with the server's AWS credentials
  * only: a call carrying a user's own key is refused, since an API key is not an AWS credential.
+ * Tools go as the request's {@code toolConfig}; a tool use streamed in pieces is emitted whole
+ * when its content block stops, and the stop reason {@code tool_use} reads {@code tool_calls}.
  */
 class BedrockProvider implements ChatProvider, AutoCloseable {
 
@@ -94,36 +97,50 @@ class BedrockProvider implements ChatProvider, AutoCloseable {
 			.filter(message -> message.role() == PromptMessage.Role.SYSTEM)
 			.map(message -> SystemContentBlock.fromText(message.content()))
 			.toList();
-		List<Message> messages = call.messages()
-			.stream()
-			.filter(message -> message.role() != PromptMessage.Role.SYSTEM)
-			.map(message -> Message.builder()
-				.role(message.role() == PromptMessage.Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
-				.content(ContentBlock.fromText(message.content()))
-				.build())
-			.toList();
 		InferenceConfiguration.Builder inference = InferenceConfiguration.builder().maxTokens(call.maxTokens());
 		if (call.temperature() != null) {
 			inference.temperature(call.temperature().floatValue());
 		}
-		return ConverseStreamRequest.builder()
+		ConverseStreamRequest.Builder request = ConverseStreamRequest.builder()
 			.modelId(call.model())
 			.system(system)
-			.messages(messages)
-			.inferenceConfig(inference.build())
-			.build();
+			.messages(BedrockMessages.messages(call.messages()))
+			.inferenceConfig(inference.build());
+		if (!call.tools().isEmpty()) {
+			request.toolConfig(BedrockMessages.toolConfiguration(call.tools()));
+		}
+		return request.build();
 	}
 
 	private static ConverseStreamResponseHandler handler(FluxSink<ProviderChunk> sink) {
+		ToolUses toolUses = new ToolUses();
 		return ConverseStreamResponseHandler.builder()
 			.subscriber(ConverseStreamResponseHandler.Visitor.builder()
+				.onContentBlockStart(event -> {
+					if (event.start() != null && event.start().toolUse() != null) {
+						toolUses.start(event.contentBlockIndex(), event.start().toolUse().toolUseId(),
+								event.start().toolUse().name());
+					}
+				})
 				.onContentBlockDelta(event -> {
-					if (event.delta() != null && event.delta().text() != null) {
+					if (event.delta() == null) {
+						return;
+					}
+					if (event.delta().text() != null) {
 						sink.next(ProviderChunk.text(event.delta().text()));
+					}
+					else if (event.delta().toolUse() != null) {
+						toolUses.append(event.contentBlockIndex(), event.delta().toolUse().input());
+					}
+				})
+				.onContentBlockStop(event -> {
+					List<ToolCall> done = toolUses.finish(event.contentBlockIndex());
+					if (!done.isEmpty()) {
+						sink.next(new ProviderChunk("", null, null, done));
 					}
 				})
 				.onMessageStop(event -> sink.next(new ProviderChunk("",
-						SpringAiChatProvider.finishReason(event.stopReasonAsString()), null)))
+						SpringAiChatProvider.finishReason(event.stopReasonAsString()), null, toolUses.finishAll())))
 				.onMetadata(event -> {
 					if (event.usage() != null) {
 						sink.next(new ProviderChunk("", null,
@@ -132,6 +149,44 @@ class BedrockProvider implements ChatProvider, AutoCloseable {
 				})
 				.build())
 			.build();
+	}
+
+	/**
+	 * The tool uses of one answer as they stream: a block's start names the tool and its id, its
+	 * deltas bring pieces of the input, its stop completes the call (see {@link ToolCalls} for
+	 * malformed ones). Blocks left open when the message stops are completed then.
+	 */
+	private static final class ToolUses {
+
+		private final Map<Integer, String[]> open = new LinkedHashMap<>();
+
+		private final Map<Integer, StringBuilder> inputs = new LinkedHashMap<>();
+
+		synchronized void start(Integer index, String id, String name) {
+			open.put(index, new String[] { id, name });
+			inputs.put(index, new StringBuilder());
+		}
+
+		synchronized void append(Integer index, String piece) {
+			StringBuilder input = inputs.get(index);
+			if (input != null && piece != null) {
+				input.append(piece);
+			}
+		}
+
+		synchronized List<ToolCall> finish(Integer index) {
+			String[] call = open.remove(index);
+			StringBuilder input = inputs.remove(index);
+			return call == null ? List.of() : List.of(ToolCalls.of(call[0], call[1], input.toString()));
+		}
+
+		synchronized List<ToolCall> finishAll() {
+			List<ToolCall> calls = new ArrayList<>();
+			for (Integer index : List.copyOf(open.keySet())) {
+				calls.addAll(finish(index));
+			}
+			return calls;
+		}
 	}
 
 	@Override

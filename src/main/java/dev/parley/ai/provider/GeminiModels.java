@@ -44,10 +44,19 @@ final class GeminiModels implements ChatModelFactory {
 
 	@Override
 	public ChatOptions options(ProviderCall call) {
-		return GoogleGenAiChatOptions.builder()
+		GoogleGenAiChatOptions.Builder options = GoogleGenAiChatOptions.builder()
 			.model(call.model())
 			.temperature(call.temperature())
-			.maxOutputTokens(call.maxTokens())
-			.build();
+			.maxOutputTokens(call.maxTokens());
+		if (!call.tools().isEmpty()) {
+			options.toolCallbacks(DescribedTool.all(call.tools()));
+		}
+		return options.build();
+	}
+
+	/** Gemini takes a function's response as a JSON object; Spring AI wraps other JSON in {@code result}. */
+	@Override
+	public boolean resultsAsJson() {
+		return true;
 	}
 }

@@ -99,11 +99,14 @@ final class OllamaModels implements ChatModelFactory {
 
 	@Override
 	public ChatOptions options(ProviderCall call) {
-		return OllamaChatOptions.builder()
+		OllamaChatOptions.Builder options = OllamaChatOptions.builder()
 			.model(call.model())
 			.temperature(call.temperature())
-			.numPredict(call.maxTokens())
-			.build();
+			.numPredict(call.maxTokens());
+		if (!call.tools().isEmpty()) {
+			options.toolCallbacks(DescribedTool.all(call.tools()));
+		}
+		return options.build();
 	}
 
 	private record Transport(HttpComponentsClientHttpRequestFactory whole, HttpComponentsClientHttpConnector streamed) {

@@ -13,7 +13,8 @@ import org.springframework.ai.openai.OpenAiChatOptions;
  * OpenAI and any server speaking its chat-completions API (vLLM, LM Studio, OpenRouter, Groq ...),
  * through Spring AI's {@link OpenAiChatModel} on the official OpenAI SDK. The SDK's retries are
  * off; streams ask for usage ({@code stream_options.include_usage}). A blank key talks to the
- * server without an {@code Authorization} header.
+ * server without an {@code Authorization} header. Tool calls a compatible server sends without id
+ * get one ({@link MissingToolCallIds}).
  */
 final class OpenAiModels implements ChatModelFactory {
 
@@ -40,6 +41,7 @@ final class OpenAiModels implements ChatModelFactory {
 			.options(defaults)
 			.httpClientBuilderCustomizer(http -> {
 				http.interceptor(connectTimeout());
+				http.interceptor(new MissingToolCallIds());
 				if (guarded) {
 					http.interceptor(guardedHttp.okHttpInterceptor());
 				}
@@ -49,12 +51,21 @@ final class OpenAiModels implements ChatModelFactory {
 
 	@Override
 	public ChatOptions options(ProviderCall call) {
-		return OpenAiChatOptions.builder()
+		OpenAiChatOptions.Builder options = OpenAiChatOptions.builder()
 			.model(call.model())
 			.temperature(call.temperature())
 			.maxTokens(call.maxTokens())
-			.streamUsage(true)
-			.build();
+			.streamUsage(true);
+		if (!call.tools().isEmpty()) {
+			options.toolCallbacks(DescribedTool.all(call.tools()));
+		}
+		return options.build();
+	}
+
+	/** OpenAI's wire carries a call's arguments as text: they go back exactly as the model wrote them. */
+	@Override
+	public boolean argumentsAsObject() {
+		return false;
 	}
 
 	private Interceptor connectTimeout() {

@@ -1,15 +1,20 @@
 package dev.parley.ai.provider;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.TokenUsage;
+import dev.parley.ai.ToolCall;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
@@ -25,6 +30,11 @@ import reactor.core.scheduler.Schedulers;
  * Anthropic, Ollama, Gemini). It streams the model's {@code ChatResponse}s as {@link ProviderChunk}s
  * (text deltas without reasoning text, a normalised finish reason, usage) and reports failures as
  * {@link ProviderError}s.
+ * <p>
+ * Tools: the call's tool definitions go to the provider as {@link DescribedTool}s, never run by
+ * Spring AI; the tool calls of a response come back whole (Spring AI assembles streamed pieces) in
+ * {@link ProviderChunk#toolCalls()}; the prompt's tool calls and results go back as Spring AI's
+ * assistant and tool-response messages.
  * <p>
  * Credentials: a call that carries a {@link ProviderCredential} is made with that key (the user's
  * own), against the credential's base URL, else the server's configured one, else the provider's
@@ -75,11 +85,11 @@ class SpringAiChatProvider implements ChatProvider {
 		}
 		return Flux.defer(() -> {
 			ChatModel model = models.forCredential(credential, usersOwnUrl(call));
-			Prompt prompt = new Prompt(messages(call.messages()), factory.options(call));
+			Prompt prompt = new Prompt(messages(call.messages(), factory), factory.options(call));
 			return call.streamed() ? model.stream(prompt) : Mono.fromCallable(() -> model.call(prompt)).flux();
 		})
 			.map(SpringAiChatProvider::chunk)
-			.filter(chunk -> !chunk.text().isEmpty() || chunk.finishReason() != null || chunk.usage() != null)
+			.filter(chunk -> !chunk.isEmpty())
 			.onErrorMap(error -> !(error instanceof GenerationFailed), error -> ProviderErrors.translate(id, error))
 			.subscribeOn(Schedulers.boundedElastic());
 	}
@@ -102,19 +112,62 @@ class SpringAiChatProvider implements ChatProvider {
 		return call.credential() != null && call.credential().baseUrl() != null && !call.credential().baseUrl().isBlank();
 	}
 
-	static List<Message> messages(List<PromptMessage> prompt) {
-		return prompt.stream().map(message -> switch (message.role()) {
-			case SYSTEM -> (Message) new SystemMessage(message.content());
-			case USER -> new UserMessage(message.content());
-			case ASSISTANT -> new AssistantMessage(message.content());
-			// Until the adapters carry tools (the next commits), nothing builds a tool message.
-			case TOOL -> throw new IllegalArgumentException("This provider adapter does not take tool results yet.");
-		}).toList();
+	/**
+	 * The prompt in Spring AI's messages. An assistant turn keeps its text and its tool calls; the
+	 * tool results that follow it, one {@link ToolResponseMessage} for each run of them, are named
+	 * after the call they answer (Gemini and Ollama match results by name, not by id).
+	 */
+	static List<Message> messages(List<PromptMessage> prompt, ChatModelFactory wire) {
+		Map<String, String> toolNames = new HashMap<>();
+		List<Message> messages = new ArrayList<>();
+		List<ToolResponseMessage.ToolResponse> results = new ArrayList<>();
+		for (PromptMessage message : prompt) {
+			if (message.role() != PromptMessage.Role.TOOL && !results.isEmpty()) {
+				messages.add(ToolResponseMessage.builder().responses(List.copyOf(results)).build());
+				results.clear();
+			}
+			switch (message.role()) {
+				case SYSTEM -> messages.add(new SystemMessage(message.content()));
+				case USER -> messages.add(new UserMessage(message.content()));
+				case ASSISTANT -> {
+					message.toolCalls().forEach(call -> toolNames.put(call.id(), call.name()));
+					messages.add(AssistantMessage.builder()
+						.content(message.content())
+						.toolCalls(message.toolCalls()
+							.stream()
+							.map(call -> new AssistantMessage.ToolCall(call.id(), "function", call.name(),
+									wire.argumentsAsObject() ? ToolCalls.objectOrEmpty(call.arguments()) : call.arguments()))
+							.toList())
+						.build());
+				}
+				case TOOL -> {
+					String id = message.toolCallId() == null ? "" : message.toolCallId();
+					String result = wire.resultsAsJson() && ToolCalls.parse(message.content()) == null
+							? ToolCalls.write(message.content()) : message.content();
+					results.add(new ToolResponseMessage.ToolResponse(id, toolNames.getOrDefault(id, ""), result));
+				}
+			}
+		}
+		if (!results.isEmpty()) {
+			messages.add(ToolResponseMessage.builder().responses(List.copyOf(results)).build());
+		}
+		return messages;
 	}
 
+	/**
+	 * One response as a chunk: its text (reasoning left out), the tool calls it completes (see
+	 * {@link ToolCalls} for malformed ones), the finish reason ({@code tool_calls} whenever it
+	 * carries calls, which Gemini and Ollama report as {@code stop}) and the usage.
+	 */
 	static ProviderChunk chunk(ChatResponse response) {
 		String text = "";
 		String finishReason = null;
+		List<ToolCall> toolCalls = new ArrayList<>();
+		for (Generation generation : response.getResults()) {
+			for (AssistantMessage.ToolCall call : generation.getOutput().getToolCalls()) {
+				toolCalls.add(ToolCalls.of(call.id(), call.name(), call.arguments()));
+			}
+		}
 		if (!response.getResults().isEmpty()) {
 			Generation generation = response.getResults().getFirst();
 			AssistantMessage output = generation.getOutput();
@@ -124,8 +177,11 @@ class SpringAiChatProvider implements ChatProvider {
 			}
 			finishReason = finishReason(generation.getMetadata().getFinishReason());
 		}
+		if (!toolCalls.isEmpty() && "stop".equals(finishReason)) {
+			finishReason = "tool_calls";
+		}
 		Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
-		return new ProviderChunk(text, finishReason, usage(usage));
+		return new ProviderChunk(text, finishReason, usage(usage), toolCalls);
 	}
 
 	private static TokenUsage usage(Usage usage) {

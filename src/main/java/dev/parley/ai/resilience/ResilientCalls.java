@@ -28,7 +28,7 @@ import reactor.util.retry.Retry;
  * the provider, configured under {@code resilience4j.circuitbreaker}), with a first-token and an
  * idle timeout, and with retries on failures worth retrying ({@link ProviderError#retryable()}:
  * 408, 429, 5xx, no answer) — exponential backoff with jitter, never sooner than the provider's
- * {@code Retry-After}, and never once text has gone downstream. Timeouts are not retried: the
+ * {@code Retry-After}, and never once text or a tool call has gone downstream. Timeouts are not retried: the
  * caller has already waited long. Whatever ends the stream in failure is a {@link GenerationFailed}.
  */
 @Component
@@ -87,7 +87,7 @@ public class ResilientCalls {
 			.onErrorMap(TimeoutException.class,
 					timeout -> new ProviderTimeout(provider.id() + " went silent for too long", timeout))
 			.doOnNext(chunk -> {
-				if (!chunk.text().isEmpty()) {
+				if (!chunk.text().isEmpty() || !chunk.toolCalls().isEmpty()) {
 					spoke.set(true);
 				}
 			})

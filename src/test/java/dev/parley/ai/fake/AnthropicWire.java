@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.parley.ai.ToolCall;
+
 /**
  * Anthropic's messages wire format ({@code POST /v1/messages}): whole JSON messages, and SSE
  * streams of {@code message_start}, content blocks (text and tool use), {@code message_delta}
@@ -51,6 +53,47 @@ public final class AnthropicWire {
 		events.add(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}"));
 		events.add(messageEnd("tool_use", deltas.length + 4));
 		return Reply.stream("text/event-stream", events);
+	}
+
+	/**
+	 * Text (when not empty), then one {@code tool_use} block per call, its input streamed as
+	 * {@code input_json_delta} in two pieces; stops for {@code tool_use}.
+	 */
+	public static Reply streamToolUses(String text, ToolCall... calls) {
+		List<String> events = new ArrayList<>();
+		events.add(messageStart());
+		int index = 0;
+		if (!text.isEmpty()) {
+			events.addAll(textBlock(index++, text));
+		}
+		for (ToolCall call : calls) {
+			String input = call.arguments();
+			events.add(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":" + index
+					+ ",\"content_block\":{\"type\":\"tool_use\",\"id\":" + Json.string(call.id()) + ",\"name\":"
+					+ Json.string(call.name()) + ",\"input\":{}}}"));
+			for (String piece : List.of(input.substring(0, input.length() / 2), input.substring(input.length() / 2))) {
+				events.add(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + index
+						+ ",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":" + Json.string(piece) + "}}"));
+			}
+			events.add(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + index++ + "}"));
+		}
+		events.add(messageEnd("tool_use", calls.length));
+		return Reply.stream("text/event-stream", events);
+	}
+
+	/** A whole message: text (when not empty) and one {@code tool_use} block per call (JSON input). */
+	public static Reply jsonToolUses(String text, ToolCall... calls) {
+		List<String> blocks = new ArrayList<>();
+		if (!text.isEmpty()) {
+			blocks.add("{\"type\":\"text\",\"text\":" + Json.string(text) + "}");
+		}
+		for (ToolCall call : calls) {
+			blocks.add("{\"type\":\"tool_use\",\"id\":" + Json.string(call.id()) + ",\"name\":" + Json.string(call.name())
+					+ ",\"input\":" + call.arguments() + "}");
+		}
+		return Reply.json(200, "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-fake\","
+				+ "\"content\":[" + String.join(",", blocks) + "],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
+				+ "\"usage\":{\"input_tokens\":" + INPUT_TOKENS + ",\"output_tokens\":" + calls.length + "}}");
 	}
 
 	public static Reply error(int status, String type) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.parley.ai.ToolCall;
+
 /** Ollama's {@code POST /api/chat}: NDJSON lines, the last one {@code done} with counts. */
 public final class OllamaWire {
 
@@ -21,6 +23,31 @@ public final class OllamaWire {
 		return Reply.json(200, "{\"model\":\"llama3.2\",\"created_at\":\"2025-01-01T00:00:01Z\",\"message\":{\"role\":"
 				+ "\"assistant\",\"content\":" + Json.string(String.join("", deltas)) + "},\"done\":true,"
 				+ "\"done_reason\":\"stop\",\"prompt_eval_count\":" + PROMPT_EVAL_COUNT + ",\"eval_count\":" + deltas.length + "}");
+	}
+
+	/** A stream whose first line carries these tool calls (object arguments, no ids), then the {@code done} line. */
+	public static Reply streamToolCalls(ToolCall... calls) {
+		return Reply.stream("application/x-ndjson", List.of(
+				"{\"model\":\"llama3.2\",\"created_at\":\"2025-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
+						+ "\"content\":\"\",\"tool_calls\":" + toolCalls(calls) + "},\"done\":false}\n",
+				"{\"model\":\"llama3.2\",\"created_at\":\"2025-01-01T00:00:01Z\",\"message\":{\"role\":\"assistant\","
+						+ "\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":" + PROMPT_EVAL_COUNT
+						+ ",\"eval_count\":" + calls.length + "}\n"));
+	}
+
+	/** The whole answer calling these tools ({@code "stream": false}). */
+	public static Reply jsonToolCalls(ToolCall... calls) {
+		return Reply.json(200, "{\"model\":\"llama3.2\",\"created_at\":\"2025-01-01T00:00:01Z\",\"message\":{\"role\":"
+				+ "\"assistant\",\"content\":\"\",\"tool_calls\":" + toolCalls(calls) + "},\"done\":true,"
+				+ "\"done_reason\":\"stop\",\"prompt_eval_count\":" + PROMPT_EVAL_COUNT + ",\"eval_count\":" + calls.length + "}");
+	}
+
+	private static String toolCalls(ToolCall... calls) {
+		List<String> out = new ArrayList<>();
+		for (ToolCall call : calls) {
+			out.add("{\"function\":{\"name\":" + Json.string(call.name()) + ",\"arguments\":" + call.arguments() + "}}");
+		}
+		return "[" + String.join(",", out) + "]";
 	}
 
 	public static Reply stream(String... deltas) {

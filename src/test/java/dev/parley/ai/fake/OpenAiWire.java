@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.parley.ai.ToolCall;
+
 /**
  * OpenAI's chat-completions wire format ({@code POST /v1/chat/completions}): whole JSON answers,
  * and SSE streams of {@code chat.completion.chunk}s with a final usage chunk and {@code [DONE]}.
@@ -56,6 +58,50 @@ public final class OpenAiWire {
 		events.add(usage(deltas.length + 3));
 		events.add("data: [DONE]\n\n");
 		return Reply.stream("text/event-stream", events);
+	}
+
+	/**
+	 * A stream in which the model calls these tools (an empty id is left out, as a broken server
+	 * would): each call opens with its id and name, then its arguments arrive in two pieces. The
+	 * pieces of parallel calls interleave, as OpenAI sends them. Finished with {@code tool_calls}.
+	 */
+	public static Reply streamToolCalls(ToolCall... calls) {
+		List<String> events = new ArrayList<>(textEvents());
+		for (int i = 0; i < calls.length; i++) {
+			events.add(chunk("{\"tool_calls\":[{\"index\":" + i + idField(calls[i]) + ",\"type\":\"function\","
+					+ "\"function\":{\"name\":" + Json.string(calls[i].name()) + ",\"arguments\":\"\"}}]}", "null"));
+		}
+		for (int half = 0; half < 2; half++) {
+			for (int i = 0; i < calls.length; i++) {
+				String arguments = calls[i].arguments();
+				String piece = half == 0 ? arguments.substring(0, arguments.length() / 2)
+						: arguments.substring(arguments.length() / 2);
+				events.add(chunk("{\"tool_calls\":[{\"index\":" + i + ",\"function\":{\"arguments\":"
+						+ Json.string(piece) + "}}]}", "null"));
+			}
+		}
+		events.add(chunk("{}", "\"tool_calls\""));
+		events.add(usage(calls.length));
+		events.add("data: [DONE]\n\n");
+		return Reply.stream("text/event-stream", events);
+	}
+
+	/** A whole answer in which the model calls these tools, finished with {@code tool_calls}. */
+	public static Reply jsonToolCalls(ToolCall... calls) {
+		List<String> toolCalls = new ArrayList<>();
+		for (ToolCall call : calls) {
+			toolCalls.add("{\"type\":\"function\"" + idField(call) + ",\"function\":{\"name\":"
+					+ Json.string(call.name()) + ",\"arguments\":" + Json.string(call.arguments()) + "}}");
+		}
+		return Reply.json(200, "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,"
+				+ "\"model\":\"fake\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+				+ "\"tool_calls\":[" + String.join(",", toolCalls) + "]},\"finish_reason\":\"tool_calls\"}],"
+				+ "\"usage\":{\"prompt_tokens\":" + PROMPT_TOKENS + ",\"completion_tokens\":" + calls.length
+				+ ",\"total_tokens\":" + (PROMPT_TOKENS + calls.length) + "}}");
+	}
+
+	private static String idField(ToolCall call) {
+		return call.id().isEmpty() ? "" : ",\"id\":" + Json.string(call.id());
 	}
 
 	/** These deltas, then the connection drops. */
