@@ -2,21 +2,12 @@ package dev.parley.agents.mcp;
 
 import java.util.Map;
 
-import dev.parley.platform.ParleyException;
-import dev.parley.platform.ProblemKind;
+import dev.parley.platform.InvalidFields;
 
 /** A field of an MCP server request that the rules refuse. */
-class InvalidMcpServer extends ParleyException {
-
-	private final String field;
+class InvalidMcpServer extends InvalidFields {
 
 	InvalidMcpServer(String field, String reason) {
-		super(ProblemKind.INVALID_REQUEST, reason);
-		this.field = field;
-	}
-
-	@Override
-	public Map<String, String> invalidFields() {
-		return Map.of(field, getMessage());
+		super(reason, Map.of(field, reason));
 	}
 }
