@@ -10,6 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A new password the {@link PasswordPolicy} accepts, checked with the request's other fields so
@@ -38,7 +39,7 @@ import jakarta.validation.Payload;
 		}
 
 		@Override
-		public boolean isValid(String password, ConstraintValidatorContext context) {
+		public boolean isValid(@Nullable String password, ConstraintValidatorContext context) {
 			if (password == null) {
 				return true;
 			}

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.parley.platform.FeatureFlags;
 import dev.parley.platform.JsonDocument;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +51,7 @@ class Accounts {
 	 * Open while the feature flag {@code registration} is on (its default is ENABLE_REGISTRATION).
 	 */
 	@Transactional
-	User register(String email, String password, String name, String username) {
+	User register(String email, String password, @Nullable String name, @Nullable String username) {
 		if (!featureFlags.enabled(FeatureFlags.REGISTRATION)) {
 			throw new RegistrationClosed();
 		}
@@ -77,7 +78,7 @@ class Accounts {
 	 * whichever of its names was typed, and per typed identifier when it names no account.
 	 * @throws InvalidCredentials the same way whether the account is unknown or the password wrong
 	 */
-	User authenticate(String login, String password, String clientAddress) {
+	User authenticate(@Nullable String login, @Nullable String password, String clientAddress) {
 		String typed = login == null ? "" : login.trim();
 		Optional<User> user = typed.contains("@") ? users.findByEmail(typed) : users.findByUsername(typed);
 		LoginThrottle.Target target = user.map(found -> LoginThrottle.Target.account(found.id()))
@@ -98,7 +99,8 @@ class Accounts {
 	}
 
 	@Transactional
-	User updateProfile(UUID userId, String name, String username, JsonDocument preferences) {
+	User updateProfile(UUID userId, @Nullable String name, @Nullable String username,
+			@Nullable JsonDocument preferences) {
 		User user = get(userId);
 		String chosenUsername = username == null ? null : username.trim();
 		if (chosenUsername != null
@@ -114,7 +116,7 @@ class Accounts {
 	 * the account's password: they come out of the same bucket as its failed logins.
 	 */
 	@Transactional
-	void changePassword(UUID userId, String currentPassword, String newPassword) {
+	void changePassword(UUID userId, @Nullable String currentPassword, String newPassword) {
 		User user = get(userId);
 		LoginThrottle.Target target = LoginThrottle.Target.account(userId);
 		loginThrottle.takeGuess(target, null);
@@ -135,7 +137,7 @@ class Accounts {
 		return email.trim().toLowerCase(Locale.ROOT);
 	}
 
-	private static String trimToNull(String value) {
+	private static @Nullable String trimToNull(@Nullable String value) {
 		return StringUtils.hasText(value) ? value.trim() : null;
 	}
 }

@@ -2,6 +2,7 @@ package dev.parley.identity;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An API key as its owner sees it after creation: never the key itself, only its prefix.
@@ -13,5 +14,6 @@ import java.util.UUID;
  * @param expiresAt when it stops working, or {@code null} for never
  * @param lastUsedAt when it last authenticated a request (to the minute), or {@code null}
  */
-record ApiKey(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+record ApiKey(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant expiresAt,
+		@Nullable Instant lastUsedAt) {
 }

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,7 +45,8 @@ class ApiKeyController {
 	@GetMapping
 	@Operation(summary = "Your API keys that are not revoked, newest first (without the keys themselves)")
 	CursorPage<ApiKeyResponse> list(@AuthenticationPrincipal AuthenticatedUser caller,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
 		return apiKeys.list(caller, limit, cursor).map(ApiKeyResponse::from);
 	}
 
@@ -57,11 +59,11 @@ class ApiKeyController {
 
 	/** {@code expires_at} is an ISO-8601 time in the future; absent, the key does not expire. */
 	record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name,
-			@Future(message = ApiKeyExpiryInPast.MESSAGE) Instant expiresAt) {
+			@Future(message = ApiKeyExpiryInPast.MESSAGE) @Nullable Instant expiresAt) {
 	}
 
 	record CreatedApiKeyResponse(UUID id, String name, String prefix, String key, Instant createdAt,
-			Instant expiresAt) {
+			@Nullable Instant expiresAt) {
 
 		static CreatedApiKeyResponse from(NewApiKey created) {
 			ApiKey key = created.key();
@@ -75,8 +77,8 @@ class ApiKeyController {
 		}
 	}
 
-	record ApiKeyResponse(UUID id, String name, String prefix, Instant createdAt, Instant expiresAt,
-			Instant lastUsedAt) {
+	record ApiKeyResponse(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant expiresAt,
+			@Nullable Instant lastUsedAt) {
 
 		static ApiKeyResponse from(ApiKey key) {
 			return new ApiKeyResponse(key.id(), key.name(), key.prefix(), key.createdAt(), key.expiresAt(),

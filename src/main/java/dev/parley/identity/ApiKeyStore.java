@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import dev.parley.platform.Cursor;
 import dev.parley.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,7 +38,7 @@ class ApiKeyStore {
 	}
 
 	/** The user's keys that are not revoked, newest first, after {@code cursor} when given. */
-	List<ApiKey> findActive(UUID userId, Cursor cursor, int limit) {
+	List<ApiKey> findActive(UUID userId, @Nullable Cursor cursor, int limit) {
 		String after = cursor == null ? "" : "and (created_at, id) < (:at, :id)";
 		JdbcClient.StatementSpec statement = jdbc.sql("select " + COLUMNS + " from api_keys"
 				+ " where user_id = :user and revoked_at is null " + after
@@ -80,7 +81,7 @@ class ApiKeyStore {
 	}
 
 	/** Who a usable key belongs to, and when it was last used. */
-	record KeyOwner(UUID keyId, UUID userId, Role role, Instant lastUsedAt) {
+	record KeyOwner(UUID keyId, UUID userId, Role role, @Nullable Instant lastUsedAt) {
 	}
 
 	private static ApiKey apiKey(ResultSet rs, int row) throws SQLException {
@@ -88,7 +89,7 @@ class ApiKeyStore {
 				instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "last_used_at"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}

@@ -12,6 +12,7 @@ import dev.parley.platform.Cursor;
 import dev.parley.platform.CursorPage;
 import dev.parley.platform.Ids;
 import dev.parley.platform.PageLimit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,11 +46,11 @@ class ApiKeys {
 	}
 
 	/** Whether a bearer value is meant as an API key rather than an access token. */
-	static boolean looksLikeKey(String bearer) {
+	static boolean looksLikeKey(@Nullable String bearer) {
 		return bearer != null && bearer.startsWith(KEY_PREFIX);
 	}
 
-	NewApiKey create(AuthenticatedUser caller, String name, Instant expiresAt) {
+	NewApiKey create(AuthenticatedUser caller, String name, @Nullable Instant expiresAt) {
 		Instant now = clock.instant();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw new ApiKeyExpiryInPast();
@@ -60,7 +61,7 @@ class ApiKeys {
 		return new NewApiKey(key, secret);
 	}
 
-	CursorPage<ApiKey> list(AuthenticatedUser caller, Integer limit, String cursor) {
+	CursorPage<ApiKey> list(AuthenticatedUser caller, @Nullable Integer limit, @Nullable String cursor) {
 		int pageSize = PageLimit.clamp(limit);
 		return CursorPage.of(store.findActive(caller.id(), Cursor.decode(cursor), pageSize + 1), pageSize,
 				key -> new Cursor(key.createdAt(), key.id()).encode());

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,7 +80,7 @@ class AuthController {
 	@PostMapping("/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "End this session (and the one of the given refresh token)")
-	void logout(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody(required = false) LogoutRequest request) {
+	void logout(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody(required = false) @Nullable LogoutRequest request) {
 		sessions.close(caller, request == null ? null : request.refreshToken());
 	}
 
@@ -89,20 +90,21 @@ class AuthController {
 		return UserResponse.from(accounts.get(caller.id()));
 	}
 
-	private TokenResponse logIn(String login, String password, HttpServletRequest http) {
+	private TokenResponse logIn(@Nullable String login, String password, HttpServletRequest http) {
 		User user = accounts.authenticate(login, password, http.getRemoteAddr());
 		return TokenResponse.from(sessions.open(user));
 	}
 
 	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull @AcceptablePassword String password,
-			@Size(max = 100) String name,
-			@Pattern(regexp = UsernameRule.PATTERN, message = UsernameRule.MESSAGE) String username) {
+			@Size(max = 100) @Nullable String name,
+			@Pattern(regexp = UsernameRule.PATTERN, message = UsernameRule.MESSAGE) @Nullable String username) {
 	}
 
 	/** {@code email} or {@code username} names the account; either may hold an email or a username. */
-	record LoginRequest(@Size(max = 254) String email, @Size(max = 254) String username, @NotNull String password) {
+	record LoginRequest(@Size(max = 254) @Nullable String email, @Size(max = 254) @Nullable String username,
+			@NotNull String password) {
 
-		String login() {
+		@Nullable String login() {
 			return email != null && !email.isBlank() ? email : username;
 		}
 	}
@@ -110,7 +112,7 @@ class AuthController {
 	record RefreshRequest(@NotBlank String refreshToken) {
 	}
 
-	record LogoutRequest(String refreshToken) {
+	record LogoutRequest(@Nullable String refreshToken) {
 	}
 
 	record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn, UserResponse user) {

@@ -2,6 +2,7 @@ package dev.parley.identity;
 
 import java.security.Principal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The caller of a request, as controllers receive it with {@code @AuthenticationPrincipal}. A
@@ -13,7 +14,7 @@ import java.util.UUID;
  * @param sessionId the refresh-token family the access token belongs to; {@code null} for API keys
  * @param apiKeyId the API key the request was made with; {@code null} for access tokens
  */
-public record AuthenticatedUser(UUID id, Role role, UUID sessionId, UUID apiKeyId) implements Principal {
+public record AuthenticatedUser(UUID id, Role role, @Nullable UUID sessionId, @Nullable UUID apiKeyId) implements Principal {
 
 	/** A caller holding an access token of the session {@code sessionId}. */
 	public AuthenticatedUser(UUID id, Role role, UUID sessionId) {

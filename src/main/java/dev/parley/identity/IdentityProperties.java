@@ -2,6 +2,7 @@ package dev.parley.identity;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record IdentityProperties(String secretKey, @DefaultValue("parley") String issuer,
 		@DefaultValue("parley-api") String audience, @DefaultValue("15m") Duration accessTokenTtl,
 		@DefaultValue("7d") Duration refreshTokenTtl, @DefaultValue("2s") Duration refreshReuseGrace,
-		@DefaultValue("true") boolean registrationEnabled, String adminEmail,
+		@DefaultValue("true") boolean registrationEnabled, @Nullable String adminEmail,
 		@DefaultValue PasswordHashing passwordHashing, @DefaultValue LoginThrottle loginThrottle,
 		@DefaultValue ApiKeySettings apiKeys) {
 

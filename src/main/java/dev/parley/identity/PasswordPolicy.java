@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +29,14 @@ class PasswordPolicy {
 	}
 
 	/** @throws WeakPassword naming {@code field} when the password is refused */
-	void check(String field, String password) {
+	void check(String field, @Nullable String password) {
 		problem(password).ifPresent(reason -> {
 			throw new WeakPassword(field, reason);
 		});
 	}
 
 	/** Why the password is refused, or empty when it is accepted. */
-	Optional<String> problem(String password) {
+	Optional<String> problem(@Nullable String password) {
 		int length = password == null ? 0 : password.codePointCount(0, password.length());
 		if (length < MIN_LENGTH || length > MAX_LENGTH) {
 			return Optional.of("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");

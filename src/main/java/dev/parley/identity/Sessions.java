@@ -79,7 +79,7 @@ class Sessions {
 	 * Ends the caller's session and, if given, the session of a refresh token the caller owns. A
 	 * caller with an API key has no session of its own to end.
 	 */
-	void close(AuthenticatedUser caller, String refreshToken) {
+	void close(AuthenticatedUser caller, @Nullable String refreshToken) {
 		Instant now = clock.instant();
 		if (caller.sessionId() != null) {
 			store.revokeFamily(caller.sessionId(), "logout", now);
@@ -92,7 +92,7 @@ class Sessions {
 	}
 
 	/** Ends every session of the user but {@code keptSessionId}; every one when it is {@code null}. */
-	void closeAllExcept(UUID userId, UUID keptSessionId, String reason) {
+	void closeAllExcept(UUID userId, @Nullable UUID keptSessionId, String reason) {
 		if (keptSessionId == null) {
 			store.revokeFamiliesOf(userId, reason, clock.instant());
 		}

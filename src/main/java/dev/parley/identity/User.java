@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.parley.platform.Ids;
 import dev.parley.platform.JsonDocument;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -19,9 +20,9 @@ class User {
 
 	private final String email;
 
-	private String username;
+	private @Nullable String username;
 
-	private String name;
+	private @Nullable String name;
 
 	private String passwordHash;
 
@@ -34,11 +35,11 @@ class User {
 	private Instant updatedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	@PersistenceCreator
-	User(UUID id, String email, String username, String name, String passwordHash, Role role,
-			JsonDocument preferences, Instant createdAt, Instant updatedAt, Long version) {
+	User(UUID id, String email, @Nullable String username, @Nullable String name, String passwordHash, Role role,
+			JsonDocument preferences, Instant createdAt, Instant updatedAt, @Nullable Long version) {
 		this.id = id;
 		this.email = email;
 		this.username = username;
@@ -51,11 +52,12 @@ class User {
 		this.version = version;
 	}
 
-	static User register(String email, String username, String name, String passwordHash, Role role, Instant now) {
+	static User register(String email, @Nullable String username, @Nullable String name, String passwordHash, Role role, Instant now) {
 		return new User(Ids.next(), email, username, name, passwordHash, role, JsonDocument.empty(), now, now, null);
 	}
 
-	void updateProfile(String name, String username, JsonDocument preferences, Instant now) {
+	void updateProfile(@Nullable String name, @Nullable String username, @Nullable JsonDocument preferences,
+			Instant now) {
 		if (name != null) {
 			this.name = name;
 		}
@@ -81,11 +83,11 @@ class User {
 		return email;
 	}
 
-	String username() {
+	@Nullable String username() {
 		return username;
 	}
 
-	String name() {
+	@Nullable String name() {
 		return name;
 	}
 

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,9 +56,9 @@ class UserController {
 		sessions.closeAllExcept(caller.id(), caller.sessionId(), "password changed");
 	}
 
-	record UpdateProfileRequest(@Size(max = 100) String name,
-			@Pattern(regexp = UsernameRule.PATTERN, message = UsernameRule.MESSAGE) String username,
-			@MaxJsonSize(bytes = MAX_PREFERENCES_BYTES) JsonDocument preferences) {
+	record UpdateProfileRequest(@Size(max = 100) @Nullable String name,
+			@Pattern(regexp = UsernameRule.PATTERN, message = UsernameRule.MESSAGE) @Nullable String username,
+			@MaxJsonSize(bytes = MAX_PREFERENCES_BYTES) @Nullable JsonDocument preferences) {
 
 		/** Preferences are settings, not storage: 16 KiB of JSON at most. */
 		static final int MAX_PREFERENCES_BYTES = 16 * 1024;

@@ -4,6 +4,8 @@
  * modules see the caller as an {@link dev.parley.identity.AuthenticatedUser}.
  */
 @ApplicationModule(displayName = "Identity", allowedDependencies = "platform")
+@NullMarked
 package dev.parley.identity;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
