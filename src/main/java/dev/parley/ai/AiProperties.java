@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -53,8 +54,8 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 	 * @param outputPerMtok USD per million completion tokens, or {@code null} when unknown
 	 * @param tools whether the model can call tools
 	 */
-	public record CatalogueEntry(String id, String name, @DefaultValue("8192") int contextWindow,
-			BigDecimal inputPerMtok, BigDecimal outputPerMtok, @DefaultValue("true") boolean tools) {
+	public record CatalogueEntry(String id, @Nullable String name, @DefaultValue("8192") int contextWindow,
+			@Nullable BigDecimal inputPerMtok, @Nullable BigDecimal outputPerMtok, @DefaultValue("true") boolean tools) {
 	}
 
 	/**
@@ -72,7 +73,7 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 	 * @param apiKey the server's key; blank when the server has none
 	 * @param baseUrl another endpoint than the provider's own; blank for the default
 	 */
-	public record KeyedProvider(String apiKey, String baseUrl) {
+	public record KeyedProvider(@Nullable String apiKey, @Nullable String baseUrl) {
 
 		public boolean hasKey() {
 			return apiKey != null && !apiKey.isBlank();
@@ -85,7 +86,7 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 	}
 
 	/** @param baseUrl where Ollama listens; blank leaves the provider off */
-	public record Ollama(String baseUrl) {
+	public record Ollama(@Nullable String baseUrl) {
 	}
 
 	/**
@@ -97,8 +98,8 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 	 * @param sessionToken a session token for temporary credentials, or blank
 	 * @param endpoint another endpoint than the region's own, or blank
 	 */
-	public record Bedrock(String region, String accessKeyId, String secretAccessKey, String sessionToken,
-			String endpoint) {
+	public record Bedrock(@Nullable String region, @Nullable String accessKeyId, @Nullable String secretAccessKey,
+			@Nullable String sessionToken, @Nullable String endpoint) {
 
 		public boolean configured() {
 			return region != null && !region.isBlank() && accessKeyId != null && !accessKeyId.isBlank()

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,11 +62,12 @@ class GenerateController {
 		return GenerateResponse.from(generations.generate(request));
 	}
 
-	record MessageBody(String role, String content) {
+	record MessageBody(@Nullable String role, @Nullable String content) {
 	}
 
-	record GenerateRequest(String model, List<MessageBody> messages, String prompt, String system, Boolean stream,
-			Double temperature, Integer maxTokens) {
+	record GenerateRequest(@Nullable String model, @Nullable List<@Nullable MessageBody> messages,
+			@Nullable String prompt, @Nullable String system, @Nullable Boolean stream, @Nullable Double temperature,
+			@Nullable Integer maxTokens) {
 
 		GenerationRequest toGenerationRequest(UUID userId, int maxTokensCap) {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -98,7 +100,7 @@ class GenerateController {
 			return new GenerationRequest(userId, model, prompt, temperature, maxTokens);
 		}
 
-		private static void toMessage(int index, MessageBody message, Map<String, String> errors,
+		private static void toMessage(int index, @Nullable MessageBody message, Map<String, String> errors,
 				List<PromptMessage> prompt) {
 			String field = "messages[" + index + "]";
 			if (message == null || message.content() == null) {
@@ -114,7 +116,7 @@ class GenerateController {
 			prompt.add(new PromptMessage(role, message.content()));
 		}
 
-		private static PromptMessage.Role role(String role) {
+		private static PromptMessage.@Nullable Role role(@Nullable String role) {
 			if (role == null) {
 				return null;
 			}

@@ -3,6 +3,7 @@ package dev.parley.ai;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generation ended, however it ended: what it cost and how it went. Published for every
@@ -21,7 +22,8 @@ import java.util.UUID;
  * @param status {@code completed}, {@code failed} or {@code cancelled}
  * @param endedAt when it ended
  */
-public record GenerationCompleted(UUID userId, UUID chatId, String model, String provider, String keySource,
-		int promptTokens, int completionTokens, BigDecimal costUsd, long latencyMillis, Long timeToFirstTokenMillis,
+public record GenerationCompleted(UUID userId, @Nullable UUID chatId, String model, String provider, String keySource,
+		int promptTokens, int completionTokens, @Nullable BigDecimal costUsd, long latencyMillis,
+		@Nullable Long timeToFirstTokenMillis,
 		String status, Instant endedAt) {
 }

@@ -58,12 +58,12 @@ public class Generations {
 	}
 
 	/** The model a request would use, checked: an unknown one fails here, before anything is stored. */
-	public String resolveModel(String requested) {
+	public String resolveModel(@Nullable String requested) {
 		return model(requested).id().toString();
 	}
 
 	/** What the catalogue knows of the model a request would use (context window, price). */
-	public ModelInfo model(String requested) {
+	public ModelInfo model(@Nullable String requested) {
 		return catalogue.resolve(requested);
 	}
 
@@ -231,7 +231,7 @@ public class Generations {
 			end(new GenerationResult(model.get(), content.toString(), reason, usage.get(), toolCalls), null);
 		}
 
-		void end(GenerationResult result, GenerationFailed failure) {
+		void end(@Nullable GenerationResult result, @Nullable GenerationFailed failure) {
 			if (!ended.compareAndSet(false, true)) {
 				return;
 			}

@@ -9,6 +9,7 @@ import dev.parley.ai.provider.ChatProvider;
 import dev.parley.ai.provider.EchoProvider;
 import dev.parley.ai.provider.ProviderRegistry;
 import dev.parley.conversations.KnownModels;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,7 +58,7 @@ public class ModelCatalogue implements KnownModels {
 	}
 
 	/** The model to use: the given id, else the server's default. */
-	ModelInfo resolve(String requested) {
+	ModelInfo resolve(@Nullable String requested) {
 		String id = requested == null || requested.isBlank() ? properties.defaultModel() : requested.trim();
 		ModelId modelId = ModelId.parse(id);
 		if (providers.find(modelId.provider()).isEmpty()) {

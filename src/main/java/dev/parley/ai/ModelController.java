@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +31,7 @@ class ModelController {
 	}
 
 	record ModelResponse(String id, String provider, String name, boolean development, Capabilities capabilities,
-			Pricing pricing) {
+			@Nullable Pricing pricing) {
 
 		static ModelResponse from(ModelInfo model) {
 			Pricing pricing = model.pricing() == null ? null

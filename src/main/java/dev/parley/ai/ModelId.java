@@ -1,12 +1,14 @@
 package dev.parley.ai;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A model as Parley names it: {@code provider/model}, e.g. {@code openai/gpt-4o-mini} or
  * {@code ollama/llama3.2}. The model part may itself contain slashes (OpenRouter-style names).
  */
 public record ModelId(String provider, String model) {
 
-	public static ModelId parse(String id) {
+	public static ModelId parse(@Nullable String id) {
 		if (id == null) {
 			throw new UnknownModel(null);
 		}

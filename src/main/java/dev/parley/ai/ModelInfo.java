@@ -2,6 +2,7 @@ package dev.parley.ai;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model as the catalogue knows it.
@@ -14,7 +15,7 @@ import java.math.MathContext;
  * @param pricing what it costs, or {@code null} when unknown
  */
 public record ModelInfo(ModelId id, String name, boolean development, int contextWindow, boolean tools,
-		Pricing pricing) {
+		@Nullable Pricing pricing) {
 
 	/** USD per million tokens. */
 	public record Pricing(BigDecimal inputPerMtok, BigDecimal outputPerMtok) {

@@ -68,7 +68,7 @@ class ModelRouter {
 	}
 
 	private Flux<Answer> attempt(List<ModelInfo> chain, int index, GenerationRequest request, boolean streamed,
-			AtomicBoolean spoke, GenerationFailed primaryFailure, CredentialResolver.@Nullable Resolved primaryCredential) {
+			AtomicBoolean spoke, @Nullable GenerationFailed primaryFailure, CredentialResolver.@Nullable Resolved primaryCredential) {
 		ModelInfo model = chain.get(index);
 		String id = model.id().toString();
 		ChatProvider provider = providers.find(model.id().provider()).orElseThrow(() -> new UnknownModel(id));

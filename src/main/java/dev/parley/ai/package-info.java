@@ -8,6 +8,8 @@
  */
 @ApplicationModule(displayName = "AI",
 		allowedDependencies = { "conversations", "identity", "platform", "platform :: outbound", "platform :: streams" })
+@NullMarked
 package dev.parley.ai;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
