@@ -8,6 +8,7 @@ import dev.parley.ai.provider.ChatProvider;
 import dev.parley.ai.provider.EchoProvider;
 import dev.parley.ai.provider.ProviderCredential;
 import dev.parley.ai.provider.ProviderRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,7 @@ public class CredentialResolver {
 	 * @throws OwnKeyRequired when the user has no key of their own and the server lends none
 	 * @throws StoredKeyUnreadable when the user's stored key cannot be decrypted
 	 */
-	public Resolved resolve(UUID userId, String provider) {
+	public Resolved resolve(@Nullable UUID userId, String provider) {
 		Objects.requireNonNull(provider, "provider");
 		if (needsNoKey(provider) || userId == null) {
 			return SERVER_KEY;
@@ -83,6 +84,6 @@ public class CredentialResolver {
 	 * @param credential the user's key and endpoint, or {@code null} for the server's own
 	 * @param source whose key it is, for usage metering
 	 */
-	public record Resolved(ProviderCredential credential, KeySource source) {
+	public record Resolved(@Nullable ProviderCredential credential, KeySource source) {
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.parley.platform.Ids;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -27,29 +28,30 @@ class Integration {
 
 	private final String provider;
 
-	private String label;
+	private @Nullable String label;
 
-	private String baseUrl;
+	private @Nullable String baseUrl;
 
 	@Embedded.Nullable(prefix = "key_")
 	private SealedKey key;
 
-	private String keyLast4;
+	private @Nullable String keyLast4;
 
 	private final Instant createdAt;
 
 	private Instant updatedAt;
 
-	private Instant lastTestedAt;
+	private @Nullable Instant lastTestedAt;
 
-	private Boolean lastTestOk;
+	private @Nullable Boolean lastTestOk;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	@PersistenceCreator
-	Integration(UUID id, UUID userId, String provider, String label, String baseUrl, SealedKey key, String keyLast4,
-			Instant createdAt, Instant updatedAt, Instant lastTestedAt, Boolean lastTestOk, Long version) {
+	Integration(UUID id, UUID userId, String provider, @Nullable String label, @Nullable String baseUrl, SealedKey key,
+			@Nullable String keyLast4, Instant createdAt, Instant updatedAt, @Nullable Instant lastTestedAt,
+			@Nullable Boolean lastTestOk, @Nullable Long version) {
 		this.id = id;
 		this.userId = userId;
 		this.provider = provider;
@@ -64,8 +66,8 @@ class Integration {
 		this.version = version;
 	}
 
-	static Integration add(UUID userId, String provider, String label, String baseUrl, SealedKey key, String apiKey,
-			Instant now) {
+	static Integration add(UUID userId, String provider, @Nullable String label, @Nullable String baseUrl,
+			SealedKey key, String apiKey, Instant now) {
 		return new Integration(Ids.next(), userId, provider, label, baseUrl, key, last4(apiKey), now, now, null, null,
 				null);
 	}
@@ -77,13 +79,13 @@ class Integration {
 		forgetTest(now);
 	}
 
-	void relabel(String label, Instant now) {
+	void relabel(@Nullable String label, Instant now) {
 		this.label = label;
 		this.updatedAt = now;
 	}
 
 	/** Another endpoint: the key has not been tried there. */
-	void moveTo(String baseUrl, Instant now) {
+	void moveTo(@Nullable String baseUrl, Instant now) {
 		this.baseUrl = baseUrl;
 		forgetTest(now);
 	}
@@ -99,7 +101,7 @@ class Integration {
 		this.updatedAt = now;
 	}
 
-	private static String last4(String apiKey) {
+	private static @Nullable String last4(String apiKey) {
 		return apiKey.length() < SHORTEST_KEY_WITH_LAST4 ? null : apiKey.substring(apiKey.length() - 4);
 	}
 
@@ -115,11 +117,11 @@ class Integration {
 		return provider;
 	}
 
-	String label() {
+	@Nullable String label() {
 		return label;
 	}
 
-	String baseUrl() {
+	@Nullable String baseUrl() {
 		return baseUrl;
 	}
 
@@ -127,7 +129,7 @@ class Integration {
 		return key;
 	}
 
-	String keyLast4() {
+	@Nullable String keyLast4() {
 		return keyLast4;
 	}
 
@@ -139,11 +141,11 @@ class Integration {
 		return updatedAt;
 	}
 
-	Instant lastTestedAt() {
+	@Nullable Instant lastTestedAt() {
 		return lastTestedAt;
 	}
 
-	Boolean lastTestOk() {
+	@Nullable Boolean lastTestOk() {
 		return lastTestOk;
 	}
 }

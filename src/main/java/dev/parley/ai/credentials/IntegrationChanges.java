@@ -1,5 +1,7 @@
 package dev.parley.ai.credentials;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a PATCH changes; an absent ({@code null}) field stays as it is, a blank label or base URL is
  * cleared. A stored key never follows a change of endpoint: a new base URL (or provider) needs the
@@ -10,7 +12,8 @@ package dev.parley.ai.credentials;
  * @param baseUrl a new endpoint
  * @param provider the provider, which cannot be changed; sent only by clients echoing it back
  */
-record IntegrationChanges(String apiKey, String label, String baseUrl, String provider) {
+record IntegrationChanges(@Nullable String apiKey, @Nullable String label, @Nullable String baseUrl,
+		@Nullable String provider) {
 
 	@Override
 	public String toString() {

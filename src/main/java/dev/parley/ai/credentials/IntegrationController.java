@@ -8,6 +8,7 @@ import dev.parley.platform.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -82,7 +83,8 @@ class IntegrationController {
 	}
 
 	/** Checked by {@link IntegrationInput}, every field at once (so no bean constraints here). */
-	record CreateIntegrationRequest(String provider, String apiKey, String baseUrl, String label) {
+	record CreateIntegrationRequest(@Nullable String provider, @Nullable String apiKey, @Nullable String baseUrl,
+			@Nullable String label) {
 
 		@Override
 		public String toString() {
@@ -92,7 +94,8 @@ class IntegrationController {
 	}
 
 	/** Checked by {@link IntegrationInput} and {@link Integrations}, every field at once (so no bean constraints here). */
-	record UpdateIntegrationRequest(String apiKey, String baseUrl, String label, String provider) {
+	record UpdateIntegrationRequest(@Nullable String apiKey, @Nullable String baseUrl, @Nullable String label,
+			@Nullable String provider) {
 
 		IntegrationChanges toChanges() {
 			return new IntegrationChanges(apiKey, label, baseUrl, provider);
@@ -105,8 +108,9 @@ class IntegrationController {
 		}
 	}
 
-	record IntegrationResponse(UUID id, String provider, String label, String baseUrl, String apiKeyLast4,
-			Instant createdAt, Instant updatedAt, Instant lastTestedAt, Boolean lastTestOk) {
+	record IntegrationResponse(UUID id, String provider, @Nullable String label, @Nullable String baseUrl,
+			@Nullable String apiKeyLast4, Instant createdAt, Instant updatedAt, @Nullable Instant lastTestedAt,
+			@Nullable Boolean lastTestOk) {
 
 		static IntegrationResponse from(Integration integration) {
 			return new IntegrationResponse(integration.id(), integration.provider(), integration.label(),
@@ -120,6 +124,6 @@ class IntegrationController {
 	 * @param reason why not, in words safe to show; {@code null} when it did
 	 * @param testedAt when the check ran
 	 */
-	record TestResponse(boolean ok, String reason, Instant testedAt) {
+	record TestResponse(boolean ok, @Nullable String reason, @Nullable Instant testedAt) {
 	}
 }

@@ -2,6 +2,7 @@ package dev.parley.ai.credentials;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ class IntegrationInput {
 		this.baseUrlRule = baseUrlRule;
 	}
 
-	String provider(String provider) {
+	String provider(@Nullable String provider) {
 		String name = provider == null ? "" : provider.trim().toLowerCase(Locale.ROOT);
 		if (!providers.contains(name)) {
 			throw new InvalidIntegration("provider", "must be one of " + String.join(", ", providers.names()));
@@ -33,7 +34,7 @@ class IntegrationInput {
 		return name;
 	}
 
-	String apiKey(String apiKey) {
+	String apiKey(@Nullable String apiKey) {
 		String key = apiKey == null ? "" : apiKey.strip();
 		if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
 			throw new InvalidIntegration("api_key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
@@ -44,7 +45,7 @@ class IntegrationInput {
 		return key;
 	}
 
-	String label(String label) {
+	@Nullable String label(@Nullable String label) {
 		String text = blankToNull(label);
 		if (text != null && text.length() > MAX_LABEL_LENGTH) {
 			throw new InvalidIntegration("label", "must be at most " + MAX_LABEL_LENGTH + " characters");
@@ -52,7 +53,7 @@ class IntegrationInput {
 		return text;
 	}
 
-	String baseUrl(String baseUrl) {
+	@Nullable String baseUrl(@Nullable String baseUrl) {
 		String url = blankToNull(baseUrl);
 		if (url != null) {
 			baseUrlRule.problem(url).ifPresent(reason -> {
@@ -62,7 +63,7 @@ class IntegrationInput {
 		return url;
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 }

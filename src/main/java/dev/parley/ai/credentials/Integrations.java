@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.parley.ai.provider.ProviderCredential;
 import dev.parley.platform.FieldChecks;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -49,7 +50,8 @@ class Integrations {
 		return repository.findOwned(id, userId).orElseThrow(IntegrationNotFound::new);
 	}
 
-	Integration add(UUID userId, String provider, String apiKey, String baseUrl, String label) {
+	Integration add(UUID userId, @Nullable String provider, @Nullable String apiKey, @Nullable String baseUrl,
+			@Nullable String label) {
 		FieldChecks checks = new FieldChecks();
 		String name = checks.check(() -> input.provider(provider));
 		String key = checks.check(() -> input.apiKey(apiKey));

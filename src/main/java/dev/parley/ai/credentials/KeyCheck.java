@@ -12,6 +12,7 @@ import dev.parley.ai.provider.ProviderCall;
 import dev.parley.ai.provider.ProviderCredential;
 import dev.parley.ai.provider.ProviderError;
 import dev.parley.ai.provider.ProviderRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ class KeyCheck {
 	}
 
 	/** The outcome of a check: whether the key works, and a reason safe to show when it does not. */
-	record Outcome(boolean ok, String reason) {
+	record Outcome(boolean ok, @Nullable String reason) {
 	}
 
 	Outcome check(String provider, ProviderCredential credential) {

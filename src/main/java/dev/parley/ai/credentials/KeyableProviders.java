@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -33,7 +34,7 @@ class KeyableProviders {
 		names.remove("local");
 	}
 
-	boolean contains(String provider) {
+	boolean contains(@Nullable String provider) {
 		return provider != null && names.contains(provider);
 	}
 
