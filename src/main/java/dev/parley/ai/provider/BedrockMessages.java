@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.ToolDefinition;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -87,7 +88,7 @@ final class BedrockMessages {
 	}
 
 	/** JSON as an AWS document; no JSON at all is an empty object. */
-	static Document document(JsonNode node) {
+	static Document document(@Nullable JsonNode node) {
 		if (node == null) {
 			return Document.fromMap(Map.of());
 		}

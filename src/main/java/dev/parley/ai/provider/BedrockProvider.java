@@ -12,6 +12,7 @@ import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.TokenUsage;
 import dev.parley.ai.ToolCall;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -167,7 +168,7 @@ class BedrockProvider implements ChatProvider, AutoCloseable {
 			inputs.put(index, new StringBuilder());
 		}
 
-		synchronized void append(Integer index, String piece) {
+		synchronized void append(Integer index, @Nullable String piece) {
 			StringBuilder input = inputs.get(index);
 			if (input != null && piece != null) {
 				input.append(piece);

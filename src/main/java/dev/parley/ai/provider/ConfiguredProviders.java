@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.platform.outbound.OutboundAddressGuard;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The real providers the settings turn on, each registered under the id its model ids start with:
@@ -64,7 +65,7 @@ public final class ConfiguredProviders {
 		}
 	}
 
-	private static boolean present(String value) {
+	private static boolean present(@Nullable String value) {
 		return value != null && !value.isBlank();
 	}
 }

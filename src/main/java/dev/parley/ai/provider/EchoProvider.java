@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.TokenUsage;
 import dev.parley.ai.ToolCall;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -72,7 +73,7 @@ public class EchoProvider implements ChatProvider {
 	}
 
 	/** The call a {@code /tool <name> <json>} line asks for, when it is the last message and names an offered tool. */
-	private static ToolCall requestedToolCall(ProviderCall call) {
+	private static @Nullable ToolCall requestedToolCall(ProviderCall call) {
 		if (call.messages().isEmpty() || call.messages().getLast().role() != PromptMessage.Role.USER) {
 			return null;
 		}

@@ -8,6 +8,7 @@ import dev.parley.platform.outbound.OutboundAddressGuard;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.apache.hc.client5.http.DnsResolver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The platform's {@link OutboundAddressGuard} plugged into the HTTP clients the providers run on,
@@ -30,7 +31,7 @@ final class GuardedHttp {
 
 	private final AiProperties.Timeouts timeouts;
 
-	private volatile OkHttpClient okHttp;
+	private volatile @Nullable OkHttpClient okHttp;
 
 	GuardedHttp(OutboundAddressGuard guard, AiProperties.Timeouts timeouts) {
 		this.guard = guard;

@@ -1,6 +1,7 @@
 package dev.parley.ai.provider;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider call that failed: the HTTP status it answered with ({@code 0} when there was no
@@ -11,9 +12,9 @@ public class ProviderError extends RuntimeException {
 
 	private final int status;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
-	public ProviderError(int status, Duration retryAfter, String message, Throwable cause) {
+	public ProviderError(int status, @Nullable Duration retryAfter, String message, Throwable cause) {
 		super(message, cause);
 		this.status = status;
 		this.retryAfter = retryAfter;
@@ -23,7 +24,7 @@ public class ProviderError extends RuntimeException {
 		return status;
 	}
 
-	public Duration retryAfter() {
+	public @Nullable Duration retryAfter() {
 		return retryAfter;
 	}
 

@@ -16,6 +16,7 @@ import com.anthropic.errors.AnthropicServiceException;
 import com.google.genai.errors.ApiException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -55,7 +56,7 @@ final class ProviderErrors {
 		return new ProviderError(0, null, provider + " call failed (" + error.getClass().getSimpleName() + ")", error);
 	}
 
-	private static ProviderError known(String provider, Throwable cause) {
+	private static @Nullable ProviderError known(String provider, Throwable cause) {
 		return switch (cause) {
 			case ProviderError providerError -> providerError;
 			case OpenAIServiceException ex -> status(provider, ex.statusCode(),
@@ -75,7 +76,7 @@ final class ProviderErrors {
 		};
 	}
 
-	private static ProviderError status(String provider, int status, Duration retryAfter, Throwable cause) {
+	private static ProviderError status(String provider, int status, @Nullable Duration retryAfter, Throwable cause) {
 		return new ProviderError(status, retryAfter, provider + " answered HTTP " + status, cause);
 	}
 
@@ -84,12 +85,12 @@ final class ProviderErrors {
 				|| cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("TimeoutException");
 	}
 
-	private static String first(List<String> values) {
+	private static @Nullable String first(@Nullable List<String> values) {
 		return values == null || values.isEmpty() ? null : values.getFirst();
 	}
 
 	/** Reads {@code retry-after-ms} (OpenAI's) or {@code Retry-After} in seconds or as an HTTP date. */
-	static Duration retryAfter(String millis, String header) {
+	static @Nullable Duration retryAfter(@Nullable String millis, @Nullable String header) {
 		try {
 			if (millis != null && !millis.isBlank()) {
 				return Duration.ofMillis((long) Double.parseDouble(millis.trim()));

@@ -11,6 +11,7 @@ import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.TokenUsage;
 import dev.parley.ai.ToolCall;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -49,9 +50,9 @@ class SpringAiChatProvider implements ChatProvider {
 
 	private final String id;
 
-	private final ProviderCredential serverCredential;
+	private final @Nullable ProviderCredential serverCredential;
 
-	private final String baseUrl;
+	private final @Nullable String baseUrl;
 
 	private final ChatModelFactory factory;
 
@@ -62,7 +63,8 @@ class SpringAiChatProvider implements ChatProvider {
 	 *     provider; keyless providers (Ollama) pass a credential without key
 	 * @param baseUrl the configured base URL, or {@code null} for the provider's default
 	 */
-	SpringAiChatProvider(String id, ProviderCredential serverCredential, String baseUrl, ChatModelFactory factory,
+	SpringAiChatProvider(String id, @Nullable ProviderCredential serverCredential, @Nullable String baseUrl,
+			ChatModelFactory factory,
 			AiProperties.OwnKeys ownKeys) {
 		this.id = id;
 		this.serverCredential = serverCredential;
@@ -99,7 +101,7 @@ class SpringAiChatProvider implements ChatProvider {
 		return models.size();
 	}
 
-	private ProviderCredential credentialFor(ProviderCall call) {
+	private @Nullable ProviderCredential credentialFor(ProviderCall call) {
 		ProviderCredential own = call.credential();
 		if (own == null) {
 			return serverCredential;
@@ -184,7 +186,7 @@ class SpringAiChatProvider implements ChatProvider {
 		return new ProviderChunk(text, finishReason, usage(usage), toolCalls);
 	}
 
-	private static TokenUsage usage(Usage usage) {
+	private static @Nullable TokenUsage usage(@Nullable Usage usage) {
 		if (usage == null) {
 			return null;
 		}
@@ -194,7 +196,7 @@ class SpringAiChatProvider implements ChatProvider {
 	}
 
 	/** One vocabulary for all providers: {@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}. */
-	static String finishReason(String raw) {
+	static @Nullable String finishReason(@Nullable String raw) {
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}

@@ -2,6 +2,7 @@ package dev.parley.ai.provider;
 
 import dev.parley.ai.ToolCall;
 import dev.parley.platform.Ids;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +31,7 @@ final class ToolCalls {
 	private ToolCalls() {
 	}
 
-	static ToolCall of(String id, String name, String arguments) {
+	static ToolCall of(@Nullable String id, @Nullable String name, String arguments) {
 		String callId = id == null || id.isBlank() ? "call_" + Ids.next().toString().replace("-", "") : id;
 		return new ToolCall(callId, name == null ? "" : name, arguments);
 	}
@@ -42,7 +43,7 @@ final class ToolCalls {
 	}
 
 	/** The JSON text, parsed; {@code null} when it is not JSON at all. */
-	static JsonNode parse(String text) {
+	static @Nullable JsonNode parse(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
