@@ -15,6 +15,7 @@ import dev.parley.ai.GenerationResult;
 import dev.parley.ai.ModelId;
 import dev.parley.ai.ModelInfo;
 import dev.parley.ai.TokenUsage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,7 +76,7 @@ public class GenerationMetering {
 
 		private final Instant startedAt;
 
-		private volatile Instant firstTokenAt;
+		private volatile @Nullable Instant firstTokenAt;
 
 		Metered(GenerationRequest request, ModelInfo model, String keySource, GenerationObserver observer,
 				Runnable onEnd, Function<String, ModelInfo> catalogue, Instant startedAt) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.TooManyGenerations;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ public class UserConcurrency {
 	 * are not capped.
 	 * @throws TooManyGenerations when the user is at the limit
 	 */
-	public Permit acquire(UUID userId) {
+	public Permit acquire(@Nullable UUID userId) {
 		if (userId == null) {
 			return new Permit(null);
 		}
@@ -59,11 +60,11 @@ public class UserConcurrency {
 	/** A running generation's place; released once, however often {@link #release()} is called. */
 	public final class Permit {
 
-		private final UUID userId;
+		private final @Nullable UUID userId;
 
 		private final AtomicBoolean released = new AtomicBoolean();
 
-		private Permit(UUID userId) {
+		private Permit(@Nullable UUID userId) {
 			this.userId = userId;
 		}
 
