@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.provider.ProviderError;
 import dev.parley.ai.provider.ProviderTimeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When to try a failed provider call again, if at all: only failures worth retrying, at most
@@ -22,7 +23,7 @@ final class Backoff {
 	}
 
 	/** The wait before the next attempt, or {@code null} for none; {@code attempts} made so far. */
-	Duration next(Throwable failure, int attempts) {
+	@Nullable Duration next(Throwable failure, int attempts) {
 		if (!(failure instanceof ProviderError error) || !error.retryable() || error instanceof ProviderTimeout
 				|| attempts >= settings.maxAttempts()) {
 			return null;
