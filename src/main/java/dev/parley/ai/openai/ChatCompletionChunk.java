@@ -3,6 +3,7 @@ package dev.parley.ai.openai;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Server-Sent Event of a streamed answer, as OpenAI's {@code chat.completion.chunk} object: the
@@ -16,15 +17,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param usage only on the usage chunk
  */
 record ChatCompletionChunk(String id, String object, long created, String model, List<Choice> choices,
-		@JsonInclude(JsonInclude.Include.NON_NULL) ChatCompletion.Usage usage) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) ChatCompletion.@Nullable Usage usage) {
 
 	static final String OBJECT = "chat.completion.chunk";
 
-	record Choice(int index, Delta delta, String finishReason) {
+	record Choice(int index, Delta delta, @Nullable String finishReason) {
 	}
 
 	/** What this chunk adds: the role (first chunk only) and text; empty on the finishing chunk. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Delta(String role, String content) {
+	record Delta(@Nullable String role, @Nullable String content) {
 	}
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,13 +31,14 @@ import tools.jackson.databind.JsonNode;
  * @param streamOptions {@code include_usage} adds a final chunk with the usage to a stream
  */
 record ChatCompletionRequest(@NotBlank String model, @NotEmpty List<@NotNull @Valid Message> messages,
-		@DecimalMin("0") @DecimalMax("2") Double temperature, @Positive Integer maxTokens,
-		@Positive Integer maxCompletionTokens, Integer n, Boolean stream, StreamOptions streamOptions) {
+		@DecimalMin("0") @DecimalMax("2") @Nullable Double temperature, @Positive @Nullable Integer maxTokens,
+		@Positive @Nullable Integer maxCompletionTokens, @Nullable Integer n, @Nullable Boolean stream,
+		@Nullable StreamOptions streamOptions) {
 
-	record Message(@NotBlank String role, JsonNode content) {
+	record Message(@NotBlank String role, @Nullable JsonNode content) {
 	}
 
-	record StreamOptions(Boolean includeUsage) {
+	record StreamOptions(@Nullable Boolean includeUsage) {
 	}
 
 	boolean streamed() {
@@ -71,7 +73,7 @@ record ChatCompletionRequest(@NotBlank String model, @NotEmpty List<@NotNull @Va
 		return new PromptMessage(role, text(message.content(), role, path + ".content"));
 	}
 
-	private static String text(JsonNode content, PromptMessage.Role role, String path) {
+	private static String text(@Nullable JsonNode content, PromptMessage.Role role, String path) {
 		if (content == null || content.isNull()) {
 			if (role == PromptMessage.Role.ASSISTANT) {
 				return "";

@@ -14,6 +14,7 @@ import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
 import dev.parley.platform.streams.EventBatch;
 import dev.parley.platform.streams.EventBuffer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -154,7 +155,7 @@ final class ChatCompletionStream implements StreamingResponseBody, GenerationObs
 		out.flush();
 	}
 
-	private ChatCompletionChunk chunk(ChatCompletionChunk.Delta delta, String finishReason) {
+	private ChatCompletionChunk chunk(ChatCompletionChunk.Delta delta, @Nullable String finishReason) {
 		return new ChatCompletionChunk(id, ChatCompletionChunk.OBJECT, created, model,
 				List.of(new ChatCompletionChunk.Choice(0, delta, finishReason)), null);
 	}

@@ -8,6 +8,7 @@ import dev.parley.platform.ParleyException;
 import dev.parley.platform.ProblemKind;
 import dev.parley.platform.Problems;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -26,10 +27,10 @@ record OpenAiError(Body error) {
 	 * @param code a machine-readable reason, or {@code null}
 	 */
 	@Schema(name = "OpenAiErrorBody")
-	record Body(String message, String type, String param, String code) {
+	record Body(String message, String type, @Nullable String param, @Nullable String code) {
 	}
 
-	static OpenAiError of(int status, String message, String param, String code) {
+	static OpenAiError of(int status, String message, @Nullable String param, @Nullable String code) {
 		return new OpenAiError(new Body(message, type(status), param, code));
 	}
 
@@ -64,7 +65,7 @@ record OpenAiError(Body error) {
 		};
 	}
 
-	private static String code(ParleyException fact) {
+	private static @Nullable String code(ParleyException fact) {
 		if (fact instanceof GenerationFailed failed) {
 			return switch (failed.reason()) {
 				case TIMEOUT -> "timeout";

@@ -6,6 +6,7 @@ import dev.parley.ai.UnknownModel;
 import dev.parley.platform.JsonInputErrors;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.Problems;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -71,7 +72,7 @@ class OpenAiErrors {
 
 	/** The client went away while its answer streamed: there is nobody to answer. */
 	@ExceptionHandler(AsyncRequestNotUsableException.class)
-	ResponseEntity<Void> disconnected() {
+	@Nullable ResponseEntity<Void> disconnected() {
 		return null;
 	}
 

@@ -4,4 +4,7 @@
  * API key (or an access token) as their key. Requests and responses follow OpenAI's wire format,
  * errors included; generation itself is the module's {@link dev.parley.ai.Generations}.
  */
+@NullMarked
 package dev.parley.ai.openai;
+
+import org.jspecify.annotations.NullMarked;
