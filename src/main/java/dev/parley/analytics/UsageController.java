@@ -14,6 +14,7 @@ import dev.parley.platform.FieldChecks;
 import dev.parley.platform.InvalidFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,9 +42,10 @@ class UsageController {
 			description = "from and to are ISO dates or instants; to is exclusive; the default is the last 30 days. "
 					+ "group_by is model or day.")
 	UsageResponse usage(@AuthenticationPrincipal AuthenticatedUser caller,
-			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-			@RequestParam(name = "group_by", required = false) String groupBy,
-			@RequestParam(name = "user_id", required = false) UUID userId) {
+			@RequestParam(required = false) @Nullable Instant from,
+			@RequestParam(required = false) @Nullable Instant to,
+			@RequestParam(name = "group_by", required = false) @Nullable String groupBy,
+			@RequestParam(name = "user_id", required = false) @Nullable UUID userId) {
 		Instant end = to == null ? clock.instant() : to;
 		Instant start = from == null ? end.minus(DEFAULT_RANGE) : from;
 		FieldChecks checks = new FieldChecks();
@@ -57,7 +59,7 @@ class UsageController {
 	}
 
 	/** Users see their own usage; admins anyone's, or everyone's when they name no one. */
-	private static UUID subject(AuthenticatedUser caller, UUID requested) {
+	private static @Nullable UUID subject(AuthenticatedUser caller, @Nullable UUID requested) {
 		if (caller.isAdmin()) {
 			return requested;
 		}
@@ -76,7 +78,7 @@ class UsageController {
 		}
 	}
 
-	record UsageResponse(Instant from, Instant to, UUID userId, Totals totals, List<Group> groups) {
+	record UsageResponse(Instant from, Instant to, @Nullable UUID userId, Totals totals, @Nullable List<Group> groups) {
 	}
 
 	record Totals(long requests, long promptTokens, long completionTokens, long totalTokens, BigDecimal costUsd) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,15 +23,15 @@ class UsageReports {
 	}
 
 	/** @param userId whose usage, or {@code null} for everyone's */
-	UsageTotals totals(UUID userId, Instant from, Instant to) {
+	UsageTotals totals(@Nullable UUID userId, Instant from, Instant to) {
 		return query("'total'", userId, from, to).getFirst();
 	}
 
-	List<UsageTotals> grouped(UsageGrouping grouping, UUID userId, Instant from, Instant to) {
+	List<UsageTotals> grouped(UsageGrouping grouping, @Nullable UUID userId, Instant from, Instant to) {
 		return query(grouping.sqlKey(), userId, from, to).stream().filter(totals -> totals.requests() > 0).toList();
 	}
 
-	private List<UsageTotals> query(String key, UUID userId, Instant from, Instant to) {
+	private List<UsageTotals> query(String key, @Nullable UUID userId, Instant from, Instant to) {
 		String sql = """
 				select %s as key, count(*) as requests,
 					coalesce(sum(prompt_tokens), 0) as prompt_tokens,
