@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.parley.platform.Ids;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.ReadOnlyProperty;
@@ -25,36 +26,37 @@ public class Chat {
 
 	private final UUID userId;
 
-	private String title;
+	private @Nullable String title;
 
-	private String model;
+	private @Nullable String model;
 
-	private String systemPrompt;
+	private @Nullable String systemPrompt;
 
 	private boolean archived;
 
 	private boolean bookmarked;
 
-	private UUID agentId;
+	private @Nullable UUID agentId;
 
-	private UUID projectId;
+	private @Nullable UUID projectId;
 
 	@ReadOnlyProperty
 	private final int messageCount;
 
 	@ReadOnlyProperty
-	private final Instant lastMessageAt;
+	private final @Nullable Instant lastMessageAt;
 
 	private final Instant createdAt;
 
 	private Instant updatedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	@PersistenceCreator
-	Chat(UUID id, UUID userId, String title, String model, String systemPrompt, boolean archived, boolean bookmarked,
-			UUID agentId, UUID projectId, int messageCount, Instant lastMessageAt, Instant createdAt, Instant updatedAt, Long version) {
+	Chat(UUID id, UUID userId, @Nullable String title, @Nullable String model, @Nullable String systemPrompt,
+			boolean archived, boolean bookmarked, @Nullable UUID agentId, @Nullable UUID projectId, int messageCount,
+			@Nullable Instant lastMessageAt, Instant createdAt, Instant updatedAt, @Nullable Long version) {
 		this.id = id;
 		this.userId = userId;
 		this.title = title;
@@ -71,7 +73,8 @@ public class Chat {
 		this.version = version;
 	}
 
-	static Chat start(UUID userId, String title, String model, String systemPrompt, Instant now) {
+	static Chat start(UUID userId, @Nullable String title, @Nullable String model, @Nullable String systemPrompt,
+			Instant now) {
 		return new Chat(Ids.next(), userId, blankToNull(title), blankToNull(model), blankToNull(systemPrompt), false,
 				false, null, null, 0, null, now, now, null);
 	}
@@ -97,7 +100,7 @@ public class Chat {
 	}
 
 	/** The agent that runs its turns and the project it is in; {@code null} for none. */
-	void place(UUID agentId, UUID projectId, Instant now) {
+	void place(@Nullable UUID agentId, @Nullable UUID projectId, Instant now) {
 		this.agentId = agentId;
 		this.projectId = projectId;
 		this.updatedAt = now;
@@ -121,15 +124,15 @@ public class Chat {
 		return userId;
 	}
 
-	public String title() {
+	public @Nullable String title() {
 		return title;
 	}
 
-	public String model() {
+	public @Nullable String model() {
 		return model;
 	}
 
-	public String systemPrompt() {
+	public @Nullable String systemPrompt() {
 		return systemPrompt;
 	}
 
@@ -142,12 +145,12 @@ public class Chat {
 	}
 
 	/** The agent that runs this chat's turns; {@code null} for a plain chat with a model. */
-	public UUID agentId() {
+	public @Nullable UUID agentId() {
 		return agentId;
 	}
 
 	/** The project (a folder) this chat belongs to; {@code null} for none. */
-	public UUID projectId() {
+	public @Nullable UUID projectId() {
 		return projectId;
 	}
 
@@ -156,7 +159,7 @@ public class Chat {
 	}
 
 	/** When the newest message was written; {@code null} while the chat has none. */
-	public Instant lastMessageAt() {
+	public @Nullable Instant lastMessageAt() {
 		return lastMessageAt;
 	}
 
@@ -173,7 +176,7 @@ public class Chat {
 		return lastMessageAt != null ? lastMessageAt : createdAt;
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value;
 	}
 }

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,10 +41,10 @@ class ChatController {
 	@GetMapping
 	@Operation(summary = "Your chats, newest activity first; q searches titles and message text")
 	CursorPage<ChatResponse> list(@AuthenticationPrincipal AuthenticatedUser caller,
-			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) Boolean bookmarked,
-			@RequestParam(required = false) @Size(max = 200) String q,
-			@RequestParam(name = "project_id", required = false) UUID projectId,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(required = false) @Nullable Boolean bookmarked,
+			@RequestParam(required = false) @Size(max = 200) @Nullable String q,
+			@RequestParam(name = "project_id", required = false) @Nullable UUID projectId,
+			@RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
 		ChatFilter filter = new ChatFilter(archived, bookmarked, q, projectId);
 		return chats.list(caller.id(), filter, Cursor.decode(cursor), PageLimit.clamp(limit)).map(ChatResponse::from);
 	}
@@ -79,7 +80,7 @@ class ChatController {
 	@PostMapping("/{id}/archive")
 	@Operation(summary = "Archive or unarchive a chat; without a body, toggle")
 	ChatResponse archive(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
-			@Valid @RequestBody(required = false) ArchiveRequest request) {
+			@Valid @RequestBody(required = false) @Nullable ArchiveRequest request) {
 		Chat chat = request == null ? chats.toggleArchived(id, caller.id())
 				: chats.archive(id, caller.id(), request.archived());
 		return ChatResponse.from(chat);
@@ -88,23 +89,23 @@ class ChatController {
 	@PostMapping("/{id}/bookmark")
 	@Operation(summary = "Bookmark or unbookmark a chat; without a body, toggle")
 	ChatResponse bookmark(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
-			@Valid @RequestBody(required = false) BookmarkRequest request) {
+			@Valid @RequestBody(required = false) @Nullable BookmarkRequest request) {
 		Chat chat = request == null ? chats.toggleBookmarked(id, caller.id())
 				: chats.bookmark(id, caller.id(), request.bookmarked());
 		return ChatResponse.from(chat);
 	}
 
-	record CreateChatRequest(@Size(max = 200) String title, @Size(max = 200) @KnownModel String model,
-			@Size(max = 100_000) String systemPrompt,
-			@Schema(description = "An agent of yours that runs every turn of the chat") @Size(max = 100) String agentId,
-			@Schema(description = "A project of yours the chat belongs to") @Size(max = 100) String projectId) {
+	record CreateChatRequest(@Size(max = 200) @Nullable String title, @Size(max = 200) @KnownModel @Nullable String model,
+			@Size(max = 100_000) @Nullable String systemPrompt,
+			@Schema(description = "An agent of yours that runs every turn of the chat") @Size(max = 100) @Nullable String agentId,
+			@Schema(description = "A project of yours the chat belongs to") @Size(max = 100) @Nullable String projectId) {
 	}
 
-	record UpdateChatRequest(@Size(max = 200) String title, @Size(max = 200) @KnownModel String model,
-			@Size(max = 100_000) String systemPrompt, Boolean archived, Boolean bookmarked,
-			@Schema(description = "An agent of yours; blank to make the chat plain") @Size(max = 100) String agentId,
+	record UpdateChatRequest(@Size(max = 200) @Nullable String title, @Size(max = 200) @KnownModel @Nullable String model,
+			@Size(max = 100_000) @Nullable String systemPrompt, @Nullable Boolean archived, @Nullable Boolean bookmarked,
+			@Schema(description = "An agent of yours; blank to make the chat plain") @Size(max = 100) @Nullable String agentId,
 			@Schema(description = "A project of yours; blank to take the chat out of its project") @Size(max = 100)
-			String projectId) {
+			@Nullable String projectId) {
 
 		ChatChanges toChanges() {
 			return new ChatChanges(title, model, systemPrompt, archived, bookmarked, agentId, projectId);
@@ -117,8 +118,9 @@ class ChatController {
 	record BookmarkRequest(@NotNull Boolean bookmarked) {
 	}
 
-	record ChatResponse(UUID id, String title, String model, String systemPrompt, boolean archived, boolean bookmarked,
-			UUID agentId, UUID projectId, int messageCount, Instant lastMessageAt, Instant createdAt, Instant updatedAt) {
+	record ChatResponse(UUID id, @Nullable String title, @Nullable String model, @Nullable String systemPrompt,
+			boolean archived, boolean bookmarked, @Nullable UUID agentId, @Nullable UUID projectId, int messageCount,
+			@Nullable Instant lastMessageAt, Instant createdAt, Instant updatedAt) {
 
 		static ChatResponse from(Chat chat) {
 			return new ChatResponse(chat.id(), chat.title(), chat.model(), chat.systemPrompt(), chat.archived(),

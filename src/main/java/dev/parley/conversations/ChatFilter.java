@@ -1,5 +1,7 @@
 package dev.parley.conversations;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which of a user's chats a list shows.
  *
@@ -9,9 +11,10 @@ package dev.parley.conversations;
  * {@code "exact phrase"}, {@code or}, {@code -excluded}); {@code null} or blank for all chats
  * @param projectId only the chats in this project, or {@code null} for chats in any project or none
  */
-public record ChatFilter(boolean archived, Boolean bookmarked, String query, java.util.UUID projectId) {
+public record ChatFilter(boolean archived, @Nullable Boolean bookmarked, @Nullable String query,
+		java.util.@Nullable UUID projectId) {
 
-	public ChatFilter(boolean archived, Boolean bookmarked, String query) {
+	public ChatFilter(boolean archived, @Nullable Boolean bookmarked, @Nullable String query) {
 		this(archived, bookmarked, query, null);
 	}
 

@@ -11,6 +11,7 @@ import dev.parley.platform.PageLimit;
 import dev.parley.platform.Timestamps;
 import dev.parley.platform.FieldChecks;
 import dev.parley.platform.InvalidFields;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -61,7 +62,7 @@ public class Chats {
 	 * @param cursor where the previous page ended, {@code null} for the first page
 	 * @param limit the page size, clamped to {@link PageLimit 1..100}
 	 */
-	public CursorPage<Chat> list(UUID userId, ChatFilter filter, Cursor cursor, int limit) {
+	public CursorPage<Chat> list(UUID userId, ChatFilter filter, @Nullable Cursor cursor, int limit) {
 		int size = PageLimit.clamp(limit);
 		return CursorPage.of(queries.chats(userId, filter, cursor, size), size,
 				chat -> new Cursor(chat.activityAt(), chat.id()).encode());
@@ -108,7 +109,8 @@ public class Chats {
 	 * field that names something else is reported at once.
 	 */
 	@Transactional
-	public Chat start(UUID userId, String title, String model, String systemPrompt, String agentId, String projectId) {
+	public Chat start(UUID userId, @Nullable String title, @Nullable String model, @Nullable String systemPrompt,
+			@Nullable String agentId, @Nullable String projectId) {
 		FieldChecks checks = new FieldChecks();
 		UUID agent = agentId == null || agentId.isBlank() ? null
 				: checks.check(() -> reference("agent_id", agentId, id -> references().isOwnAgent(userId, id)));
@@ -192,7 +194,7 @@ public class Chats {
 	 * @param cursor where the previous page ended, {@code null} for the first page
 	 * @param limit the page size, clamped to {@link PageLimit 1..100}
 	 */
-	public CursorPage<Message> history(UUID chatId, UUID userId, Cursor cursor, int limit) {
+	public CursorPage<Message> history(UUID chatId, UUID userId, @Nullable Cursor cursor, int limit) {
 		if (!chats.existsOwned(chatId, userId)) {
 			throw new ChatNotFound();
 		}

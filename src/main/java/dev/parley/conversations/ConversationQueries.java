@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.parley.platform.Cursor;
 import dev.parley.platform.JsonText;
 import dev.parley.platform.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +37,7 @@ class ConversationQueries {
 		this.jdbc = jdbc;
 	}
 
-	List<Chat> chats(UUID userId, ChatFilter filter, Cursor after, int limit) {
+	List<Chat> chats(UUID userId, ChatFilter filter, @Nullable Cursor after, int limit) {
 		StringBuilder sql = new StringBuilder("select ").append(CHAT_COLUMNS)
 			.append(" from chats c where c.user_id = :userId and c.archived = :archived");
 		if (filter.bookmarked() != null) {
@@ -71,7 +72,7 @@ class ConversationQueries {
 		return query.query(ConversationQueries::chat).list();
 	}
 
-	List<Message> messages(UUID chatId, Cursor after, int limit) {
+	List<Message> messages(UUID chatId, @Nullable Cursor after, int limit) {
 		String sql = """
 				select m.id, m.chat_id, m.role, m.content, m.status, m.model, m.prompt_tokens, m.completion_tokens,
 				m.total_tokens, m.error, m.tool_calls, m.tool_call_id, m.created_at, m.updated_at, m.version
@@ -143,12 +144,12 @@ class ConversationQueries {
 				instant(row, "created_at"), instant(row, "updated_at"), row.getLong("version"));
 	}
 
-	private static JsonText json(ResultSet row, String column) throws SQLException {
+	private static @Nullable JsonText json(ResultSet row, String column) throws SQLException {
 		String value = row.getString(column);
 		return value == null ? null : new JsonText(value);
 	}
 
-	private static Instant instant(ResultSet row, String column) throws SQLException {
+	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
 		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}

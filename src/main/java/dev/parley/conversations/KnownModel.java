@@ -10,6 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model id the server offers ({@link KnownModels}), checked with the request's other fields. An
@@ -37,7 +38,7 @@ public @interface KnownModel {
 		}
 
 		@Override
-		public boolean isValid(String model, ConstraintValidatorContext context) {
+		public boolean isValid(@Nullable String model, ConstraintValidatorContext context) {
 			return model == null || model.isBlank() || models.isKnown(model.trim());
 		}
 	}

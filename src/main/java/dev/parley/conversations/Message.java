@@ -37,30 +37,30 @@ public class Message {
 
 	private MessageStatus status;
 
-	private String model;
+	private @Nullable String model;
 
 	@Embedded.Nullable
-	private Usage usage;
+	private @Nullable Usage usage;
 
-	private String error;
+	private @Nullable String error;
 
-	private JsonText toolCalls;
+	private @Nullable JsonText toolCalls;
 
-	private final String toolCallId;
+	private final @Nullable String toolCallId;
 
-	private JsonText eventIndex;
+	private @Nullable JsonText eventIndex;
 
 	private final Instant createdAt;
 
 	private Instant updatedAt;
 
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	@PersistenceCreator
-	Message(UUID id, UUID chatId, MessageRole role, String content, MessageStatus status, String model, Usage usage,
-			String error, JsonText toolCalls, String toolCallId, JsonText eventIndex, Instant createdAt, Instant updatedAt,
-			Long version) {
+	Message(UUID id, UUID chatId, MessageRole role, String content, MessageStatus status, @Nullable String model,
+			@Nullable Usage usage, @Nullable String error, @Nullable JsonText toolCalls, @Nullable String toolCallId,
+			@Nullable JsonText eventIndex, Instant createdAt, Instant updatedAt, @Nullable Long version) {
 		this.id = id;
 		this.chatId = chatId;
 		this.role = role;
@@ -182,17 +182,17 @@ public class Message {
 	}
 
 	/** The model that wrote a reply; {@code null} for what a user or system wrote. */
-	public String model() {
+	public @Nullable String model() {
 		return model;
 	}
 
 	/** The tokens a completed reply cost; {@code null} for anything else. */
-	public Usage usage() {
+	public @Nullable Usage usage() {
 		return usage;
 	}
 
 	/** Why a failed reply stopped; {@code null} for anything else. */
-	public String error() {
+	public @Nullable String error() {
 		return error;
 	}
 
@@ -201,7 +201,7 @@ public class Message {
 		return toolCalls == null ? null : parseToolCalls(toolCalls);
 	}
 
-	JsonText toolCallsJson() {
+	@Nullable JsonText toolCallsJson() {
 		return toolCalls;
 	}
 

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,7 +44,8 @@ class MessageController {
 	@GetMapping("/chats/{chatId}/messages")
 	@Operation(summary = "A chat's messages, oldest first")
 	CursorPage<MessageView> history(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID chatId,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
 		return chats.history(chatId, caller.id(), Cursor.decode(cursor), PageLimit.clamp(limit))
 			.map(MessageView::from);
 	}

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * tools an assistant message called ({@code tool_calls}) and the call a tool message answers
  * ({@code tool_call_id}) appear only when present.
  */
-public record MessageView(UUID id, UUID chatId, MessageRole role, String content, MessageStatus status, String model,
-		Usage usage, String error, Instant createdAt, Instant updatedAt,
+public record MessageView(UUID id, UUID chatId, MessageRole role, String content, MessageStatus status,
+		@Nullable String model, @Nullable Usage usage, @Nullable String error, Instant createdAt, Instant updatedAt,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable List<ToolCallRecord> toolCalls,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String toolCallId) {
 

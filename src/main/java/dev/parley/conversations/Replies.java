@@ -138,7 +138,7 @@ public class Replies {
 		}
 		UUID[] ids = progress.keySet().toArray(UUID[]::new);
 		String[] texts = new String[ids.length];
-		String[] indexes = new String[ids.length];
+		@Nullable String[] indexes = new String[ids.length];
 		for (int i = 0; i < ids.length; i++) {
 			Progress reply = progress.get(ids[i]);
 			texts[i] = reply.content();

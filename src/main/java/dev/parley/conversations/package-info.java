@@ -5,6 +5,8 @@
  * the chat, and another user's chat or message is reported exactly like one that does not exist.
  */
 @ApplicationModule(displayName = "Conversations", allowedDependencies = { "identity", "platform" })
+@NullMarked
 package dev.parley.conversations;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
