@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An opaque keyset position: a time and the id that breaks ties. Encoded as URL-safe base64 so
@@ -22,7 +23,7 @@ public record Cursor(Instant at, UUID id) {
 	}
 
 	/** Decodes a cursor a client sent back; {@code null} or blank means the first page. */
-	public static Cursor decode(String token) {
+	public static @Nullable Cursor decode(@Nullable String token) {
 		if (token == null || token.isBlank()) {
 			return null;
 		}

@@ -2,12 +2,13 @@ package dev.parley.platform;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list: the items and the cursor of the next page, or {@code null} on the last one.
  * Serialised as {@code {"items": [...], "next_cursor": "..."}}.
  */
-public record CursorPage<T>(List<T> items, String nextCursor) {
+public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 
 	/**
 	 * Builds a page from a query that fetched one row more than {@code limit}: that extra row only

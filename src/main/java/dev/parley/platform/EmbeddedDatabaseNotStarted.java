@@ -1,5 +1,7 @@
 package dev.parley.platform;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The embedded PostgreSQL could not be started, or was refused: a one-line reason naming the file
  * or setting at fault, and what to do about it.
@@ -8,7 +10,7 @@ class EmbeddedDatabaseNotStarted extends IllegalStateException {
 
 	private final String action;
 
-	EmbeddedDatabaseNotStarted(String reason, String action, Throwable cause) {
+	EmbeddedDatabaseNotStarted(String reason, String action, @Nullable Throwable cause) {
 		super(reason, cause);
 		this.action = action;
 	}

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -168,7 +169,7 @@ final class EmbeddedPostgresServer {
 		/** PostgreSQL's "password authentication failed". */
 		private static final String INVALID_PASSWORD = "28P01";
 
-		static EmbeddedDatabaseNotStarted explain(Exception ex, Path directory, Path passwordFile) {
+		static EmbeddedDatabaseNotStarted explain(Exception ex, @Nullable Path directory, Path passwordFile) {
 			String where = directory != null ? directory.toString() : "a temporary directory";
 			if (refusedPassword(ex)) {
 				return new EmbeddedDatabaseNotStarted(

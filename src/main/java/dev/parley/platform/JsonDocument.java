@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,7 +52,7 @@ public final class JsonDocument {
 		return new JsonDocument(fields);
 	}
 
-	private static Object plain(JsonNode json) {
+	private static @Nullable Object plain(JsonNode json) {
 		if (json.isObject()) {
 			Map<String, Object> object = new LinkedHashMap<>();
 			json.properties().forEach(property -> object.put(property.getKey(), plain(property.getValue())));

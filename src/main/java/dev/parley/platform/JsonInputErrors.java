@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ public final class JsonInputErrors {
 		return Optional.empty();
 	}
 
-	private static String expected(Class<?> type) {
+	private static String expected(@Nullable Class<?> type) {
 		if (type == null || JsonNode.class.isAssignableFrom(type)) {
 			return "has the wrong type";
 		}

@@ -2,6 +2,7 @@ package dev.parley.platform;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Measures a {@link JsonDocument} as the database would store it. */
@@ -21,7 +22,7 @@ class MaxJsonSizeValidator implements ConstraintValidator<MaxJsonSize, JsonDocum
 	}
 
 	@Override
-	public boolean isValid(JsonDocument document, ConstraintValidatorContext context) {
+	public boolean isValid(@Nullable JsonDocument document, ConstraintValidatorContext context) {
 		return document == null || jsonMapper.writeValueAsBytes(document).length <= bytes;
 	}
 }

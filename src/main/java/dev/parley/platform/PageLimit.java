@@ -1,5 +1,7 @@
 package dev.parley.platform;
 
+import org.jspecify.annotations.Nullable;
+
 /** The {@code limit} of a list request: 20 when absent, clamped to 1..100. */
 public final class PageLimit {
 
@@ -10,7 +12,7 @@ public final class PageLimit {
 	private PageLimit() {
 	}
 
-	public static int clamp(Integer requested) {
+	public static int clamp(@Nullable Integer requested) {
 		if (requested == null) {
 			return DEFAULT;
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -64,7 +65,7 @@ public class ProblemWriter {
 	}
 
 	/** The format declared for the request's path; {@code null} for RFC 9457. */
-	private PathErrorFormat formatOf(HttpServletRequest request) {
+	private @Nullable PathErrorFormat formatOf(HttpServletRequest request) {
 		if (formats.isEmpty()) {
 			return null;
 		}

@@ -3,6 +3,7 @@ package dev.parley.platform;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Times as SQL parameters: the PostgreSQL JDBC driver binds {@code OffsetDateTime} to
@@ -14,7 +15,7 @@ public final class Timestamps {
 	}
 
 	/** The instant in UTC, ready to bind; {@code null} stays {@code null}. */
-	public static OffsetDateTime sql(Instant instant) {
+	public static @Nullable OffsetDateTime sql(@Nullable Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 }

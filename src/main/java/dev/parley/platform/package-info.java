@@ -5,6 +5,8 @@
  * user-supplied URL.
  */
 @ApplicationModule(displayName = "Platform")
+@NullMarked
 package dev.parley.platform;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
