@@ -11,6 +11,7 @@ import dev.parley.platform.CursorPage;
 import dev.parley.platform.JsonDocument;
 import dev.parley.platform.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,7 @@ class AgentController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete an agent (409 while another agent delegates to it); its chats become plain chats")
+	@ApiResponse(responseCode = "409", description = "Another of your agents delegates to this one")
 	void delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
 		agents.delete(id, caller.id());
 	}

@@ -14,6 +14,8 @@ import dev.parley.ai.GenerationResult;
 import dev.parley.ai.ModelInfo;
 import dev.parley.ai.ToolCall;
 import dev.parley.realtime.LiveReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A plain turn as a run: one model call, no tools. The reply hears the generation as it happens;
@@ -21,6 +23,8 @@ import dev.parley.realtime.LiveReply;
  * ledger without making a plain turn slower by more than that write.
  */
 final class PlainRun implements GenerationObserver {
+
+	private static final Logger log = LoggerFactory.getLogger(PlainRun.class);
 
 	private final UUID runId;
 
@@ -72,6 +76,12 @@ final class PlainRun implements GenerationObserver {
 	private void end(RunStatus status, StopReason reason, String content, int prompt, int completion, BigDecimal cost,
 			String error) {
 		live.remove(runId);
-		runs.finishWithModelStep(runId, status, reason, content, prompt, completion, cost, error, startedAt);
+		try {
+			runs.finishWithModelStep(runId, status, reason, content, prompt, completion, cost, error, startedAt);
+		}
+		catch (RuntimeException ex) {
+			// The reply is stored already; a ledger that cannot be written must not undo that.
+			log.warn("Could not end run {} in the ledger", runId, ex);
+		}
 	}
 }

@@ -8,6 +8,7 @@ import dev.parley.platform.Cursor;
 import dev.parley.platform.CursorPage;
 import dev.parley.platform.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,6 +69,7 @@ class ProjectController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a project; one that holds chats or agents is a 409 unless cascade=true, "
 			+ "which deletes them with it")
+	@ApiResponse(responseCode = "409", description = "The project holds chats or agents and cascade is not set")
 	void delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@Parameter(description = "Delete the project's chats (with their messages) and agents too")
 			@RequestParam(defaultValue = "false") boolean cascade) {

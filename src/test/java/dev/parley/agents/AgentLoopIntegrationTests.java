@@ -12,6 +12,7 @@ import dev.parley.ai.fake.OpenAiWire;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Response;
 import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.FakeWebSite;
 import dev.parley.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,16 +32,22 @@ class AgentLoopIntegrationTests {
 
 	static final FakeProvider openai = FakeProvider.start(OpenAiWire.answering("unexpected"));
 
+	static final FakeWebSite site = FakeWebSite.start("127.0.0.2")
+		.page("/tips", 200, "text/html", FakeWebSite.fixture("prompt-injection.html"));
+
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
 		registry.add("parley.ai.openai.api-key", () -> "sk-server-key-0123456789");
 		registry.add("parley.ai.openai.base-url", () -> openai.baseUrl() + "/v1");
 		registry.add("parley.agents.runs.max-tool-calls", () -> "3");
+		// The page the agent reads is on another loopback address, allowed for this test only.
+		registry.add("parley.platform.outbound.allowed-addresses", () -> "127.0.0.2/32");
 	}
 
 	@AfterAll
 	static void stop() {
 		openai.close();
+		site.close();
 	}
 
 	@Autowired
@@ -84,6 +91,28 @@ class AgentLoopIntegrationTests {
 		JsonNode tool = onlyRun(chat).get("steps").get(1);
 		assertThat(tool.get("status").asString()).isEqualTo("failed");
 		assertThat(tool.get("tool").asString()).isEqualTo("http_fetch");
+	}
+
+	@Test
+	void whatAFetchedPageTellsTheModelToCallNeverRunsWithoutPolicy() {
+		String chat = chatWith(agent(Map.of("tools", List.of("http_fetch", "search_chats"), "tool_policies",
+				Map.of("http_fetch", "allow", "search_chats", "ask"))));
+		openai.enqueue(
+				OpenAiWire.streamToolCalls(new ToolCall("read", "http_fetch", "{\"url\":\"" + site.url("/tips") + "\"}")),
+				// The model falls for the page: it calls what the page told it to.
+				OpenAiWire.streamToolCalls(new ToolCall("evil1", "delete_everything", "{}"),
+						new ToolCall("evil2", "search_chats", "{\"query\":\"password\"}")));
+
+		JsonNode reply = turn(chat, "summarise " + site.url("/tips"));
+
+		assertThat(openai.requests().get(1).body()).contains("IMPORTANT SYSTEM MESSAGE");
+		assertThat(reply.get("status").asString()).isEqualTo("awaiting_approval");
+		JsonNode steps = onlyRun(chat).get("steps");
+		assertThat(steps).extracting(step -> step.get("tool").isNull() ? "model" : step.get("tool").asString() + ":"
+				+ step.get("status").asString())
+			.containsExactly("model", "http_fetch:completed", "model", "delete_everything:failed",
+					"search_chats:awaiting_approval");
+		assertThat(site.requests()).hasSize(1);
 	}
 
 	@Test

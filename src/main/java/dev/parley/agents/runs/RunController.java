@@ -12,6 +12,7 @@ import dev.parley.platform.FieldChecks;
 import dev.parley.platform.InvalidFields;
 import dev.parley.platform.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,7 @@ class RunController {
 	@PostMapping("/api/v1/runs/{id}/approvals")
 	@Operation(summary = "Approve or deny a tool call that paused the run; the decision applies only to the "
 			+ "call's exact arguments, and with scope run or always to the same call again")
+	@ApiResponse(responseCode = "409", description = "The step is not waiting for a decision (decided already, or never paused)")
 	ApprovalResponse decide(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@RequestBody DecisionRequest request) {
 		FieldChecks checks = new FieldChecks();

@@ -114,6 +114,7 @@ class RunLedger {
 				started_at)
 				select :id, :runId, coalesce(max(ordinal), 0) + 1, :kind, :tool, :toolCallId, :arguments, :hash, :status, :now
 				from run_steps where run_id = :runId
+				having exists (select 1 from runs where id = :runId)
 				returning ordinal""")
 			.param("id", id)
 			.param("runId", runId)
@@ -125,7 +126,8 @@ class RunLedger {
 			.param("status", status.name())
 			.param("now", Timestamps.sql(now))
 			.query(Integer.class)
-			.single();
+			.optional()
+			.orElseThrow(RunNotFound::new);
 		return new RunStep(id, runId, ordinal, kind, tool, toolCallId, arguments, argumentsSha256, null, null, null,
 				null, status, null, null, null, now, null);
 	}
@@ -213,7 +215,8 @@ class RunLedger {
 				with step as (
 				    insert into run_steps (id, run_id, ordinal, kind, content, prompt_tokens, completion_tokens, cost_usd, ok,
 				                           status, started_at, ended_at)
-				    values (:stepId, :runId, 1, 'MODEL', :content, :prompt, :completion, :cost, :ok, :stepStatus, :startedAt, :now))
+				    select :stepId, :runId, 1, 'MODEL', :content, :prompt, :completion, :cost, :ok, :stepStatus, :startedAt, :now
+				    where exists (select 1 from runs where id = :runId and status = 'RUNNING'))
 				update runs set status = :status, stop_reason = :reason, prompt_tokens = :prompt, completion_tokens = :completion,
 				cost_usd = :cost, error = :error, ended_at = :now, updated_at = :now, version = version + 1
 				where id = :runId and status = 'RUNNING'""")

@@ -147,6 +147,31 @@ class McpServersIntegrationTests {
 	}
 
 	@Test
+	void anAgentCallsAnMcpToolThroughTheLoopAndItsDefaultPolicyAsks() {
+		register("fake", fake.url(), null, null);
+		String agent = api.post("/api/v1/agents", session.accessToken(), map("name", "Mcp", "model", "local/echo",
+				"tools", List.of("mcp:fake:echo", "mcp:fake:lookup")))
+			.json()
+			.get("id")
+			.asString();
+		String chat = api.post("/api/v1/chats", session.accessToken(), map("agent_id", agent)).json().get("id")
+			.asString();
+
+		// lookup is read-only and closed-world: it runs at once, under the name the model knows it by.
+		Response looked = api.post("/api/v1/chats/" + chat + "/completions", session.accessToken(),
+				map("content", "/tool mcp_fake_lookup {}"));
+		assertThat(looked.json().get("assistant_message").get("content").asString()).contains("found it");
+		// echo has no annotations, so MCP's defaults (destructive, open-world) make it ask.
+		Response echoed = api.post("/api/v1/chats/" + chat + "/completions", session.accessToken(),
+				map("content", "/tool mcp_fake_echo {\"text\": \"hi\"}"));
+		assertThat(echoed.json().get("assistant_message").get("status").asString()).isEqualTo("awaiting_approval");
+		assertThat(fake.calls).hasSize(1);
+		JsonNode runs = api.get("/api/v1/chats/" + chat + "/runs", session.accessToken()).json().get("items");
+		JsonNode paused = api.get("/api/v1/runs/" + runs.get(0).get("id").asString(), session.accessToken()).json();
+		assertThat(paused.get("steps").get(1).get("tool").asString()).isEqualTo("mcp:fake:echo");
+	}
+
+	@Test
 	void speaksTheOlderSseTransportToo() {
 		register("legacy", sseFake.url(), "sse", Map.of("Authorization", SECRET));
 
