@@ -133,8 +133,11 @@ class AgentLoop {
 			.map(tool -> new ToolDefinition(tool.getKey(), tool.getValue().definition().description(),
 					tool.getValue().definition().parametersSchema()))
 			.toList();
+		var schema = run.scope.agent().outputSchema();
+		// The provider's native structured output where it has one; the schema is in the prompt too.
 		GenerationRequest request = new GenerationRequest(run.scope.userId(), run.model.model().id().toString(),
-				run.transcript, run.temperature, run.maxTokens, run.scope.run().chatId(), tools);
+				run.transcript, run.temperature, run.maxTokens, run.scope.run().chatId(), tools,
+				schema == null ? null : json.writeValueAsString(schema));
 		try {
 			run.reply.attach(generations.start(request, new StepObserver(run, step), run.slot.forOneStep(),
 					run.model));

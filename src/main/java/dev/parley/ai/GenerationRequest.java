@@ -15,24 +15,33 @@ import org.jspecify.annotations.Nullable;
  * @param maxTokens the most tokens to generate, or {@code null} for the server's cap
  * @param chatId the chat the answer is for, or {@code null}; recorded with the usage
  * @param tools the tools the model may call; empty for none
+ * @param outputSchema a JSON Schema (of an object) the answer must be JSON of, sent as the
+ *     provider's native structured output where it has one; {@code null} for free text
  */
 public record GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
-		@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId, List<ToolDefinition> tools) {
+		@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId, List<ToolDefinition> tools,
+		@Nullable String outputSchema) {
 
 	public GenerationRequest {
 		messages = List.copyOf(messages);
 		tools = tools == null ? List.of() : List.copyOf(tools);
 	}
 
+	/** A request for a free-text answer. */
+	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
+			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId, List<ToolDefinition> tools) {
+		this(userId, model, messages, temperature, maxTokens, chatId, tools, null);
+	}
+
 	/** A request without tools. */
 	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
 			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId) {
-		this(userId, model, messages, temperature, maxTokens, chatId, List.of());
+		this(userId, model, messages, temperature, maxTokens, chatId, List.of(), null);
 	}
 
 	/** A request without tools that belongs to no chat. */
 	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
 			@Nullable Double temperature, @Nullable Integer maxTokens) {
-		this(userId, model, messages, temperature, maxTokens, null, List.of());
+		this(userId, model, messages, temperature, maxTokens, null, List.of(), null);
 	}
 }

@@ -139,6 +139,12 @@ class AgentLoopIntegrationTests {
 		turn(chat, "the answer?");
 
 		assertThat(openai.requests().getFirst().body()).contains("matches this JSON Schema");
+		// OpenAI's native structured output carries the schema too.
+		JsonNode format = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readTree(openai.requests().getFirst().body())
+			.get("response_format");
+		assertThat(format.get("type").asString()).isEqualTo("json_schema");
+		assertThat(format.get("json_schema").get("schema").get("properties").has("answer")).isTrue();
 		assertThat(openai.requests().get(1).body()).contains("does not match the required JSON Schema");
 		JsonNode run = onlyRun(chat);
 		assertThat(run.get("status").asString()).isEqualTo("completed");

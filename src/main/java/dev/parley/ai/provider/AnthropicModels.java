@@ -55,6 +55,9 @@ final class AnthropicModels implements ChatModelFactory {
 		if (!call.tools().isEmpty()) {
 			options.toolCallbacks(DescribedTool.all(call.tools()));
 		}
+		if (call.outputSchema() != null) {
+			options.outputSchema(call.outputSchema());
+		}
 		return options.build();
 	}
 }

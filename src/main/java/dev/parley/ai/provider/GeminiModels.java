@@ -51,6 +51,9 @@ final class GeminiModels implements ChatModelFactory {
 		if (!call.tools().isEmpty()) {
 			options.toolCallbacks(DescribedTool.all(call.tools()));
 		}
+		if (call.outputSchema() != null) {
+			options.outputSchema(call.outputSchema());
+		}
 		return options.build();
 	}
 

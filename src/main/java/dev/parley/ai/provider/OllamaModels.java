@@ -106,6 +106,9 @@ final class OllamaModels implements ChatModelFactory {
 		if (!call.tools().isEmpty()) {
 			options.toolCallbacks(DescribedTool.all(call.tools()));
 		}
+		if (call.outputSchema() != null) {
+			options.outputSchema(call.outputSchema());
+		}
 		return options.build();
 	}
 

@@ -59,6 +59,14 @@ final class OpenAiModels implements ChatModelFactory {
 		if (!call.tools().isEmpty()) {
 			options.toolCallbacks(DescribedTool.all(call.tools()));
 		}
+		if (call.outputSchema() != null) {
+			// Not strict: OpenAI's strict mode refuses schemas that do not list every property as required.
+			options.responseFormat(OpenAiChatModel.ResponseFormat.builder()
+				.type(OpenAiChatModel.ResponseFormat.Type.JSON_SCHEMA)
+				.jsonSchema(call.outputSchema())
+				.strict(false)
+				.build());
+		}
 		return options.build();
 	}
 

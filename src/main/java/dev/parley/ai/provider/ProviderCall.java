@@ -18,17 +18,26 @@ import org.jspecify.annotations.Nullable;
  *     all of it is served by one whole-answer request, which costs a provider client far less than
  *     a stream of chunks. The answer is still a stream, of a single chunk
  * @param tools the tools the model may call; empty for none
+ * @param outputSchema the JSON Schema of the answer, for the provider's native structured output;
+ *     {@code null} for free text
  */
 public record ProviderCall(String model, List<PromptMessage> messages, @Nullable Double temperature, int maxTokens,
-		@Nullable ProviderCredential credential, boolean streamed, List<ToolDefinition> tools) {
+		@Nullable ProviderCredential credential, boolean streamed, List<ToolDefinition> tools,
+		@Nullable String outputSchema) {
 
 	public ProviderCall {
 		tools = tools == null ? List.of() : List.copyOf(tools);
 	}
 
+	/** A call for a free-text answer. */
+	public ProviderCall(String model, List<PromptMessage> messages, @Nullable Double temperature, int maxTokens,
+			@Nullable ProviderCredential credential, boolean streamed, List<ToolDefinition> tools) {
+		this(model, messages, temperature, maxTokens, credential, streamed, tools, null);
+	}
+
 	/** A call without tools. */
 	public ProviderCall(String model, List<PromptMessage> messages, @Nullable Double temperature, int maxTokens,
 			@Nullable ProviderCredential credential, boolean streamed) {
-		this(model, messages, temperature, maxTokens, credential, streamed, List.of());
+		this(model, messages, temperature, maxTokens, credential, streamed, List.of(), null);
 	}
 }
