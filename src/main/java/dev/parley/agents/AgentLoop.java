@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import dev.parley.agents.runs.LiveRuns;
 import dev.parley.agents.runs.RunStatus;
@@ -23,6 +24,7 @@ import dev.parley.ai.PromptMessage;
 import dev.parley.ai.TokenUsage;
 import dev.parley.ai.ToolCall;
 import dev.parley.ai.ToolDefinition;
+import dev.parley.conversations.Replies;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,11 @@ class AgentLoop {
 
 	private final JsonMapper json;
 
-	AgentLoop(Generations generations, ToolRound round, Runs runs, LiveRuns live, Clock clock, JsonMapper json) {
+	private final Replies replies;
+
+	AgentLoop(Generations generations, ToolRound round, Runs runs, LiveRuns live, Clock clock, JsonMapper json,
+			Replies replies) {
+		this.replies = replies;
 		this.generations = generations;
 		this.round = round;
 		this.runs = runs;
@@ -272,6 +278,11 @@ class AgentLoop {
 				return;
 			}
 			structured = json.writeValueAsString(((ToolArguments.Valid) checked).arguments());
+		}
+		UUID replyId = run.scope.run().replyMessageId();
+		if (structured != null && replyId != null) {
+			// Before the reply completes, so that it completes with it (and its done event shows it).
+			replies.recordStructured(replyId, structured);
 		}
 		end(run, RunStatus.COMPLETED, StopReason.ANSWERED, null, structured);
 		run.reply.onComplete(new GenerationResult(result.model(), run.text.toString(), result.finishReason(), run.usage,

@@ -75,7 +75,7 @@ class ConversationQueries {
 	List<Message> messages(UUID chatId, @Nullable Cursor after, int limit) {
 		String sql = """
 				select m.id, m.chat_id, m.role, m.content, m.status, m.model, m.prompt_tokens, m.completion_tokens,
-				m.total_tokens, m.error, m.tool_calls, m.tool_call_id, m.created_at, m.updated_at, m.version
+				m.total_tokens, m.error, m.tool_calls, m.tool_call_id, m.structured, m.created_at, m.updated_at, m.version
 				from messages m where m.chat_id = :chatId %s order by m.id limit :rows
 				""".formatted(after == null ? "" : "and m.id > :afterId");
 		JdbcClient.StatementSpec query = jdbc.sql(sql).param("chatId", chatId).param("rows", limit + 1);
@@ -137,11 +137,13 @@ class ConversationQueries {
 		Integer promptTokens = row.getObject("prompt_tokens", Integer.class);
 		Usage usage = promptTokens == null ? null
 				: new Usage(promptTokens, row.getInt("completion_tokens"), row.getInt("total_tokens"));
-		return new Message(row.getObject("id", UUID.class), row.getObject("chat_id", UUID.class),
+		Message message = new Message(row.getObject("id", UUID.class), row.getObject("chat_id", UUID.class),
 				MessageRole.valueOf(row.getString("role")), row.getString("content"),
 				MessageStatus.valueOf(row.getString("status")), row.getString("model"), usage,
 				row.getString("error"), json(row, "tool_calls"), row.getString("tool_call_id"), null,
 				instant(row, "created_at"), instant(row, "updated_at"), row.getLong("version"));
+		message.structured(json(row, "structured"));
+		return message;
 	}
 
 	private static @Nullable JsonText json(ResultSet row, String column) throws SQLException {

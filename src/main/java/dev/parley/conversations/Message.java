@@ -50,6 +50,9 @@ public class Message {
 
 	private @Nullable JsonText eventIndex;
 
+	/** Not a constructor argument: Spring Data sets it on read; only replies of structured runs have it. */
+	private @Nullable JsonText structured;
+
 	private final Instant createdAt;
 
 	private Instant updatedAt;
@@ -91,8 +94,20 @@ public class Message {
 
 	/** This message as it is once stored at this version. */
 	Message stored(long storedVersion) {
-		return new Message(id, chatId, role, content, status, model, usage, error, toolCalls, toolCallId, eventIndex,
-				createdAt, updatedAt, storedVersion);
+		Message stored = new Message(id, chatId, role, content, status, model, usage, error, toolCalls, toolCallId,
+				eventIndex, createdAt, updatedAt, storedVersion);
+		stored.structured = structured;
+		return stored;
+	}
+
+	/** The parsed JSON answer of a run whose agent has an output schema, as read. */
+	void structured(@Nullable JsonText structured) {
+		this.structured = structured;
+	}
+
+	/** The parsed JSON answer of a reply of a structured run; {@code null} for any other message. */
+	public @Nullable JsonText structured() {
+		return structured;
 	}
 
 	void edit(String content, Instant now) {

@@ -196,6 +196,17 @@ public class Replies {
 		return finish(messageId, received, reply -> reply.interrupt(received.content(), clock.instant()));
 	}
 
+	/**
+	 * Keeps the parsed JSON answer of a structured run on its reply, which is still streaming: the
+	 * reply then completes with it.
+	 */
+	public void recordStructured(UUID messageId, String json) {
+		jdbc.sql("update messages set structured = cast(:json as jsonb) where id = :id")
+			.param("json", json)
+			.param("id", messageId)
+			.update();
+	}
+
 	/** Pauses a streaming reply until a person decides on a tool call, keeping what it received. */
 	@Transactional
 	public Optional<Message> awaitApproval(UUID messageId, Progress received) {

@@ -136,7 +136,14 @@ class AgentLoopIntegrationTests {
 				"properties", Map.of("answer", Map.of("type", "integer"))))));
 		openai.enqueue(OpenAiWire.stream("{\"answer\": \"forty-two\"}"), OpenAiWire.stream("{\"answer\": 42}"));
 
-		turn(chat, "the answer?");
+		JsonNode reply = turn(chat, "the answer?");
+
+		// The reply carries the parsed answer, as read back later too.
+		assertThat(reply.get("structured").get("answer").asInt()).isEqualTo(42);
+		assertThat(api.get("/api/v1/messages/" + reply.get("id").asString(), session.accessToken()).json()
+			.get("structured").get("answer").asInt()).isEqualTo(42);
+		assertThat(api.get("/api/v1/chats/" + chat + "/messages", session.accessToken()).json().get("items").get(1)
+			.get("structured").get("answer").asInt()).isEqualTo(42);
 
 		assertThat(openai.requests().getFirst().body()).contains("matches this JSON Schema");
 		// OpenAI's native structured output carries the schema too.
