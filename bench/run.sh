@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-MODE=full ROUNDS=3 DURATION=10 WARMUP=30 SCENARIOS=1,2,3,4,5,6 BUILD=1
+MODE=full ROUNDS=3 DURATION=10 WARMUP=30 SCENARIOS=1,2,3,4,5,6,7 BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) MODE=smoke ;;
@@ -458,6 +458,30 @@ if want 3; then
       if met "$n"; then [[ $UP == 1 ]] || break; else [[ $UP == 0 ]] || break; fi
     done
   fi
+fi
+
+# ---- 7. recommendations for one user with 10,000 products and 1,000,000 swipes: the data is
+# generated into the test database (the embedded PostgreSQL of the test harness) by
+# RecommendationSpeedBenchmark, which times the calls in-process on the server core (no HTTP: the
+# target is the recommender's). Smoke: 500 products and 200 people's swipes, plumbing only.
+if want 7; then
+  if [[ $MODE == smoke ]]; then SIZES=(-Dparley.recommendation.bench.products=500 -Dparley.recommendation.bench.people=200); else SIZES=(); fi
+  log "scenario 7: recommendations for one user (${SIZES[*]:-10,000 products, 1,000,000 swipes})"
+  taskset -c "$SERVER_CORES" ./mvnw -B -q test -Dtest=RecommendationSpeedBenchmark -Dparley.recommendation.bench=true \
+    -Dsurefire.failIfNoSpecifiedTests=false "${SIZES[@]}" > "$RESULTS/recommendations.log" 2>&1 || true
+  OUT=target/surefire-reports/dev.parley.catalog.recommendation.RecommendationSpeedBenchmark-output.txt
+  found=0
+  for case in rank feed; do
+    line=$(grep -E "^$case " "$OUT" 2>/dev/null | tail -1)
+    if [[ -n $line ]]; then
+      found=1
+      p50=$(sed -E 's/.* p50 ([0-9.]+) ms.*/\1/' <<< "$line"); p99=$(sed -E 's/.* p99 ([0-9.]+) ms.*/\1/' <<< "$line")
+      n=$(sed -E 's/.* n=([0-9]+) .*/\1/' <<< "$line")
+      jq -nc --arg c "$case" --argjson n "$n" --argjson p50 "$p50" --argjson p99 "$p99" --arg g "$(grep -E '^Generated' "$OUT" | tail -1)" \
+        '{scenario: "7", case: $c, arm: "parley", round: 1, calls: $n, p50: $p50, p99: $p99, generated: $g}' >> "$RAW"
+    fi
+  done
+  [[ $found == 1 ]] || fail "7: RecommendationSpeedBenchmark printed no timings (see recommendations.log)"
 fi
 
 # ---------------------------------------------------------------- report

@@ -282,6 +282,20 @@ def report(results_dir):
         table(["start", "starts (warm)", "start-up ms (median)", "start-up ms (each)", "idle RSS MB (median)",
                "target (≤ 5000 ms, ≤ 400 MB)"], rows)
 
+    # 7. recommendations for one user
+    s7 = [e for e in by.get("7", []) if not e.get("failed")]
+    if s7:
+        out.append("## 7. Recommendations for one user (in-process, generated catalogue and swipes)\n")
+        if s7[0].get("generated"):
+            out.append(s7[0]["generated"] + "\n")
+        rows = []
+        for e in s7:
+            met = e["p99"] <= 20
+            label = {"rank": "ranking (signals read + ranking)", "feed": "served (+ products read, set stored)"}.get(e["case"], e["case"])
+            rows.append([label, e["calls"], e["p50"], e["p99"], verdict(met)])
+            summary["scenarios"].setdefault("7", {})[e["case"]] = {"p50": e["p50"], "p99": e["p99"], "met": met}
+        table(["path", "calls", "p50 ms", "p99 ms", "target (p99 ≤ 20 ms)"], rows)
+
     text = "\n".join(out) + "\n"
     open(os.path.join(results_dir, "results.md"), "w").write(text)
     json.dump(summary, open(os.path.join(results_dir, "summary.json"), "w"), indent=1)

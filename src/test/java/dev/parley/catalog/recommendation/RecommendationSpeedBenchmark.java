@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of 10,000 people (100 each) are generated into the test database in SQL, the model is refreshed
  * once (similarities recomputed and stored: timed), then one person's recommendations are timed
  * for random people: {@link Recommendations#rank} (their signals read, the ranking) and the whole
- * feed (products read, the set stored). It prints the percentiles.
+ * feed (products read, the set stored). It prints the percentiles; {@code bench/run.sh} runs it as
+ * scenario 7.
  *
  * <pre>./mvnw -B -o test -Dtest=RecommendationSpeedBenchmark -Dparley.recommendation.bench=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
@@ -28,9 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnabledIfSystemProperty(named = "parley.recommendation.bench", matches = "true")
 class RecommendationSpeedBenchmark {
 
-	static final int PRODUCTS = 10_000;
+	/** The sizes; bench/run.sh --smoke passes small ones to check the plumbing only. */
+	static final int PRODUCTS = Integer.getInteger("parley.recommendation.bench.products", 10_000);
 
-	static final int PEOPLE = 10_000;
+	static final int PEOPLE = Integer.getInteger("parley.recommendation.bench.people", 10_000);
 
 	static final int SWIPES_EACH = 100;
 
