@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A plain turn as a run: one model call, no tools. The reply hears the generation as it happens;
- * when it ends, the run is ended with its one step in a single write, so that every turn has its
- * ledger without making a plain turn slower by more than that write.
+ * when it ends, the run is ended with its one step in a single write (just before the reply ends,
+ * so that a client answered with the reply finds the run ended), so that every turn has its ledger
+ * without making a plain turn slower by more than that write.
  */
 final class PlainRun implements GenerationObserver {
 
@@ -59,18 +60,19 @@ final class PlainRun implements GenerationObserver {
 
 	@Override
 	public void onComplete(GenerationResult result) {
-		reply.onComplete(result);
+		// The run ends before the reply does: whoever is answered with the reply finds its run ended.
 		BigDecimal cost = model.pricing() == null ? BigDecimal.ZERO : model.pricing().cost(result.usage());
 		end(RunStatus.COMPLETED, StopReason.ANSWERED, result.content(), result.usage().promptTokens(),
 				result.usage().completionTokens(), cost, null);
+		reply.onComplete(result);
 	}
 
 	@Override
 	public void onFailure(GenerationFailed failure) {
-		reply.onFailure(failure);
 		boolean cancelled = failure.reason() == GenerationFailed.Reason.CANCELLED;
 		end(cancelled ? RunStatus.CANCELLED : RunStatus.FAILED, cancelled ? StopReason.CANCELLED : StopReason.ERROR, "",
 				0, 0, BigDecimal.ZERO, cancelled ? null : failure.getMessage());
+		reply.onFailure(failure);
 	}
 
 	private void end(RunStatus status, StopReason reason, String content, int prompt, int completion, BigDecimal cost,
