@@ -70,61 +70,8 @@ class AgentLoop {
 		this.json = json;
 	}
 
-	/**
-	 * A run under way: its transcript so far (the prompt, then each model call and tool result),
-	 * what its reply has received, and what it has used.
-	 */
-	static final class Progress {
-
-		final RunScope scope;
-
-		final PreparedModel model;
-
-		final GenerationSlot slot;
-
-		final ReplySink reply;
-
-		final List<PromptMessage> transcript;
-
-		final @Nullable Double temperature;
-
-		final int maxTokens;
-
-		final StringBuilder text = new StringBuilder();
-
-		final List<ToolCall> toolCalls = new ArrayList<>();
-
-		TokenUsage usage = TokenUsage.NONE;
-
-		int modelSteps;
-
-		boolean retriedOutput;
-
-		Progress(RunScope scope, PreparedModel model, GenerationSlot slot, ReplySink reply, List<PromptMessage> prompt,
-				@Nullable Double temperature, int maxTokens) {
-			this(scope, model, slot, reply, prompt, temperature, maxTokens, 0, "", TokenUsage.NONE, List.of());
-		}
-
-		/** A run that goes on: what it had said, used and called before it paused. */
-		Progress(RunScope scope, PreparedModel model, GenerationSlot slot, ReplySink reply, List<PromptMessage> prompt,
-				@Nullable Double temperature, int maxTokens, int modelStepsSoFar, String textSoFar, TokenUsage usedSoFar,
-				List<ToolCall> calledSoFar) {
-			this.scope = scope;
-			this.model = model;
-			this.slot = slot;
-			this.reply = reply;
-			this.transcript = new ArrayList<>(prompt);
-			this.temperature = temperature;
-			this.maxTokens = maxTokens;
-			this.modelSteps = modelStepsSoFar;
-			this.text.append(textSoFar);
-			this.usage = usedSoFar;
-			this.toolCalls.addAll(calledSoFar);
-		}
-	}
-
 	/** Calls the model for the next step, or ends the run when a limit is reached. */
-	void step(Progress run) {
+	void step(RunProgress run) {
 		live.add(run.scope.run().id());
 		StopReason limit = limitReached(run);
 		if (limit != null) {
@@ -154,7 +101,7 @@ class AgentLoop {
 		}
 	}
 
-	private @Nullable StopReason limitReached(Progress run) {
+	private @Nullable StopReason limitReached(RunProgress run) {
 		if (run.reply.cancelled()) {
 			return StopReason.CANCELLED;
 		}
@@ -174,13 +121,13 @@ class AgentLoop {
 	/** What one model call streams: text and tool calls go to the reply; its end decides what follows. */
 	private final class StepObserver implements GenerationObserver {
 
-		private final Progress run;
+		private final RunProgress run;
 
 		private final RunStep step;
 
 		private final StringBuilder said = new StringBuilder();
 
-		StepObserver(Progress run, RunStep step) {
+		StepObserver(RunProgress run, RunStep step) {
 			this.run = run;
 			this.step = step;
 		}
@@ -218,7 +165,7 @@ class AgentLoop {
 		}
 	}
 
-	private void afterModel(Progress run, GenerationResult result) {
+	private void afterModel(RunProgress run, GenerationResult result) {
 		try {
 			if (result.toolCalls().isEmpty()) {
 				answered(run, result);
@@ -245,13 +192,13 @@ class AgentLoop {
 	}
 
 	/** Adds the answers of a round to the transcript, in the order the model called. */
-	void addAnswers(Progress run, List<ToolRound.ToolAnswer> answers) {
+	void addAnswers(RunProgress run, List<ToolRound.ToolAnswer> answers) {
 		for (ToolRound.ToolAnswer answer : answers) {
 			run.transcript.add(PromptMessage.tool(answer.callId(), answer.result().content()));
 		}
 	}
 
-	private void answered(Progress run, GenerationResult result) {
+	private void answered(RunProgress run, GenerationResult result) {
 		var schema = run.scope.agent().outputSchema();
 		String structured = null;
 		if (schema != null) {
@@ -290,7 +237,7 @@ class AgentLoop {
 	}
 
 	/** A limit ended the run: the reply says so, and is complete with what it has. */
-	private void stop(Progress run, StopReason reason) {
+	private void stop(RunProgress run, StopReason reason) {
 		if (reason == StopReason.CANCELLED) {
 			end(run, RunStatus.CANCELLED, reason, null, null);
 			run.reply.onFailure(new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The run was cancelled."));
@@ -304,7 +251,7 @@ class AgentLoop {
 				run.usage, run.toolCalls));
 	}
 
-	private static String notice(Progress run, StopReason reason) {
+	private static String notice(RunProgress run, StopReason reason) {
 		return switch (reason) {
 			case MAX_STEPS -> "Stopped: the run reached its limit of " + run.scope.run().maxSteps() + " model calls.";
 			case TOOL_CALL_CAP -> "Stopped: the model asked for more than " + run.scope.run().maxToolCalls()
@@ -315,21 +262,21 @@ class AgentLoop {
 		};
 	}
 
-	private void pause(Progress run) {
+	private void pause(RunProgress run) {
 		runs.awaitApproval(run.scope.run().id());
 		live.remove(run.scope.run().id());
 		run.slot.release();
 		run.reply.paused();
 	}
 
-	private void fail(Progress run, GenerationFailed failure) {
+	private void fail(RunProgress run, GenerationFailed failure) {
 		boolean cancelled = failure.reason() == GenerationFailed.Reason.CANCELLED;
 		end(run, cancelled ? RunStatus.CANCELLED : RunStatus.FAILED,
 				cancelled ? StopReason.CANCELLED : StopReason.ERROR, cancelled ? null : failure.getMessage(), null);
 		run.reply.onFailure(failure);
 	}
 
-	private void end(Progress run, RunStatus status, StopReason reason, @Nullable String error,
+	private void end(RunProgress run, RunStatus status, StopReason reason, @Nullable String error,
 			@Nullable String structured) {
 		runs.finish(run.scope.run().id(), status, reason, error, structured);
 		live.remove(run.scope.run().id());

@@ -117,7 +117,7 @@ class AgentRuns {
 				model.model().id().toString(), settings.maxSteps() != null ? settings.maxSteps() : limits.maxSteps(),
 				limits.maxToolCalls(), limits.tokenBudget(), java.time.Instant.now().plus(limits.timeBudget())));
 		RunScope scope = new RunScope(run, userId, settings, tools(userId, settings), run.deadline());
-		loop.step(new AgentLoop.Progress(scope, model, slot, new ReplyOfRun(reply), prompt,
+		loop.step(new RunProgress(scope, model, slot, new ReplyOfRun(reply), prompt,
 				temperature != null ? temperature : settings.temperature(), answerTokens));
 	}
 
@@ -193,7 +193,7 @@ class AgentRuns {
 		}
 		prompt.add(PromptMessage.user(task));
 		DelegatedReply reply = new DelegatedReply();
-		loop.step(new AgentLoop.Progress(scope, model, slot, reply, prompt, settings.temperature(), ai.limits().maxTokens()));
+		loop.step(new RunProgress(scope, model, slot, reply, prompt, settings.temperature(), ai.limits().maxTokens()));
 		return reply.await(invocation.deadline());
 	}
 
@@ -245,7 +245,7 @@ class AgentRuns {
 				.toList();
 			RunScope scope = new RunScope(run, userId, settings, tools(userId, settings), run.deadline());
 			ReplyOfRun sink = new ReplyOfRun(reply);
-			AgentLoop.Progress progress = new AgentLoop.Progress(scope, model, slot, sink, transcript,
+			RunProgress progress = new RunProgress(scope, model, slot, sink, transcript,
 					settings.temperature(), answerTokens, run.modelSteps(), resumed.content(),
 					new TokenUsage(run.promptTokens(), run.completionTokens()), called);
 			loop.addAnswers(progress, round.resume(scope, awaiting, sink));
