@@ -36,8 +36,12 @@ class ChatCompletionsController {
 
 	private final Clock clock;
 
-	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock) {
+	private final ChatRequestTranslator translator;
+
+	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock,
+			ChatRequestTranslator translator) {
 		this.generations = generations;
+		this.translator = translator;
 		this.json = json;
 		this.outcomes = outcomes;
 		this.clock = clock;
@@ -63,7 +67,7 @@ class ChatCompletionsController {
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
 	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ChatCompletionRequest request,
 			HttpServletResponse response) {
-		GenerationRequest generation = request.toGenerationRequest(caller.id());
+		GenerationRequest generation = translator.translate(request, caller.id());
 		String model = generations.resolveModel(generation.model());
 		String id = "chatcmpl-" + Ids.next().toString().replace("-", "");
 		long created = clock.instant().getEpochSecond();
