@@ -110,9 +110,13 @@ class ChatCompletionsIntegrationTests {
 		assertThat(noMessages.get("type").asString()).isEqualTo("invalid_request_error");
 		assertThat(noMessages.get("param").asString()).isEqualTo("messages");
 
-		JsonNode toolRole = OpenAiClient.error(api.post("/v1/chat/completions", key,
+		JsonNode toolWithoutCall = OpenAiClient.error(api.post("/v1/chat/completions", key,
 				map("model", ECHO, "messages", List.of(message("user", "hi"), message("tool", "42")))), 400);
-		assertThat(toolRole.get("param").asString()).isEqualTo("messages[1].role");
+		assertThat(toolWithoutCall.get("param").asString()).isEqualTo("messages[1].tool_call_id");
+
+		JsonNode functionRole = OpenAiClient.error(api.post("/v1/chat/completions", key,
+				map("model", ECHO, "messages", List.of(message("user", "hi"), message("function", "42")))), 400);
+		assertThat(functionRole.get("param").asString()).isEqualTo("messages[1].role");
 
 		Object imagePart = List.of(map("type", "text", "text", "look"),
 				map("type", "image_url", "image_url", map("url", "https://example.com/cat.png")));
