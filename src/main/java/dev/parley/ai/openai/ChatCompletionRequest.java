@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -49,7 +50,8 @@ record ChatCompletionRequest(@NotBlank String model, @NotEmpty List<@NotNull @Va
 		@Nullable StreamOptions streamOptions, @Nullable List<@NotNull @Valid Tool> tools, @Nullable JsonNode toolChoice,
 		@Nullable Boolean parallelToolCalls, @Nullable JsonNode responseFormat, @Nullable JsonNode stop,
 		@Nullable Long seed, @DecimalMin("0") @DecimalMax("1") @Nullable Double topP, @Nullable String user,
-		@Nullable JsonNode metadata, @Nullable Boolean dropParams, @JsonAnySetter Map<String, JsonNode> others) {
+		@Nullable JsonNode metadata, @Nullable Boolean dropParams,
+		@JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
 
 	ChatCompletionRequest {
 		others = others == null ? new LinkedHashMap<>() : others;

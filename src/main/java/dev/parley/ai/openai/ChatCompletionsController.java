@@ -59,6 +59,8 @@ class ChatCompletionsController {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatCompletion.class)),
 			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 					schema = @Schema(implementation = ChatCompletionEvents.class)) })
+	@ApiResponse(responseCode = "400", description = "Invalid request, or a parameter the model's provider cannot honour "
+			+ "(param names it; drop_params: true drops such parameters instead)")
 	@ApiResponse(responseCode = "403", description = "The provider needs a key of your own")
 	@ApiResponse(responseCode = "404", description = "No such model (code model_not_found)")
 	@ApiResponse(responseCode = "429", description = "Too many of your completions are being generated at once")

@@ -95,8 +95,9 @@ final class BedrockMessages {
 	}
 
 	/**
-	 * The tools, and the choice among them ({@code required} is {@code any}); Converse has no
-	 * "none", which {@link ProviderCapabilities} does not list for Bedrock.
+	 * The tools, and the choice among them ({@code required} is {@code any}). Converse has no
+	 * "none" ({@link ProviderCapabilities} does not list it for Bedrock); a call that asks for it
+	 * anyway (a fallback model's) is offered no tools by {@link BedrockProvider}.
 	 */
 	static ToolConfiguration toolConfiguration(List<ToolDefinition> tools, GenerationOptions.@Nullable ToolChoice choice) {
 		ToolConfiguration.Builder configuration = ToolConfiguration.builder();
@@ -106,7 +107,8 @@ final class BedrockMessages {
 				case REQUIRED -> configuration.toolChoice(ToolChoice.fromAny(AnyToolChoice.builder().build()));
 				case FUNCTION -> configuration.toolChoice(
 						ToolChoice.fromTool(SpecificToolChoice.builder().name(choice.function()).build()));
-				case NONE -> throw new IllegalArgumentException("Bedrock's Converse API has no tool choice 'none'");
+				case NONE -> {
+				}
 			}
 		}
 		return configuration

@@ -113,8 +113,8 @@ class BedrockProvider implements ChatProvider, AutoCloseable {
 			.system(system)
 			.messages(BedrockMessages.messages(call.messages()))
 			.inferenceConfig(inference.build());
-		if (!call.tools().isEmpty()) {
-			request.toolConfig(BedrockMessages.toolConfiguration(call.tools(), call.options().toolChoice()));
+		if (!call.offeredTools().isEmpty()) {
+			request.toolConfig(BedrockMessages.toolConfiguration(call.offeredTools(), call.options().toolChoice()));
 		}
 		return request.build();
 	}

@@ -10,6 +10,9 @@ import java.util.Set;
  * {@code drop_params}, drops) whatever a provider is not listed for here, naming the parameter,
  * rather than sending it nowhere; each adapter maps exactly what it is listed for.
  * <p>
+ * A model a request falls back to ({@code parley.ai.fallbacks}) gets the options the first one
+ * was checked for; its adapter maps what it can of them.
+ * <p>
  * Not listed anywhere, so refused by every translated provider: {@code n} above 1 (the port
  * streams one answer), log probabilities, logit bias, penalties, audio and other modalities.
  */
@@ -60,8 +63,10 @@ public final class ProviderCapabilities {
 			// Bedrock Converse (AWS SDK 2.35): tool choice auto/any/tool, no seed, no structured output.
 			BedrockProvider.ID, EnumSet.of(Capability.TOP_P, Capability.STOP, Capability.TOOL_CHOICE_REQUIRED,
 					Capability.TOOL_CHOICE_FUNCTION, Capability.IMAGES),
-			// The development model is deterministic (any seed and top_p reproduce it) and stops at stop sequences.
-			EchoProvider.ID, EnumSet.of(Capability.TOP_P, Capability.STOP, Capability.SEED, Capability.TOOL_CHOICE_NONE));
+			// The development model is deterministic (any seed and top_p reproduce it), stops at stop
+			// sequences and calls one tool at a time.
+			EchoProvider.ID, EnumSet.of(Capability.TOP_P, Capability.STOP, Capability.SEED, Capability.TOOL_CHOICE_NONE,
+					Capability.SINGLE_TOOL_CALL));
 
 	private ProviderCapabilities() {
 	}

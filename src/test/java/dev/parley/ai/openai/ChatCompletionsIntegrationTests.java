@@ -82,6 +82,31 @@ class ChatCompletionsIntegrationTests {
 	}
 
 	@Test
+	void callsToolsAndReadsTheirResultsAndHonoursToolChoiceNone() {
+		Object tools = List.of(TranslatedChatCompletionsIntegrationTests.weatherTool());
+		Response called = api.post("/v1/chat/completions", key, map("model", ECHO, "tools", tools, "messages",
+				List.of(message("user", "/tool weather {\"city\":\"Porto\"}"))));
+		JsonNode choice = called.json().get("choices").get(0);
+		TranslatedChatCompletionsIntegrationTests.assertSpecFields(called.json());
+		assertThat(choice.get("finish_reason").asString()).isEqualTo("tool_calls");
+		JsonNode call = choice.get("message").get("tool_calls").get(0);
+		assertThat(call.get("function").get("arguments").asString()).isEqualTo("{\"city\":\"Porto\"}");
+
+		Response answered = api.post("/v1/chat/completions", key, map("model", ECHO, "tools", tools, "messages", List.of(
+				message("user", "/tool weather {\"city\":\"Porto\"}"),
+				map("role", "assistant", "content", null, "tool_calls", List.of(map("id", call.get("id").asString(),
+						"type", "function", "function", map("name", "weather", "arguments", "{}")))),
+				map("role", "tool", "tool_call_id", call.get("id").asString(), "content", "sunny"))));
+		assertThat(answered.json().get("choices").get(0).get("message").get("content").asString())
+			.isEqualTo("Echo: tool weather returned sunny");
+
+		Response refused = api.post("/v1/chat/completions", key, map("model", ECHO, "tools", tools, "tool_choice", "none",
+				"messages", List.of(message("user", "/tool weather {}"))));
+		assertThat(refused.json().get("choices").get(0).get("finish_reason").asString()).isEqualTo("stop");
+		assertThat(refused.json().get("choices").get(0).get("message").has("tool_calls")).isFalse();
+	}
+
+	@Test
 	void acceptsAnAccessTokenAsTheKeyToo() {
 		ApiClient.Session session = api.register();
 		Response response = api.post("/v1/chat/completions", session.accessToken(),
