@@ -19,12 +19,16 @@ import org.jspecify.annotations.Nullable;
  *     for the provider's default
  * @param jsonObject whether the answer must be a JSON object (any object; a schema is
  *     {@link GenerationRequest#outputSchema()})
+ * @param frequencyPenalty -2 to 2, penalising tokens by how often they occurred; {@code null} for none
+ * @param presencePenalty -2 to 2, penalising tokens that occurred at all; {@code null} for none
  */
 public record GenerationOptions(@Nullable Double topP, List<String> stop, @Nullable Long seed,
-		@Nullable ToolChoice toolChoice, @Nullable Boolean parallelToolCalls, boolean jsonObject) {
+		@Nullable ToolChoice toolChoice, @Nullable Boolean parallelToolCalls, boolean jsonObject,
+		@Nullable Double frequencyPenalty, @Nullable Double presencePenalty) {
 
 	/** Nothing beyond the provider's defaults. */
-	public static final GenerationOptions DEFAULT = new GenerationOptions(null, List.of(), null, null, null, false);
+	public static final GenerationOptions DEFAULT = new GenerationOptions(null, List.of(), null, null, null, false, null,
+			null);
 
 	public GenerationOptions {
 		stop = stop == null ? List.of() : List.copyOf(stop);

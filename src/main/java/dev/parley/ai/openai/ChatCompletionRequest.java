@@ -39,6 +39,8 @@ import tools.jackson.databind.JsonNode;
  * @param stop a stop sequence or an array of up to 4
  * @param seed for reproducible sampling
  * @param topP nucleus sampling, 0 to 1
+ * @param frequencyPenalty -2 to 2
+ * @param presencePenalty -2 to 2
  * @param user the end user's id; accepted and not sent on (OpenAI uses it only to monitor abuse)
  * @param metadata tags for stored completions; accepted and not sent on (Parley stores no completions for OpenAI)
  * @param dropParams drop the parameters the model's provider cannot honour instead of refusing the request
@@ -49,7 +51,9 @@ record ChatCompletionRequest(@NotBlank String model, @NotEmpty List<@NotNull @Va
 		@Positive @Nullable Integer maxCompletionTokens, @Nullable Integer n, @Nullable Boolean stream,
 		@Nullable StreamOptions streamOptions, @Nullable List<@NotNull @Valid Tool> tools, @Nullable JsonNode toolChoice,
 		@Nullable Boolean parallelToolCalls, @Nullable JsonNode responseFormat, @Nullable JsonNode stop,
-		@Nullable Long seed, @DecimalMin("0") @DecimalMax("1") @Nullable Double topP, @Nullable String user,
+		@Nullable Long seed, @DecimalMin("0") @DecimalMax("1") @Nullable Double topP,
+		@DecimalMin("-2") @DecimalMax("2") @Nullable Double frequencyPenalty,
+		@DecimalMin("-2") @DecimalMax("2") @Nullable Double presencePenalty, @Nullable String user,
 		@Nullable JsonNode metadata, @Nullable Boolean dropParams,
 		@JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> others) {
 

@@ -84,12 +84,17 @@ class ChatRequestTranslator {
 				toolChoice(request.toolChoice(), tools, parameters),
 				Boolean.FALSE.equals(request.parallelToolCalls())
 						&& parameters.allowed("parallel_tool_calls", Capability.SINGLE_TOOL_CALL) ? false : null,
-				jsonObject);
+				jsonObject, penalty("frequency_penalty", request.frequencyPenalty(), parameters),
+				penalty("presence_penalty", request.presencePenalty(), parameters));
 		List<PromptMessage> prompt = messages.prompt(request.messages(),
 				parameters.capabilities.contains(Capability.IMAGES), provider);
 		Integer limit = request.maxCompletionTokens() != null ? request.maxCompletionTokens() : request.maxTokens();
 		return new GenerationRequest(userId, request.model(), prompt, request.temperature(), limit, null, tools,
 				outputSchema, options);
+	}
+
+	private static @Nullable Double penalty(String param, @Nullable Double value, Parameters parameters) {
+		return value == null || value == 0 || !parameters.allowed(param, Capability.PENALTIES) ? null : value;
 	}
 
 	private static List<ToolDefinition> tools(@Nullable List<ChatCompletionRequest.Tool> tools) {

@@ -49,7 +49,9 @@ final class GeminiModels implements ChatModelFactory {
 			.model(call.model())
 			.temperature(call.temperature())
 			.maxOutputTokens(call.maxTokens())
-			.topP(call.options().topP());
+			.topP(call.options().topP())
+			.frequencyPenalty(call.options().frequencyPenalty())
+			.presencePenalty(call.options().presencePenalty());
 		if (!call.options().stop().isEmpty()) {
 			options.stopSequences(call.options().stop());
 		}

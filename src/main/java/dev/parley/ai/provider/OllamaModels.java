@@ -103,7 +103,9 @@ final class OllamaModels implements ChatModelFactory {
 			.model(call.model())
 			.temperature(call.temperature())
 			.numPredict(call.maxTokens())
-			.topP(call.options().topP());
+			.topP(call.options().topP())
+			.frequencyPenalty(call.options().frequencyPenalty())
+			.presencePenalty(call.options().presencePenalty());
 		if (!call.options().stop().isEmpty()) {
 			options.stop(call.options().stop());
 		}

@@ -57,7 +57,9 @@ final class OpenAiModels implements ChatModelFactory {
 			.temperature(call.temperature())
 			.maxTokens(call.maxTokens())
 			.streamUsage(true)
-			.topP(call.options().topP());
+			.topP(call.options().topP())
+			.frequencyPenalty(call.options().frequencyPenalty())
+			.presencePenalty(call.options().presencePenalty());
 		if (!call.options().stop().isEmpty()) {
 			options.stop(call.options().stop());
 		}

@@ -14,7 +14,7 @@ import java.util.Set;
  * was checked for; its adapter maps what it can of them.
  * <p>
  * Not listed anywhere, so refused by every translated provider: {@code n} above 1 (the port
- * streams one answer), log probabilities, logit bias, penalties, audio and other modalities.
+ * streams one answer), log probabilities, logit bias, audio and other modalities.
  */
 public final class ProviderCapabilities {
 
@@ -40,7 +40,9 @@ public final class ProviderCapabilities {
 		/** {@code response_format: {"type": "json_schema"}}, as the provider's native structured output */
 		JSON_SCHEMA,
 		/** {@code image_url} content parts */
-		IMAGES
+		IMAGES,
+		/** {@code frequency_penalty} and {@code presence_penalty} other than 0 */
+		PENALTIES
 
 	}
 
@@ -56,10 +58,10 @@ public final class ProviderCapabilities {
 			// Gemini: Spring AI's options have no seed; function calling has no "one call only".
 			"gemini", EnumSet.of(Capability.TOP_P, Capability.STOP, Capability.TOOL_CHOICE_NONE,
 					Capability.TOOL_CHOICE_REQUIRED, Capability.TOOL_CHOICE_FUNCTION, Capability.JSON_OBJECT,
-					Capability.JSON_SCHEMA, Capability.IMAGES),
+					Capability.JSON_SCHEMA, Capability.IMAGES, Capability.PENALTIES),
 			// Ollama: no way to force a tool; "none" is honoured by offering none.
 			"ollama", EnumSet.of(Capability.TOP_P, Capability.STOP, Capability.SEED, Capability.TOOL_CHOICE_NONE,
-					Capability.JSON_OBJECT, Capability.JSON_SCHEMA, Capability.IMAGES),
+					Capability.JSON_OBJECT, Capability.JSON_SCHEMA, Capability.IMAGES, Capability.PENALTIES),
 			// Bedrock Converse (AWS SDK 2.35): tool choice auto/any/tool, no seed, no structured output.
 			BedrockProvider.ID, EnumSet.of(Capability.TOP_P, Capability.STOP, Capability.TOOL_CHOICE_REQUIRED,
 					Capability.TOOL_CHOICE_FUNCTION, Capability.IMAGES),

@@ -204,6 +204,41 @@ class TranslatedChatCompletionsIntegrationTests {
 	}
 
 	@Test
+	void geminiAndOllamaGetThePenalties() {
+		for (String provider : List.of("gemini", "ollama")) {
+			Response response = api.post("/v1/chat/completions", key, map("model", MODELS.get(provider), "messages",
+					List.of(map("role", "user", "content", "hi")), "frequency_penalty", 0.5, "presence_penalty", -0.25));
+			assertThat(response.status()).as(response.body()).isEqualTo(200);
+		}
+		JsonNode generationConfig = body(gemini, 0).get("generationConfig");
+		assertThat(generationConfig.get("frequencyPenalty").asDouble()).isEqualTo(0.5);
+		assertThat(generationConfig.get("presencePenalty").asDouble()).isEqualTo(-0.25);
+		JsonNode options = body(ollama, 0).get("options");
+		assertThat(options.get("frequency_penalty").asDouble()).isEqualTo(0.5);
+		assertThat(options.get("presence_penalty").asDouble()).isEqualTo(-0.25);
+	}
+
+	@Test
+	void streamsSeveralToolCallsEachWithItsIndex() {
+		ToolCall second = new ToolCall("call_w2", "weather", "{\"city\":\"Braga\"}");
+		anthropic.enqueue(AnthropicWire.streamToolUses("Checking.", WEATHER, second));
+		Response response = api.post("/v1/chat/completions", key, map("model", MODELS.get("anthropic"), "stream", true,
+				"messages", List.of(map("role", "user", "content", "Porto and Braga?")), "tools", List.of(weatherTool())));
+
+		List<String> events = OpenAiClient.events(response.body());
+		List<JsonNode> deltas = events.subList(0, events.size() - 1)
+			.stream()
+			.map(OpenAiClient::json)
+			.map(chunk -> chunk.get("choices").get(0).get("delta"))
+			.toList();
+		assertThat(deltas.stream().filter(delta -> delta.has("content")).map(delta -> delta.get("content").asString()))
+			.contains("Checking.");
+		List<JsonNode> calls = deltas.stream().filter(delta -> delta.has("tool_calls")).map(d -> d.get("tool_calls").get(0)).toList();
+		assertThat(calls).extracting(call -> call.get("index").asInt()).containsExactly(0, 1);
+		assertThat(calls).extracting(call -> call.get("id").asString()).containsExactly("call_w1", "call_w2");
+	}
+
+	@Test
 	void bedrockGetsToolChoiceStopAndTopP() {
 		Response response = api.post("/v1/chat/completions", key, map("model", MODELS.get("bedrock"), "messages",
 				List.of(map("role", "user", "content", "hi")), "tools", List.of(weatherTool()), "tool_choice",
@@ -253,7 +288,8 @@ class TranslatedChatCompletionsIntegrationTests {
 		assertRefused("bedrock", map("n", 2), "n");
 		assertRefused("anthropic", map("logit_bias", map("50256", -100)), "logit_bias");
 		assertRefused("gemini", map("logprobs", true), "logprobs");
-		assertRefused("ollama", map("frequency_penalty", 0.5), "frequency_penalty");
+		assertRefused("anthropic", map("frequency_penalty", 0.5), "frequency_penalty");
+		assertRefused("bedrock", map("presence_penalty", -1), "presence_penalty");
 		assertRefused("anthropic", map("not_an_openai_field", 1), "not_an_openai_field");
 		FAKES.values().forEach(fake -> assertThat(fake.requestCount()).isZero());
 	}

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The port's generation options through the OpenAI adapter (OpenAI and named OpenAI-compatible
- * servers), over HTTP: top_p, stop, seed, tool choice, parallel tool calls, JSON mode and images
+ * servers), over HTTP: top_p, stop, seed, tool choice, parallel tool calls, JSON mode, penalties and images
  * reach the chat-completions request.
  */
 class OpenAiOptionsProviderTests {
@@ -50,7 +50,7 @@ class OpenAiOptionsProviderTests {
 	@Test
 	void sendsSamplingToolChoiceAndJsonMode() {
 		GenerationOptions options = new GenerationOptions(0.5, List.of("END"), 42L,
-				GenerationOptions.ToolChoice.function("lookup"), false, true);
+				GenerationOptions.ToolChoice.function("lookup"), false, true, 0.5, -0.25);
 		openai.stream(new ProviderCall("gpt-x", List.of(PromptMessage.user("hi")), null, 100, null, false, List.of(LOOKUP),
 				null, options)).blockLast();
 
@@ -61,6 +61,8 @@ class OpenAiOptionsProviderTests {
 		assertThat(body.get("tool_choice").get("function").get("name").asString()).isEqualTo("lookup");
 		assertThat(body.get("parallel_tool_calls").asBoolean(true)).isFalse();
 		assertThat(body.get("response_format").get("type").asString()).isEqualTo("json_object");
+		assertThat(body.get("frequency_penalty").asDouble()).isEqualTo(0.5);
+		assertThat(body.get("presence_penalty").asDouble()).isEqualTo(-0.25);
 	}
 
 	@Test
