@@ -107,6 +107,17 @@ class ChatCompletionsIntegrationTests {
 	}
 
 	@Test
+	void documentsTheTranslatedFieldsAndNotTheCatchAll() {
+		JsonNode schemas = api.get("/openapi.json", null).json().get("components").get("schemas");
+		JsonNode request = schemas.get("ChatCompletionRequest").get("properties");
+		assertThat(request.has("tools")).isTrue();
+		assertThat(request.has("tool_choice")).isTrue();
+		assertThat(request.has("response_format")).isTrue();
+		assertThat(request.has("drop_params")).isTrue();
+		assertThat(request.has("others")).isFalse();
+	}
+
+	@Test
 	void acceptsAnAccessTokenAsTheKeyToo() {
 		ApiClient.Session session = api.register();
 		Response response = api.post("/v1/chat/completions", session.accessToken(),
