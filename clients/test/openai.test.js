@@ -118,6 +118,7 @@ test('openai: an unknown model is a NotFoundError', async () => {
   const e = await client.chat.completions.create({ model: MISSING_MODEL, messages: user('hi') }).catch((x) => x);
   assert.ok(e instanceof NotFoundError, `${e?.constructor?.name}: ${e?.message}`);
   assert.equal(e.status, 404);
+  assert.match(e.message, /no-such-model/, 'the upstream says which model it does not know');
 });
 
 test('openai: 429 is a RateLimitError with Retry-After', async () => {
