@@ -138,6 +138,10 @@ export function chatCompletions(body, res, send) {
   } else {
     for (const piece of words(plan.text)) events.push(chunk({ content: piece }));
   }
+  if (lastUserText.includes('[[cut]]')) {
+    // The upstream stops half-way: no finish_reason, no usage, no [DONE].
+    return streamSse(res, events.slice(0, 4).map((e) => ({ data: e })), false);
+  }
   events.push(chunk({}, finish));
   if (withUsage) events.push({ ...chunk({}), choices: [], usage });
   return streamSse(res, events.map((e) => ({ data: e })), true);

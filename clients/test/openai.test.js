@@ -91,6 +91,15 @@ test('openai: streamed tool calls', async () => {
   assert.ok(deltas >= 4, `arguments arrive in several deltas (${deltas})`);
 });
 
+test('openai: a stream the upstream cut off is an error, not a stop', async () => {
+  const stream = client.chat.completions.stream({ model: CHAT_MODEL, messages: user('[[cut]] tell me a long story') });
+  const finishes = [];
+  stream.on('chunk', (chunk) => { if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason); });
+  const e = await stream.finalChatCompletion().catch((x) => x);
+  assert.ok(e instanceof Error, `the stream ended as ${JSON.stringify(e?.choices?.[0]?.finish_reason)} instead of failing`);
+  assert.deepEqual(finishes, [], 'no finish_reason was made up');
+});
+
 test('openai: chat.completions.parse with a json_schema (zodResponseFormat)', async () => {
   const Trip = z.object({ city: z.string(), days: z.number().int(), sights: z.array(z.string()), budget: z.enum(['low', 'high']) });
   const format = zodResponseFormat(Trip, 'trip');
