@@ -60,14 +60,15 @@ FAKE_URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/fake.log" | head -1)
 log "fake upstream on $FAKE_URL"
 
 # ---- Parley: an embedded PostgreSQL under $WORK/data; the named OpenAI-compatible server `fake` and
-# Anthropic both at the fake. The circuit breaker is set out of reach: the error cases make the fake
-# fail on purpose, and a breaker opened by them would fail unrelated cases after them.
+# Anthropic both at the fake; every other setting at its default, except the circuit breaker, which
+# is set out of reach: the error cases make the fake fail on purpose, and a breaker opened by them
+# would fail unrelated cases after them.
 PARLEY_PORT=$(free_port)
 PARLEY_URL=http://127.0.0.1:$PARLEY_PORT
 PROVIDERS=$(jq -nc --arg u "$FAKE_URL/v1" '{parley: {ai: {providers: {fake: {"base-url": $u, "api-key": "fake-key"}}}}}')
 env PORT="$PARLEY_PORT" PARLEY_DATA_DIR="$WORK/data" SECRET_KEY="clients-signing-key-of-at-least-32-bytes-0123456789" \
   SPRING_APPLICATION_JSON="$PROVIDERS" ANTHROPIC_API_KEY=fake-key ANTHROPIC_BASE_URL="$FAKE_URL" \
-  PARLEY_MAX_CONCURRENT_GENERATIONS=1000 PARLEY_AI_BREAKER_WINDOW=1000 PARLEY_AI_BREAKER_MIN_CALLS=1000 LOG_FORMAT=text \
+  PARLEY_AI_BREAKER_WINDOW=1000 PARLEY_AI_BREAKER_MIN_CALLS=1000 LOG_FORMAT=text \
   "$JAVA" -XX:TieredStopAtLevel=1 -jar "$JAR" > "$WORK/parley.log" 2>&1 &
 PARLEY_PID=$!
 log "starting Parley ($(basename "$JAR")) on $PARLEY_URL"

@@ -93,9 +93,11 @@ function toolCalls(plan, seed) {
   }));
 }
 
-export function chatCompletions(body, res, send) {
+export async function chatCompletions(body, res, send) {
   const invalid = invalidChat(body);
   if (invalid) return send(invalid);
+  const delay = /\[\[delay (\d+)\]\]/.exec(textOf(body.messages[body.messages.length - 1].content));
+  if (delay) await new Promise((resolve) => setTimeout(resolve, Number(delay[1])));
   if (String(body.model).endsWith('no-such-model')) {
     return send(openAiError(404, `The model '${body.model}' does not exist or you do not have access to it.`, { code: 'model_not_found' }));
   }

@@ -8,6 +8,7 @@
 //   - tool results after the last tool call: answer in text that quotes each result;
 //   - a JSON schema response format: a JSON answer made from the schema;
 //   - `[[error 400]]`, `[[error 429]]`, `[[error 500]]` in the last user message: that error;
+//   - `[[delay <ms>]]` in the last message of a chat completion: the answer waits that long;
 //   - `[[cut]]` in a streamed chat completion: the stream stops after a few chunks, without a
 //     finish_reason or `[DONE]`;
 //   - `[[echo request]]`: the answer is the request body itself (less messages and model), so a

@@ -61,7 +61,7 @@ const server = http.createServer(async (req, res) => {
       return send(anthropic ? anthropicError(400, 'body: invalid JSON') : openAiError(400, 'We could not parse the JSON body of your request.'));
     }
     if (anthropic) return messages(body, res, send);
-    if (path.endsWith('/chat/completions')) return chatCompletions(body, res, send);
+    if (path.endsWith('/chat/completions')) return await chatCompletions(body, res, send);
     if (path.endsWith('/embeddings')) return embeddings(body, send);
     if (path.endsWith('/responses')) return responses(body, res, send);
     return send(openAiError(404, `Invalid URL (${req.method} ${path})`));

@@ -108,6 +108,17 @@ test('openai: chat.completions.parse with a json_schema (zodResponseFormat)', as
   assert.deepEqual(r.choices[0].message.parsed, { city: 'sample city', days: 7, sights: ['sample sights'], budget: 'low' });
 });
 
+test('openai: 16 concurrent requests with one API key', async () => {
+  // A script or an agent framework batching calls: each answer takes 300 ms upstream, so all 16 overlap.
+  // allSettled: every request has ended before the next case starts, whatever the outcome.
+  const settled = await Promise.allSettled(Array.from({ length: 16 }, (_, i) =>
+    client.chat.completions.create({ model: CHAT_MODEL, messages: user(`[[delay 300]] request ${i}`) })));
+  const failures = settled.filter((s) => s.status === 'rejected').map((s) => `${s.reason?.status} ${s.reason?.message}`);
+  assert.deepEqual(failures, [], `${failures.length} of 16 failed`);
+  assert.deepEqual(settled.map((s) => s.value.choices[0].message.content),
+    Array.from({ length: 16 }, (_, i) => `Hello from the fake upstream. You said: [[delay 300]] request ${i}`));
+});
+
 test('openai: 400 is a BadRequestError with its message and param', async () => {
   const e = await client.chat.completions.create({ model: CHAT_MODEL, messages: user('[[error 400]]') }).catch((x) => x);
   assert.ok(e instanceof BadRequestError, `${e?.constructor?.name}: ${e?.message}`);
