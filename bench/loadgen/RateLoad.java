@@ -52,7 +52,7 @@ import java.util.concurrent.locks.LockSupport;
  * --token-match S (default "content":"), --token-skip S (default "content":"", OpenAI's empty first
  * chunk), --done-match S (default [DONE]), --connections N (default 512), --timeout-s T (default 10),
  * --label L. Prints one JSON line: requests, ok, errors and their kinds, rps, lat and ttft percentiles
- * (ms), send_lag percentiles (ms), connections opened.
+ * (ms), send_lag percentiles (ms), connections opened during the measured run.
  */
 public class RateLoad {
 
@@ -87,6 +87,20 @@ public class RateLoad {
 		}
 	}
 
+	/** The keep-alive connections, kept from the warm-up into the measured run. */
+	static final class Pool {
+
+		final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+
+		final AtomicInteger opened = new AtomicInteger();
+
+		final Semaphore permits;
+
+		Pool(int connections) {
+			permits = new Semaphore(connections);
+		}
+	}
+
 	/** What one run measured, by request index. */
 	static final class Run {
 
@@ -100,19 +114,18 @@ public class RateLoad {
 
 		final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
 
-		final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+		final Pool pool;
 
-		final AtomicInteger opened = new AtomicInteger();
+		final int openedBefore;
 
-		final Semaphore permits;
-
-		Run(int total, int connections) {
+		Run(int total, Pool pool) {
 			latency = new long[total];
 			ttft = new long[total];
 			sendLag = new long[total];
 			ok = new boolean[total];
 			Arrays.fill(ttft, -1);
-			permits = new Semaphore(connections);
+			this.pool = pool;
+			openedBefore = pool.opened.get();
 		}
 	}
 
@@ -143,20 +156,23 @@ public class RateLoad {
 				bytes(one(opts, "token-match", "\"content\":\"")), bytes(one(opts, "token-skip", "\"content\":\"\"")),
 				bytes(one(opts, "done-match", "[DONE]")), Integer.parseInt(one(opts, "connections", "512")),
 				Integer.parseInt(one(opts, "timeout-s", "10")) * 1000);
+		Pool pool = new Pool(o.connections());
 		if (warmupS > 0) {
-			run(o, rate, warmupS);
+			// The same load, not recorded: this JVM's JIT and the connections are warm when it counts.
+			run(o, pool, rate, warmupS);
 		}
 		int total = (int) Math.round(rate * durationS);
 		long t0 = System.nanoTime();
-		Run run = run(o, rate, durationS);
+		Run run = run(o, pool, rate, durationS);
+		pool.idle.forEach(Connection::close);
 		double wallS = (System.nanoTime() - t0) / 1e9;
 		System.out.println(report(one(opts, "label", "rateload"), o, run, total, rate, durationS, wallS));
 		System.exit(0);
 	}
 
-	static Run run(Options o, double rate, double durationS) {
+	static Run run(Options o, Pool pool, double rate, double durationS) {
 		int total = (int) Math.round(rate * durationS);
-		Run run = new Run(total, o.connections());
+		Run run = new Run(total, pool);
 		double intervalNanos = 1e9 / rate;
 		long start = System.nanoTime() + 5_000_000;
 		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -170,7 +186,6 @@ public class RateLoad {
 				threads.execute(() -> one(o, run, index, planned));
 			}
 		}
-		run.idle.forEach(Connection::close);
 		return run;
 	}
 
@@ -178,11 +193,11 @@ public class RateLoad {
 		Connection connection = null;
 		boolean reusable = false;
 		try {
-			run.permits.acquire();
-			connection = run.idle.pollFirst();
+			run.pool.permits.acquire();
+			connection = run.pool.idle.pollFirst();
 			if (connection == null) {
 				connection = new Connection(o);
-				run.opened.incrementAndGet();
+				run.pool.opened.incrementAndGet();
 			}
 			run.sendLag[index] = System.nanoTime() - planned;
 			connection.out.write(o.request());
@@ -205,13 +220,13 @@ public class RateLoad {
 		finally {
 			if (connection != null) {
 				if (reusable) {
-					run.idle.addFirst(connection);
+					run.pool.idle.addFirst(connection);
 				}
 				else {
 					connection.close();
 				}
 			}
-			run.permits.release();
+			run.pool.permits.release();
 		}
 	}
 
@@ -369,7 +384,7 @@ public class RateLoad {
 		return "{\"tool\":\"rateload\",\"label\":\"" + label + "\",\"stream\":" + o.stream() + ",\"rate\":" + rate
 				+ ",\"duration_s\":" + durationS + ",\"wall_s\":" + round(wallS) + ",\"requests\":" + total + ",\"ok\":"
 				+ ok + ",\"errors\":" + (total - ok) + ",\"error_kinds\":" + kindsJson + ",\"rps\":"
-				+ round(ok / Math.max(durationS, 1e-9)) + ",\"connections\":" + run.opened.get() + ",\"lat\":"
+				+ round(ok / Math.max(durationS, 1e-9)) + ",\"connections\":" + (run.pool.opened.get() - run.openedBefore) + ",\"lat\":"
 				+ percentiles(lat.stream().mapToLong(Long::longValue).toArray()) + ",\"ttft\":"
 				+ (o.stream() ? percentiles(ttft.stream().mapToLong(Long::longValue).toArray()) : "null")
 				+ ",\"send_lag\":" + percentiles(lag) + "}";
