@@ -32,6 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -186,6 +188,33 @@ public class UserFiles {
 		}
 		catch (IOException ex) {
 			throw new UnreadableDocument(file.name());
+		}
+	}
+
+	/** Every file of the user, oldest first. */
+	List<StoredFile> all(UUID userId) {
+		return jdbc.sql("select " + COLUMNS + " from files where user_id = :userId order by created_at, id")
+			.param("userId", userId)
+			.query(UserFiles::file)
+			.list();
+	}
+
+	/** Deletes every file of the user: rows, then bytes. */
+	void eraseAll(UUID userId) {
+		List<StoredFile> owned = all(userId);
+		jdbc.sql("delete from files where user_id = :userId").param("userId", userId).update();
+		Runnable deleteBytes = () -> owned.forEach(file -> deleteQuietly(userId + "/" + file.id()));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// The bytes go once the rows are gone for good: a rolled-back erasure keeps the files whole.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					deleteBytes.run();
+				}
+			});
+		}
+		else {
+			deleteBytes.run();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import static dev.parley.platform.SessionOnlyEndpoints.Endpoint.any;
+import static dev.parley.platform.SessionOnlyEndpoints.Endpoint.delete;
 import static dev.parley.platform.SessionOnlyEndpoints.Endpoint.patch;
 import static dev.parley.platform.SessionOnlyEndpoints.Endpoint.post;
 
@@ -26,6 +27,7 @@ class IdentityEndpoints {
 	@Bean
 	SessionOnlyEndpoints identitySessionOnlyEndpoints() {
 		return SessionOnlyEndpoints.of(post("/api/v1/users/me/password"), patch("/api/v1/users/me"),
+				delete("/api/v1/users/me"), post("/api/v1/users/me/export"), any("/api/v1/admin/users/**"),
 				post("/api/v1/auth/logout"), any("/api/v1/api-keys"), any("/api/v1/api-keys/**"));
 	}
 }
