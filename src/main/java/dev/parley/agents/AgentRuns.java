@@ -14,15 +14,18 @@ import dev.parley.agents.runs.Run;
 import dev.parley.agents.runs.RunStatus;
 import dev.parley.agents.runs.RunStep;
 import dev.parley.agents.runs.Runs;
+import dev.parley.agents.runs.StepAnswered;
 import dev.parley.agents.runs.StepKind;
 import dev.parley.agents.runs.StepStatus;
 import dev.parley.agents.runs.StopReason;
+import dev.parley.agents.tools.PausingTool;
 import dev.parley.agents.tools.Tool;
 import dev.parley.agents.tools.ToolInvocation;
 import dev.parley.agents.tools.ToolResult;
 import dev.parley.agents.tools.Toolbox;
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationFailed;
+import dev.parley.ai.GenerationResult;
 import dev.parley.ai.GenerationSlot;
 import dev.parley.ai.Generations;
 import dev.parley.ai.PreparedModel;
@@ -202,6 +205,72 @@ class AgentRuns {
 		Thread.ofVirtual().name("run-resume-" + decided.runId()).start(() -> goOn(decided.runId(), decided.userId()));
 	}
 
+	/** As for a decision: a person's answer (or its timeout) ended a step the run waited on. */
+	@TransactionalEventListener
+	void on(StepAnswered answered) {
+		Thread.ofVirtual().name("run-resume-" + answered.runId()).start(() -> goOn(answered.runId(), answered.userId()));
+	}
+
+	/**
+	 * Ends a paused run because nobody answered what it waited for in time and its request said to
+	 * halt: its waiting steps are refused as timed out, its reply completes with a notice, and the run
+	 * stops with {@link StopReason#FEEDBACK_TIMEOUT}. Only one node gets it.
+	 */
+	void halt(UUID runId, UUID userId) {
+		Run paused = runs.get(runId, userId);
+		if (paused.status() != RunStatus.AWAITING_APPROVAL || !runs.resumeIfAwaiting(runId, limits.timeBudget())) {
+			return;
+		}
+		for (RunStep step : paused.steps()) {
+			if (step.status() == StepStatus.AWAITING_APPROVAL) {
+				runs.denyToolStep(step.id(), "nobody answered in time (timed out), and the run halted");
+			}
+		}
+		String notice = "\n\n[Stopped: nobody answered in time.]";
+		runs.finish(runId, RunStatus.COMPLETED, StopReason.FEEDBACK_TIMEOUT, null, null);
+		if (paused.replyMessageId() == null) {
+			return;
+		}
+		try {
+			Message resumed = replies.resume(paused.replyMessageId(), userId);
+			LiveReply reply = live.reopen(resumed, userId);
+			reply.onDelta(notice);
+			reply.onComplete(new GenerationResult(paused.model(), resumed.content() + notice, "stop",
+					new TokenUsage(paused.promptTokens(), paused.completionTokens()), calls(paused)));
+		}
+		catch (RuntimeException ex) {
+			log.warn("The reply of run {} could not be completed after it halted", runId, ex);
+			replies.fail(paused.replyMessageId(), "", "The run stopped: nobody answered in time.");
+		}
+	}
+
+	private static List<ToolCall> calls(Run run) {
+		return run.steps().stream()
+			.filter(step -> step.kind() == StepKind.TOOL)
+			.map(step -> new ToolCall(step.toolCallId() == null ? "" : step.toolCallId(), step.tool(),
+					step.arguments()))
+			.toList();
+	}
+
+	/**
+	 * Tells the reply what the steps that waited for a person's answer came to; those of the round
+	 * the run paused in that are no longer waiting (the round's other calls were told as they ended).
+	 */
+	private static void answeredWhilePaused(Run run, RunEvents events) {
+		List<RunStep> steps = run.steps();
+		int round = steps.size();
+		while (round > 0 && steps.get(round - 1).kind() == StepKind.TOOL) {
+			round--;
+		}
+		for (RunStep step : steps.subList(round, steps.size())) {
+			if (PausingTool.ASK_HUMAN.equals(step.tool())
+					&& (step.status() == StepStatus.COMPLETED || step.status() == StepStatus.FAILED)) {
+				events.toolResult(step.toolCallId() == null ? "" : step.toolCallId(), Boolean.TRUE.equals(step.ok()),
+						step.resultSummary() == null ? "" : step.resultSummary());
+			}
+		}
+	}
+
 	/** Takes on decided runs whose decision found no node to go on at once (a restart in between). */
 	@Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
 	void goOnWithDecided() {
@@ -238,13 +307,10 @@ class AgentRuns {
 							PromptAssembler.historyChars(model.model().contextWindow(), answerTokens), run.replyMessageId()),
 					model.model().contextWindow(), answerTokens));
 			transcript.addAll(RunTranscript.of(run.steps()));
-			List<ToolCall> called = run.steps().stream()
-				.filter(step -> step.kind() == StepKind.TOOL)
-				.map(step -> new ToolCall(step.toolCallId() == null ? "" : step.toolCallId(), step.tool(),
-						step.arguments()))
-				.toList();
+			List<ToolCall> called = calls(run);
 			RunScope scope = new RunScope(run, userId, settings, tools(userId, settings), run.deadline());
 			ReplyOfRun sink = new ReplyOfRun(reply);
+			answeredWhilePaused(run, sink);
 			RunProgress progress = new RunProgress(scope, model, slot, sink, transcript,
 					settings.temperature(), answerTokens, run.modelSteps(), resumed.content(),
 					new TokenUsage(run.promptTokens(), run.completionTokens()), called);
