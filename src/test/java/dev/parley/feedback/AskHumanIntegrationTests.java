@@ -13,6 +13,7 @@ import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Response;
 import dev.parley.testing.ApiClient.Session;
 import dev.parley.testing.IntegrationTest;
+import dev.parley.testing.SseStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -60,8 +61,14 @@ class AskHumanIntegrationTests {
 		assertThat(message.get("content").asString()).contains("Echo: tool ask_human returned")
 			.contains("\"answer\":\"blue\"")
 			.contains("\"answered_via\":\"in_app\"");
-		// A person's answer to a question is no approval: the approvals API refuses the step.
 		assertThat(ended.get("approvals")).isEmpty();
+		// The reply's log tells the call and, once answered, its result, in order.
+		try (SseStream stream = api.stream("GET", "/api/v1/messages/" + paused.replyId() + "/stream", me.accessToken(),
+				null, null)) {
+			List<String> names = stream.rest().stream().map(SseStream.Event::name).toList();
+			assertThat(names).containsSubsequence("tool_call", "tool_result", "delta", "done");
+			assertThat(names.stream().filter("tool_result"::equals)).hasSize(1);
+		}
 	}
 
 	@Test
