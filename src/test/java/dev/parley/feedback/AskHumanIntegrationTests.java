@@ -72,6 +72,27 @@ class AskHumanIntegrationTests {
 	}
 
 	@Test
+	void aQuestionThatCannotBeAskedFailsItsCallNotTheRun() {
+		Session me = api.register();
+		String agent = api.post("/api/v1/agents", me.accessToken(),
+				map("name", "Curious", "model", "local/echo", "tools", List.of("ask_human")))
+			.json()
+			.get("id")
+			.asString();
+		String chat = api.post("/api/v1/chats", me.accessToken(), map("agent_id", agent)).json().get("id").asString();
+		Response turn = api.post("/api/v1/chats/" + chat + "/completions", me.accessToken(),
+				map("content", "/tool ask_human {\"question\": \"Who?\", \"escalate_after\": \"1h\", "
+						+ "\"escalate_to\": {\"user_id\": \"" + UUID.randomUUID() + "\"}}"));
+
+		assertThat(turn.json().get("assistant_message").get("status").asString()).as(turn.body())
+			.isEqualTo("completed");
+		assertThat(turn.json().get("assistant_message").get("content").asString())
+			.contains("the question was not asked: escalate_to.user_id is not a user");
+		assertThat(FeedbackApiIntegrationTests
+			.ids(api.get("/api/v1/feedback", me.accessToken()).json().get("items"))).isEmpty();
+	}
+
+	@Test
 	void theApprovalsApiDoesNotAnswerAQuestion() {
 		Session me = api.register();
 		Paused paused = askHuman(api, me, "{\"question\": \"Go?\"}");

@@ -207,6 +207,19 @@ class FeedbackApiIntegrationTests {
 		assertThat(second.get("next_cursor").isNull()).isTrue();
 	}
 
+	@Test
+	void theApiDocumentListsEveryFeedbackEndpoint() {
+		// The first document is built on demand, which a busy machine takes a while for.
+		JsonNode paths = api.send(api.request("/openapi.json", null).timeout(Duration.ofMinutes(2)).GET()).json()
+			.get("paths");
+
+		assertThat(paths.get("/api/v1/feedback").propertyNames()).contains("get", "post");
+		assertThat(paths.get("/api/v1/feedback/{id}").has("get")).isTrue();
+		assertThat(paths.get("/api/v1/feedback/{id}/events").has("get")).isTrue();
+		assertThat(paths.get("/api/v1/feedback/{id}/answer").get("post").get("responses").propertyNames())
+			.contains("400", "404", "409");
+	}
+
 	private void pastDeadline(String id) {
 		jdbc.sql("update feedback_requests set deadline = now() - interval '1 second' where id = :id")
 			.param("id", UUID.fromString(id))
