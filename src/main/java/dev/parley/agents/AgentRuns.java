@@ -25,7 +25,6 @@ import dev.parley.agents.tools.ToolResult;
 import dev.parley.agents.tools.Toolbox;
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationFailed;
-import dev.parley.ai.GenerationResult;
 import dev.parley.ai.GenerationSlot;
 import dev.parley.ai.Generations;
 import dev.parley.ai.PreparedModel;
@@ -212,47 +211,6 @@ class AgentRuns {
 	}
 
 	/**
-	 * Ends a paused run because nobody answered what it waited for in time and its request said to
-	 * halt: its waiting steps are refused as timed out, its reply completes with a notice, and the run
-	 * stops with {@link StopReason#FEEDBACK_TIMEOUT}. Only one node gets it.
-	 */
-	void halt(UUID runId, UUID userId) {
-		Run paused = runs.get(runId, userId);
-		if (paused.status() != RunStatus.AWAITING_APPROVAL || !runs.resumeIfAwaiting(runId, limits.timeBudget())) {
-			return;
-		}
-		for (RunStep step : paused.steps()) {
-			if (step.status() == StepStatus.AWAITING_APPROVAL) {
-				runs.denyToolStep(step.id(), "nobody answered in time (timed out), and the run halted");
-			}
-		}
-		String notice = "\n\n[Stopped: nobody answered in time.]";
-		runs.finish(runId, RunStatus.COMPLETED, StopReason.FEEDBACK_TIMEOUT, null, null);
-		if (paused.replyMessageId() == null) {
-			return;
-		}
-		try {
-			Message resumed = replies.resume(paused.replyMessageId(), userId);
-			LiveReply reply = live.reopen(resumed, userId);
-			reply.onDelta(notice);
-			reply.onComplete(new GenerationResult(paused.model(), resumed.content() + notice, "stop",
-					new TokenUsage(paused.promptTokens(), paused.completionTokens()), calls(paused)));
-		}
-		catch (RuntimeException ex) {
-			log.warn("The reply of run {} could not be completed after it halted", runId, ex);
-			replies.fail(paused.replyMessageId(), "", "The run stopped: nobody answered in time.");
-		}
-	}
-
-	private static List<ToolCall> calls(Run run) {
-		return run.steps().stream()
-			.filter(step -> step.kind() == StepKind.TOOL)
-			.map(step -> new ToolCall(step.toolCallId() == null ? "" : step.toolCallId(), step.tool(),
-					step.arguments()))
-			.toList();
-	}
-
-	/**
 	 * Tells the reply what the steps that waited for a person's answer came to; those of the round
 	 * the run paused in that are no longer waiting (the round's other calls were told as they ended).
 	 */
@@ -307,7 +265,7 @@ class AgentRuns {
 							PromptAssembler.historyChars(model.model().contextWindow(), answerTokens), run.replyMessageId()),
 					model.model().contextWindow(), answerTokens));
 			transcript.addAll(RunTranscript.of(run.steps()));
-			List<ToolCall> called = calls(run);
+			List<ToolCall> called = RunTranscript.calls(run.steps());
 			RunScope scope = new RunScope(run, userId, settings, tools(userId, settings), run.deadline());
 			ReplyOfRun sink = new ReplyOfRun(reply);
 			answeredWhilePaused(run, sink);

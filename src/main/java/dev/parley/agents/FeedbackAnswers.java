@@ -33,15 +33,15 @@ class FeedbackAnswers {
 
 	private final Runs runs;
 
-	private final AgentRuns agentRuns;
+	private final RunHalts halts;
 
 	private final FeedbackRequests feedback;
 
 	private final JsonMapper json;
 
-	FeedbackAnswers(Runs runs, AgentRuns agentRuns, FeedbackRequests feedback, JsonMapper json) {
+	FeedbackAnswers(Runs runs, RunHalts halts, FeedbackRequests feedback, JsonMapper json) {
 		this.runs = runs;
-		this.agentRuns = agentRuns;
+		this.halts = halts;
 		this.feedback = feedback;
 		this.json = json;
 	}
@@ -77,7 +77,8 @@ class FeedbackAnswers {
 		}
 		try {
 			if (timedOut.onTimeout() == OnTimeout.HALT) {
-				agentRuns.halt(timedOut.runId(), timedOut.recipientId());
+				halts.halt(timedOut.runId(), timedOut.recipientId());
+				feedback.cancelForRun(timedOut.runId(), "the run halted: another request timed out");
 			}
 			else if (timedOut.kind() == FeedbackKind.APPROVAL) {
 				runs.decideOnTimeout(timedOut.runId(), timedOut.recipientId(), timedOut.stepId(),

@@ -138,6 +138,17 @@ class FeedbackRecords {
 			.list();
 	}
 
+	/** Cancels every pending request of a run. */
+	List<UUID> cancelForRun(UUID runId, Instant now) {
+		return jdbc.sql("""
+				update feedback_requests set status = 'CANCELLED', ended_at = :now
+				where requester_run_id = :runId and status = 'PENDING' returning id""")
+			.param("now", Timestamps.sql(now))
+			.param("runId", runId)
+			.query(UUID.class)
+			.list();
+	}
+
 	private static FeedbackRequest request(ResultSet row, int index) throws SQLException {
 		return new FeedbackRequest(row.getObject("id", UUID.class), row.getObject("recipient_id", UUID.class),
 				FeedbackKind.valueOf(row.getString("kind")), row.getString("question"), strings(row, "options"),

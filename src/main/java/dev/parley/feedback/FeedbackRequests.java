@@ -124,6 +124,14 @@ public class FeedbackRequests {
 		}
 	}
 
+	/** A run ended while it waited: the requests it still waited on are cancelled. */
+	@Transactional
+	public void cancelForRun(UUID runId, String why) {
+		for (UUID id : records.cancelForRun(runId, clock.instant())) {
+			audit.record(id, FeedbackEvent.Type.CANCELLED, null, null, why);
+		}
+	}
+
 	/** The names of the channels this server can deliver on. */
 	public List<String> channels() {
 		return dispatcher.channelNames();
