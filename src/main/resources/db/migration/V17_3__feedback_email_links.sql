@@ -7,6 +7,8 @@ create table feedback_email_links (
     recipient_id uuid        not null references users (id) on delete cascade,
     -- The address the mail went to: the link stops working once it is no longer the recipient's.
     address      text        not null,
+    -- The question, for the confirmation page.
+    question     text        not null,
     -- The option this link answers with; null for the link to the free-text form.
     answer       text,
     expires_at   timestamptz not null,
