@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserChannels {
 
 	/** Addresses a mail header takes as one mailbox: no spaces, commas, brackets or quotes. */
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s<>()\\[\\],;:\"\\\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}<>()\\[\\],;:\"\\\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
 
 	/** Slack member ids: {@code U…} (or {@code W…} in Enterprise Grid), upper-case letters and digits. */
 	private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,31}");

@@ -72,6 +72,17 @@ class UserChannelsIntegrationTests {
 	}
 
 	@Test
+	void refusesControlCharactersAndHeaderTricks() {
+		ApiClient.Session session = api.register();
+		for (String email : new String[] { "ada\u0000@example.com", "ada@example.com\r\nBcc: all@example.com",
+				"Ada <ada@example.com>", "no-at-sign" }) {
+			Response response = put(session.accessToken(), map("email", email));
+			assertThat(response.status()).as(email).isEqualTo(400);
+			assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("email");
+		}
+	}
+
+	@Test
 	void anApiKeyMayReadButNotRedirectTheChannels() {
 		ApiClient.Session session = api.register();
 		String key = api.post("/api/v1/api-keys", session.accessToken(), map("name", "script")).json().get("key").asString();
