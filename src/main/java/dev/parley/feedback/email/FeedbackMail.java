@@ -3,6 +3,7 @@ package dev.parley.feedback.email;
 import java.util.List;
 
 import dev.parley.feedback.FeedbackDelivery;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -18,7 +19,7 @@ final class FeedbackMail {
 	}
 
 	/** One link of the mail: what it answers (or {@code null} for the form) and its URL. */
-	record Choice(@org.jspecify.annotations.Nullable String answer, String url) {
+	record Choice(@Nullable String answer, String url) {
 	}
 
 	static String subject(FeedbackDelivery delivery) {

@@ -1,6 +1,7 @@
 package dev.parley.feedback.slack;
 
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.parley.feedback.FeedbackDeliveryFailed;
@@ -83,11 +84,11 @@ class SlackApi {
 			return http.post()
 				.uri("/" + method)
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.botToken())
-				.contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8))
+				.contentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8))
 				.body(json.writeValueAsString(body))
 				.exchange((request, response) -> new Answer(response.getStatusCode().value(),
 						retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
-						new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+						new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
 		}
 		catch (ResourceAccessException ex) {
 			throw new FeedbackDeliveryFailed("Slack could not be reached for " + method + ": " + ex.getMessage(), ex);

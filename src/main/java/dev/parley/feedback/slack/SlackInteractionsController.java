@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +66,7 @@ class SlackInteractionsController {
 		return ResponseEntity.ok().build();
 	}
 
-	private @org.jspecify.annotations.Nullable JsonNode payload(String form) {
+	private @Nullable JsonNode payload(String form) {
 		for (String pair : form.split("&")) {
 			if (pair.startsWith(PAYLOAD)) {
 				try {
