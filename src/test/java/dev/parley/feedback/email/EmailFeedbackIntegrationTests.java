@@ -4,6 +4,7 @@ import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,11 +19,13 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.parley.feedback.ChannelDeliveryRate;
 import dev.parley.feedback.FeedbackChannel;
 import dev.parley.feedback.FeedbackDelivery;
 import dev.parley.feedback.FeedbackDeliveryFailed;
 import dev.parley.feedback.FeedbackInbox.AnswerOutcome;
 import dev.parley.feedback.RecordingFeedbackInbox;
+import dev.parley.identity.UserChannels;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Response;
 import dev.parley.testing.IntegrationTest;
@@ -34,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -65,6 +70,18 @@ class EmailFeedbackIntegrationTests {
 
 	@Autowired
 	RecordingFeedbackInbox inbox;
+
+	@Autowired
+	UserChannels userChannels;
+
+	@Autowired
+	EmailLinks links;
+
+	@Autowired
+	EmailChannelProperties properties;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void mailsOneLinkPerOptionAndOnlyThePostOfItsPageAnswers() throws Exception {
@@ -194,6 +211,53 @@ class EmailFeedbackIntegrationTests {
 		FeedbackDelivery delivery = new FeedbackDelivery(UUID.randomUUID(), UUID.randomUUID(), "Anyone?", List.of(),
 				null, Instant.now().plusSeconds(60));
 		assertThatThrownBy(() -> email().deliver(delivery)).isInstanceOf(FeedbackDeliveryFailed.class);
+	}
+
+	@Test
+	void anSmtpRefusalIsADeliveryFailureAndLeavesNoLinks() {
+		ApiClient.Session recipient = api.register();
+		JavaMailSenderImpl nowhere = new JavaMailSenderImpl();
+		nowhere.setHost("127.0.0.1");
+		nowhere.setPort(closedPort());
+		EmailFeedbackChannel channel = new EmailFeedbackChannel(nowhere, userChannels, links, properties,
+				ChannelDeliveryRate.UNLIMITED);
+		FeedbackDelivery delivery = new FeedbackDelivery(UUID.randomUUID(), UUID.fromString(recipient.userId()),
+				"Anyone?", List.of("Yes", "No"), null, Instant.now().plusSeconds(600));
+
+		assertThatThrownBy(() -> channel.deliver(delivery)).isInstanceOf(FeedbackDeliveryFailed.class)
+			.hasMessageContaining("could not be sent");
+		assertThat(linkRows(delivery.requestId())).isZero();
+	}
+
+	@Test
+	void aSpentDeliveryRateSendsNothing() {
+		ApiClient.Session recipient = api.register();
+		EmailFeedbackChannel channel = new EmailFeedbackChannel(new JavaMailSenderImpl(), userChannels, links,
+				properties, (name, recipientId) -> {
+					throw new FeedbackDeliveryFailed(name + " is limited for " + recipientId);
+				});
+		FeedbackDelivery delivery = new FeedbackDelivery(UUID.randomUUID(), UUID.fromString(recipient.userId()),
+				"Anyone?", List.of("Yes"), null, Instant.now().plusSeconds(600));
+
+		assertThatThrownBy(() -> channel.deliver(delivery)).isInstanceOf(FeedbackDeliveryFailed.class)
+			.hasMessageStartingWith("email is limited");
+		assertThat(linkRows(delivery.requestId())).isZero();
+	}
+
+	private long linkRows(UUID requestId) {
+		return jdbc.sql("select count(*) from feedback_email_links where request_id = :id")
+			.param("id", requestId)
+			.query(Long.class)
+			.single();
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private UUID deliver(ApiClient.Session recipient, List<String> options, Instant deadline) {
