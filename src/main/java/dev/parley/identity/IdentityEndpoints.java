@@ -7,14 +7,18 @@ import static dev.parley.platform.SessionOnlyEndpoints.Endpoint.post;
 
 import dev.parley.platform.PublicEndpoints;
 import dev.parley.platform.SessionOnlyEndpoints;
+import dev.parley.platform.SessionOnlyEndpoints.Endpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * The identity routes a caller reaches before having a token, and those only a login session may
  * call. An API key may read the profile but not change it (the username is a login name), may not
  * change the password, end sessions or manage API keys, so that a leaked key cannot take the
- * account over, lock its owner out or mint itself successors that outlive its revocation.
+ * account over, lock its owner out or mint itself successors that outlive its revocation. Nor may
+ * it change where feedback requests go ({@code PUT /api/v1/users/me/channels}): whoever receives
+ * them answers the approvals of the account's agents.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityEndpoints {
@@ -28,6 +32,7 @@ class IdentityEndpoints {
 	SessionOnlyEndpoints identitySessionOnlyEndpoints() {
 		return SessionOnlyEndpoints.of(post("/api/v1/users/me/password"), patch("/api/v1/users/me"),
 				delete("/api/v1/users/me"), post("/api/v1/users/me/export"), any("/api/v1/admin/users/**"),
-				post("/api/v1/auth/logout"), any("/api/v1/api-keys"), any("/api/v1/api-keys/**"));
+				post("/api/v1/auth/logout"), any("/api/v1/api-keys"), any("/api/v1/api-keys/**"),
+				new Endpoint(HttpMethod.PUT, "/api/v1/users/me/channels"));
 	}
 }
