@@ -3,7 +3,7 @@
  * JWTs), rotating refresh-token families, API keys, login throttling, roles and profiles. Other
  * modules see the caller as an {@link dev.parley.identity.AuthenticatedUser}.
  */
-@ApplicationModule(displayName = "Identity", allowedDependencies = "platform")
+@ApplicationModule(displayName = "Identity", allowedDependencies = { "platform", "platform :: limits" })
 @NullMarked
 package dev.parley.identity;
 
