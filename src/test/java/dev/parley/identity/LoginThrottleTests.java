@@ -18,7 +18,8 @@ class LoginThrottleTests {
 			Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofSeconds(2), true, null,
 			new IdentityProperties.PasswordHashing(19456, 2, 1, 4),
 			new IdentityProperties.LoginThrottle(3, 5, Duration.ofMinutes(15)),
-			new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1))), RateLimits.inProcess());
+			new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1), 32),
+				new IdentityProperties.AuthCache(Duration.ofSeconds(1), 1000)), RateLimits.inProcess());
 
 	private final Target account = Target.account(UUID.randomUUID());
 
