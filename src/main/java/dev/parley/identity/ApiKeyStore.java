@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -116,7 +117,7 @@ class ApiKeyStore {
 	}
 
 	private static ApiKeyLimits limits(ResultSet rs) throws SQLException {
-		java.sql.Array models = rs.getArray("models");
+		Array models = rs.getArray("models");
 		return new ApiKeyLimits(rs.getObject("id", UUID.class), rs.getObject("max_parallel_requests", Integer.class),
 				rs.getObject("rpm", Integer.class), rs.getObject("tpm", Integer.class),
 				models == null ? null : List.of((String[]) models.getArray()));

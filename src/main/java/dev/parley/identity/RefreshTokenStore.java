@@ -3,6 +3,7 @@ package dev.parley.identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -95,7 +96,7 @@ class RefreshTokenStore {
 				""")
 			.params(familyId)
 			.query((rs, row) -> new CredentialCache.ActiveSession(rs.getObject("user_id", UUID.class),
-					Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT))))
+					Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT))))
 			.optional();
 	}
 
