@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Agents",
 		allowedDependencies = { "feedback", "realtime", "ai", "conversations", "identity", "platform",
-			"platform :: outbound" })
+			"platform :: limits", "platform :: outbound" })
 @NullMarked
 package dev.parley.agents;
 

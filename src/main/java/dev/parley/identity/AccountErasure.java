@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Deletes an account and everything it owns, in one transaction: every module's
@@ -27,10 +29,14 @@ public class AccountErasure {
 
 	private final Accounts accounts;
 
-	AccountErasure(UserRepository users, List<PersonalData> personalData, Accounts accounts) {
+	private final CredentialCache credentials;
+
+	AccountErasure(UserRepository users, List<PersonalData> personalData, Accounts accounts,
+			CredentialCache credentials) {
 		this.users = users;
 		this.personalData = List.copyOf(personalData);
 		this.accounts = accounts;
+		this.credentials = credentials;
 	}
 
 	/** The user's own request: only with their password. */
@@ -47,6 +53,13 @@ public class AccountErasure {
 		PersonalData.Subject subject = new PersonalData.Subject(user.id(), user.email());
 		personalData.forEach(data -> data.erase(subject));
 		users.deleteById(user.id());
+		// This node stops honouring the account's tokens and keys at once; others within the cache's second.
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				credentials.forgetUser(userId);
+			}
+		});
 		log.info("Account {} and everything it owned were erased", userId);
 	}
 

@@ -8,6 +8,8 @@ import static dev.parley.platform.SessionOnlyEndpoints.Endpoint.post;
 import dev.parley.platform.PublicEndpoints;
 import dev.parley.platform.SessionOnlyEndpoints;
 import dev.parley.platform.SessionOnlyEndpoints.Endpoint;
+import dev.parley.platform.limits.RateLimitPolicies;
+import dev.parley.platform.limits.RateLimitedEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -26,6 +28,13 @@ class IdentityEndpoints {
 	@Bean
 	PublicEndpoints identityPublicEndpoints() {
 		return PublicEndpoints.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh");
+	}
+
+	/** Sign-in requests per client address, on top of the wrong-password buckets of {@link LoginThrottle}. */
+	@Bean
+	RateLimitedEndpoints identityRateLimitedEndpoints(RateLimitPolicies policies) {
+		return RateLimitedEndpoints.perClientAddress(policies.authRequests(), post("/api/v1/auth/register"),
+				post("/api/v1/auth/login"), post("/api/v1/auth/refresh"));
 	}
 
 	@Bean

@@ -4,7 +4,7 @@
  * channels feedback requests reach a user on ({@link dev.parley.identity.UserChannels}). Other
  * modules see the caller as an {@link dev.parley.identity.AuthenticatedUser}.
  */
-@ApplicationModule(displayName = "Identity", allowedDependencies = "platform")
+@ApplicationModule(displayName = "Identity", allowedDependencies = { "platform", "platform :: limits" })
 @NullMarked
 package dev.parley.identity;
 

@@ -7,7 +7,7 @@
  * and {@link dev.parley.realtime.ReplyStreams}.
  */
 @ApplicationModule(displayName = "Realtime",
-		allowedDependencies = { "ai", "conversations", "identity", "platform", "platform :: streams" })
+		allowedDependencies = { "ai", "conversations", "identity", "platform", "platform :: limits", "platform :: streams" })
 @NullMarked
 package dev.parley.realtime;
 

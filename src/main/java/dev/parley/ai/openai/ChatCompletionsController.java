@@ -7,6 +7,7 @@ import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.Ids;
+import dev.parley.platform.limits.RateLimitHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,14 +35,17 @@ class ChatCompletionsController {
 
 	private final StreamOutcomes outcomes;
 
+	private final GatewayKeyLimits keyLimits;
+
 	private final Clock clock;
 
 	private final ChatRequestTranslator translator;
 
 	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock,
-			ChatRequestTranslator translator) {
+			ChatRequestTranslator translator, GatewayKeyLimits keyLimits) {
 		this.generations = generations;
 		this.translator = translator;
+		this.keyLimits = keyLimits;
 		this.json = json;
 		this.outcomes = outcomes;
 		this.clock = clock;
@@ -63,7 +67,8 @@ class ChatCompletionsController {
 			+ "(param names it; drop_params: true drops such parameters instead)")
 	@ApiResponse(responseCode = "403", description = "The provider needs a key of your own")
 	@ApiResponse(responseCode = "404", description = "No such model (code model_not_found)")
-	@ApiResponse(responseCode = "429", description = "Too many of your completions are being generated at once")
+	@ApiResponse(responseCode = "429", description = "Too many of your completions are being generated at once, "
+			+ "or the API key's rpm or tpm is spent (Retry-After, RateLimit, RateLimit-Policy)")
 	@ApiResponse(responseCode = "502", description = "The model provider failed")
 	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
@@ -71,6 +76,7 @@ class ChatCompletionsController {
 			HttpServletResponse response) {
 		GenerationRequest generation = translator.translate(request, caller.id());
 		String model = generations.resolveModel(generation.model());
+		RateLimitHeaders.write(response, keyLimits.admit(generation, model));
 		String id = "chatcmpl-" + Ids.next().toString().replace("-", "");
 		long created = clock.instant().getEpochSecond();
 		if (!request.streamed()) {
