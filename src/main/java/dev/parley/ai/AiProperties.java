@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeouts how long a provider may take
  * @param retry how failed provider calls are tried again
  * @param fallbacks per model id, the models tried in turn when it fails before its first token
+ * @param aliases other names clients may give a model ({@code gpt-4o-mini} for
+ *     {@code openai/gpt-4o-mini}), accepted wherever a model id is
  */
 @ConfigurationProperties("parley.ai")
 public record AiProperties(@DefaultValue("local/echo") String defaultModel, @DefaultValue Echo echo,
@@ -35,7 +37,7 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 		@DefaultValue KeyedProvider anthropic, @DefaultValue KeyedProvider gemini, @DefaultValue Ollama ollama,
 		@DefaultValue Bedrock bedrock, @DefaultValue Map<String, KeyedProvider> providers,
 		@DefaultValue OwnKeys ownKeys, @DefaultValue Timeouts timeouts, @DefaultValue Retry retry,
-		@DefaultValue Map<String, List<String>> fallbacks) {
+		@DefaultValue Map<String, List<String>> fallbacks, @DefaultValue Map<String, String> aliases) {
 
 	/**
 	 * @param enabled whether {@code local/echo} is offered

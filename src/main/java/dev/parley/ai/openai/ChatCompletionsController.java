@@ -1,5 +1,6 @@
 package dev.parley.ai.openai;
 
+import java.io.IOException;
 import java.time.Clock;
 
 import dev.parley.ai.GenerationRequest;
@@ -13,10 +14,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,20 +38,29 @@ class ChatCompletionsController {
 
 	private final Clock clock;
 
-	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock) {
+	private final PassThroughCompletions passThrough;
+
+	private final TranslatedRequests translated;
+
+	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock,
+			PassThroughCompletions passThrough, TranslatedRequests translated) {
 		this.generations = generations;
 		this.json = json;
 		this.outcomes = outcomes;
 		this.clock = clock;
+		this.passThrough = passThrough;
+		this.translated = translated;
 	}
 
 	/**
 	 * Answers with a {@link ChatCompletion}, or with a {@link ChatCompletionStream} when
 	 * {@code stream} is true. The return type is {@code Object} because Spring MVC picks the
 	 * streaming handler by the returned value's type only when the declared type does not fix it.
-	 * Usage counts against the caller, the owner of the API key.
+	 * Usage counts against the caller, the owner of the API key. A model of an OpenAI-compatible
+	 * server is passed through ({@link PassThroughCompletions}): the body is taken as bytes so that
+	 * it reaches the server as sent; any other model's request is read and translated.
 	 */
-	@PostMapping("/chat/completions")
+	@PostMapping(path = "/chat/completions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a chat completion (OpenAI's shape); stream=true answers with Server-Sent Events")
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatCompletion.class)),
@@ -61,8 +72,19 @@ class ChatCompletionsController {
 	@ApiResponse(responseCode = "502", description = "The model provider failed")
 	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
-	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ChatCompletionRequest request,
-			HttpServletResponse response) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(schema = @Schema(implementation = ChatCompletionRequest.class)))
+	@Nullable Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody byte[] body,
+			HttpServletResponse response) throws IOException, MethodArgumentNotValidException {
+		ChatRequestFields fields = ChatRequestFields.scan(body);
+		if (passThrough.handles(fields.model())) {
+			passThrough.complete(caller.id(), fields, response);
+			return null;
+		}
+		return translate(caller, translated.read(body), response);
+	}
+
+	private Object translate(AuthenticatedUser caller, ChatCompletionRequest request, HttpServletResponse response) {
 		GenerationRequest generation = request.toGenerationRequest(caller.id());
 		String model = generations.resolveModel(generation.model());
 		String id = "chatcmpl-" + Ids.next().toString().replace("-", "");
