@@ -205,6 +205,9 @@ final class CompletionStreamRelay {
 				}
 				if (cutEnd < end && data[cutEnd] == ',') {
 					cutEnd++;
+					while (cutEnd < end && isSpace(data[cutEnd])) {
+						cutEnd++;
+					}
 				}
 			}
 		}

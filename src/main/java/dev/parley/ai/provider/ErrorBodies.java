@@ -22,7 +22,7 @@ final class ErrorBodies {
 	private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://\\S+");
 
 	private static final Pattern KEY = Pattern
-		.compile("(?i)\\b(?:sk|pk|rk|ak|key|token|bearer)[-_ ][A-Za-z0-9_*.\\-]{4,}|\\b[A-Za-z0-9_\\-*]{24,}");
+		.compile("(?i)\\b(?:sk|pk|rk|ak)[-_][A-Za-z0-9_*.\\-]{4,}|\\bbearer\\s+\\S+|\\b[A-Za-z0-9_\\-*]{24,}");
 
 	private static final int MAX_MESSAGE = 1000;
 

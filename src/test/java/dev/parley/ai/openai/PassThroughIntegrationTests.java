@@ -88,7 +88,8 @@ class PassThroughIntegrationTests extends PassThroughServers {
 		openai.enqueue(Reply.stream("text/event-stream", List.of(
 				chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null") ,
 				chunk("{\"content\":\"Hel\"}", "null"),
-				chunk("{\"content\":\"lo\"}", "null"),
+				"data: {\"usage\": null , \"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+						+ "\"model\": \"gpt-4o-mini-2024\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"}}]}\n\n",
 				chunk("{}", "\"stop\""),
 				"data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini-2024\",\"choices\":[],"
 						+ "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":2,\"total_tokens\":13}}\n\n",
@@ -107,6 +108,8 @@ class PassThroughIntegrationTests extends PassThroughServers {
 		assertThat(events.get(1)).isEqualTo("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
 				+ "\"model\":\"openai/gpt-4o-mini\",\"obfuscation\":\"xyz\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},"
 				+ "\"logprobs\":null,\"finish_reason\":null}]}");
+		assertThat(events.get(2)).isEqualTo("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+				+ "\"model\": \"openai/gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"}}]}");
 		assertThat(response.body()).doesNotContain("\"usage\"");
 		Map<String, Object> usage = usage(caller, 1).getFirst();
 		assertThat(usage).containsEntry("prompt_tokens", 11).containsEntry("completion_tokens", 2)
