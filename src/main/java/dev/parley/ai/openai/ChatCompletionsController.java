@@ -66,10 +66,13 @@ class ChatCompletionsController {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatCompletion.class)),
 			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 					schema = @Schema(implementation = ChatCompletionEvents.class)) })
-	@ApiResponse(responseCode = "403", description = "The provider needs a key of your own")
-	@ApiResponse(responseCode = "404", description = "No such model (code model_not_found)")
-	@ApiResponse(responseCode = "429", description = "Too many of your completions are being generated at once")
-	@ApiResponse(responseCode = "502", description = "The model provider failed")
+	@ApiResponse(responseCode = "400", description = "The request is invalid, or the provider refused it (its message, keys and URLs removed)")
+	@ApiResponse(responseCode = "401", description = "The provider refused your own key for it")
+	@ApiResponse(responseCode = "403", description = "The provider needs a key of your own, or refused your own key")
+	@ApiResponse(responseCode = "404", description = "No such model (code model_not_found), or the provider knows no such model")
+	@ApiResponse(responseCode = "422", description = "The provider could not process the request")
+	@ApiResponse(responseCode = "429", description = "Too many of your completions at once, or the provider's rate limit (Retry-After)")
+	@ApiResponse(responseCode = "502", description = "The model provider failed (x-should-retry: false when Parley already retried)")
 	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
