@@ -73,7 +73,7 @@ class ChatCompletionsController {
 	@ApiResponse(responseCode = "422", description = "The provider could not process the request")
 	@ApiResponse(responseCode = "429", description = "Too many of your completions at once, or the provider's rate limit (Retry-After)")
 	@ApiResponse(responseCode = "502", description = "The model provider failed (x-should-retry: false when Parley already retried)")
-	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
+	@ApiResponse(responseCode = "503", description = "The model's circuit breaker is open")
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(schema = @Schema(implementation = ChatCompletionRequest.class)))

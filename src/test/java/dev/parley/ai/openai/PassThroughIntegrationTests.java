@@ -118,6 +118,24 @@ class PassThroughIntegrationTests extends PassThroughServers {
 	}
 
 	@Test
+	void relaysChunksSplitAcrossReadsAndOtherLinesAsTheyCame() {
+		String first = chunk("{\"content\":\"Hel\"}", "null");
+		// No space after "data:", and CRLF line ends: both are valid SSE.
+		String finish = "data:" + chunk("{}", "\"length\"").substring(6).replace("\n\n", "\r\n\r\n");
+		openai.enqueue(Reply.stream("text/event-stream", List.of(": keep-alive\n\n", first.substring(0, 40),
+				first.substring(40, 90), first.substring(90), "event: ignored\n" + finish)));
+
+		Response response = complete(caller(), "{\"model\":\"openai/split\",\"stream\":true,\"messages\":[]}");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo(": keep-alive\n\n"
+				+ first.replace("gpt-4o-mini-2024", "openai/split").replace(",\"usage\":null", "")
+				+ "event: ignored\n" + finish.replace("\r\n", "\n")
+					.replace("gpt-4o-mini-2024", "openai/split").replace(",\"usage\":null", "")
+				+ "data: [DONE]\n\n");
+	}
+
+	@Test
 	void givesAClientThatAskedForUsageTheUsageChunk() {
 		String request = "{\"model\":\"compat/fast-1\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
 				+ "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
