@@ -105,17 +105,21 @@ public class OpenAiPassThrough {
 		byte[] bytes = body.apply(model.id().model());
 		String id = model.id().toString();
 		UserConcurrency.Permit permit = concurrency.acquire(userId);
+		// The place is given back by the exchange itself, at once when it ends; metering may come later.
 		GenerationObserver metered = metering.observe(new GenerationRequest(userId, id, List.of(), null, null), model,
-				credential.source().name().toLowerCase(Locale.ROOT), NO_ONE, permit::release, catalogue::resolve);
+				credential.source().name().toLowerCase(Locale.ROOT), NO_ONE, () -> {
+				}, catalogue::resolve);
 		try {
 			return new UpstreamExchange(id, calls.exchange(upstream.provider(), id, credential.credential(),
-					() -> upstream.send(credential.credential(), path, bytes, streamed)), metered);
+					() -> upstream.send(credential.credential(), path, bytes, streamed)), metered, permit::release);
 		}
 		catch (GenerationFailed failed) {
+			permit.release();
 			metered.onFailure(failed);
 			throw failed;
 		}
 		catch (RuntimeException ex) {
+			permit.release();
 			metered.onFailure(new GenerationFailed(GenerationFailed.Reason.PROVIDER_ERROR,
 					"The provider '" + upstream.provider() + "' failed to answer."));
 			throw ex;

@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
  * A request an OpenAI-compatible server accepted ({@link OpenAiPassThrough#open}): its answer to
  * read, and how the answer ended to report, exactly once: {@link #completed} with the usage read
  * from it, {@link #brokeOff} when the server's answer broke off, or {@link #cancelled} when nobody
- * reads it any more. The report meters the generation, counts the call on its circuit breaker and
- * gives the user's place back. {@link #close()} closes the answer, and counts an unreported one
- * as cancelled.
+ * reads it any more. The report gives the user's place back and counts the call on its circuit
+ * breaker at once, and meters the generation ({@link GenerationCompleted}, a database write) on a
+ * virtual thread of its own, so that the request's thread is free at once for the connection's
+ * next request. {@link #close()} closes the answer, and counts an unreported one as cancelled.
  */
 public final class UpstreamExchange implements AutoCloseable {
 
@@ -23,14 +24,18 @@ public final class UpstreamExchange implements AutoCloseable {
 
 	private final GenerationObserver metered;
 
+	private final Runnable release;
+
 	private final AtomicBoolean spoke = new AtomicBoolean();
 
 	private final AtomicBoolean ended = new AtomicBoolean();
 
-	UpstreamExchange(String model, ResilientCalls.Exchange<OpenAiUpstream.Answer> exchange, GenerationObserver metered) {
+	UpstreamExchange(String model, ResilientCalls.Exchange<OpenAiUpstream.Answer> exchange, GenerationObserver metered,
+			Runnable release) {
 		this.model = model;
 		this.exchange = exchange;
 		this.metered = metered;
+		this.release = release;
 	}
 
 	/** The Parley id of the model that answers ({@code openai/gpt-4o-mini}), to name it by in the answer. */
@@ -67,7 +72,9 @@ public final class UpstreamExchange implements AutoCloseable {
 	public void completed(TokenUsage usage, @Nullable String finishReason) {
 		if (ended.compareAndSet(false, true)) {
 			exchange.completed();
-			metered.onComplete(new GenerationResult(model, "", finishReason == null ? "stop" : finishReason, usage));
+			release.run();
+			GenerationResult result = new GenerationResult(model, "", finishReason == null ? "stop" : finishReason, usage);
+			Thread.ofVirtual().name("pass-through-metering").start(() -> metered.onComplete(result));
 		}
 	}
 
@@ -75,7 +82,8 @@ public final class UpstreamExchange implements AutoCloseable {
 	public GenerationFailed brokeOff(Throwable cause) {
 		GenerationFailed failure = exchange.brokeOff(cause);
 		if (ended.compareAndSet(false, true)) {
-			metered.onFailure(failure);
+			release.run();
+			Thread.ofVirtual().name("pass-through-metering").start(() -> metered.onFailure(failure));
 		}
 		return failure;
 	}
@@ -84,7 +92,12 @@ public final class UpstreamExchange implements AutoCloseable {
 	public void cancelled() {
 		if (ended.compareAndSet(false, true)) {
 			exchange.abandoned();
-			metered.onFailure(new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The generation was cancelled."));
+			release.run();
+			// Also off the request's thread: the container may have interrupted it, and a database call would fail.
+			Thread.ofVirtual()
+				.name("pass-through-metering")
+				.start(() -> metered.onFailure(
+						new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The generation was cancelled.")));
 		}
 	}
 
