@@ -60,7 +60,7 @@ final class ChatRequestFields {
 
 	/**
 	 * The fields of this body.
-	 * @throws InvalidFields when it is not one JSON object
+	 * @throws InvalidFields when it is not one JSON object, or its model is not a string
 	 */
 	static ChatRequestFields scan(byte[] body) {
 		ChatRequestFields fields = new ChatRequestFields(body);
@@ -141,8 +141,11 @@ final class ChatRequestFields {
 						model = parser.getString();
 						modelValue = new Span(start, end(parser));
 					}
+					else if (value == JsonToken.VALUE_NULL) {
+						modelValue = new Span(start, end(parser));
+					}
 					else {
-						parser.skipChildren();
+						throw new InvalidChatRequest("model", "must be a string");
 					}
 				}
 				case "stream" -> streamed = value == JsonToken.VALUE_TRUE;

@@ -25,6 +25,7 @@ class ChatRequestFieldsTests {
 	void namesTheModelWhenTheClientLeftItToTheDefault() {
 		assertThat(upstream(scan("{}"))).isEqualTo("{\"model\":\"gpt-4o-mini\"}");
 		assertThat(upstream(scan("{\"messages\":[]}"))).isEqualTo("{\"model\":\"gpt-4o-mini\",\"messages\":[]}");
+		assertThat(upstream(scan("{\"messages\":[],\"model\":null}"))).isEqualTo("{\"messages\":[],\"model\":\"gpt-4o-mini\"}");
 	}
 
 	@Test
@@ -56,7 +57,7 @@ class ChatRequestFieldsTests {
 
 	@Test
 	void refusesABodyThatIsNotOneJsonObject() {
-		for (String body : new String[] { "", "[1]", "nope", "{\"model\":\"m\"} {}", "{\"model\":" }) {
+		for (String body : new String[] { "", "[1]", "nope", "{\"model\":\"m\"} {}", "{\"model\":", "{\"model\":5}" }) {
 			assertThatThrownBy(() -> scan(body)).as(body).isInstanceOf(InvalidFields.class);
 		}
 	}
