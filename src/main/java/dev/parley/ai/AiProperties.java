@@ -32,6 +32,8 @@ import org.springframework.util.unit.DataSize;
  * @param dropParams whether {@code /v1/chat/completions} drops a parameter the provider cannot honour
  *     instead of refusing the request ({@code PARLEY_DROP_PARAMS}); a request's own {@code drop_params} also does
  * @param images how images given by URL in {@code /v1/chat/completions} are fetched
+ * @param aliases other names clients may give a model ({@code gpt-4o-mini} for
+ *     {@code openai/gpt-4o-mini}), accepted wherever a model id is
  */
 @ConfigurationProperties("parley.ai")
 public record AiProperties(@DefaultValue("local/echo") String defaultModel, @DefaultValue Echo echo,
@@ -40,7 +42,7 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 		@DefaultValue Bedrock bedrock, @DefaultValue Map<String, KeyedProvider> providers,
 		@DefaultValue OwnKeys ownKeys, @DefaultValue Timeouts timeouts, @DefaultValue Retry retry,
 		@DefaultValue Map<String, List<String>> fallbacks, @DefaultValue("false") boolean dropParams,
-		@DefaultValue Images images) {
+		@DefaultValue Images images, @DefaultValue Map<String, String> aliases) {
 
 	/**
 	 * @param maxBytes the largest image fetched ({@code PARLEY_IMAGE_MAX_BYTES}); larger ones are refused

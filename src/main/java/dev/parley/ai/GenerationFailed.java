@@ -1,7 +1,10 @@
 package dev.parley.ai;
 
+import java.util.Optional;
+
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.ProblemKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generation that did not finish: the provider failed, refused the credentials, timed out, or
@@ -11,13 +14,26 @@ public class GenerationFailed extends ParleyException {
 
 	private final Reason reason;
 
+	private final @Nullable UpstreamError upstream;
+
 	public GenerationFailed(Reason reason, String detail) {
+		this(reason, detail, null);
+	}
+
+	/** A failure the provider answered with, or after Parley's retries: {@code upstream} says what it answered. */
+	public GenerationFailed(Reason reason, String detail, @Nullable UpstreamError upstream) {
 		super(reason.kind, detail);
 		this.reason = reason;
+		this.upstream = upstream;
 	}
 
 	public Reason reason() {
 		return reason;
+	}
+
+	/** What the provider answered, when the failure is its answer (or its silence after retries). */
+	public Optional<UpstreamError> upstream() {
+		return Optional.ofNullable(upstream);
 	}
 
 	public enum Reason {

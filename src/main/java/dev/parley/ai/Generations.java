@@ -22,7 +22,7 @@ import reactor.core.Disposable;
  * Runs generations: picks the model, streams the answer to an observer, and reports exactly one
  * ending. The request's tools are offered to the model; each tool call it makes is heard as soon as
  * it is complete ({@link GenerationObserver#onToolCall}) and is in the result, which then finishes
- * with {@code tool_calls}. Running the tools is the caller's business. Provider calls go through timeouts, retries, a circuit breaker per provider and the
+ * with {@code tool_calls}. Running the tools is the caller's business. Provider calls go through timeouts, retries, a circuit breaker per model and endpoint and the
  * model's fallbacks ({@link ModelRouter}). The module's API for everything that needs a model to
  * speak.
  */

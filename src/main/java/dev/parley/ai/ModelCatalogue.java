@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * What models this server offers: the curated entries of {@code parley.ai.models} whose provider is
  * enabled, plus {@code local/echo} when it is on. Any other model name of an enabled provider is
- * accepted too, with the default context window and no known price. It answers the
+ * accepted too, with the default context window and no known price. An alias of
+ * {@code parley.ai.aliases} ({@code gpt-4o-mini}) stands for its model id wherever one is
+ * accepted; it is resolved here, once, and names no other alias. It answers the
  * {@link KnownModels} port, so a chat names only a model the server offers.
  */
 @Component
@@ -46,6 +48,20 @@ public class ModelCatalogue implements KnownModels {
 		return models;
 	}
 
+	/** The aliases whose model this server offers, each with that model, in the settings' order. */
+	public Map<String, ModelInfo> aliases() {
+		Map<String, ModelInfo> aliases = new LinkedHashMap<>();
+		properties.aliases().forEach((alias, target) -> {
+			try {
+				aliases.put(alias, resolve(target));
+			}
+			catch (UnknownModel ex) {
+				// The alias names a model of a provider that is off here: it is not offered.
+			}
+		});
+		return aliases;
+	}
+
 	@Override
 	public boolean isKnown(String model) {
 		try {
@@ -57,9 +73,10 @@ public class ModelCatalogue implements KnownModels {
 		}
 	}
 
-	/** The model to use: the given id, else the server's default. */
+	/** The model to use: the given id or alias, else the server's default. */
 	ModelInfo resolve(@Nullable String requested) {
 		String id = requested == null || requested.isBlank() ? properties.defaultModel() : requested.trim();
+		id = properties.aliases().getOrDefault(id, id);
 		ModelId modelId = ModelId.parse(id);
 		if (providers.find(modelId.provider()).isEmpty()) {
 			throw new UnknownModel(id);

@@ -2,6 +2,7 @@ package dev.parley.ai.openai;
 
 import java.util.stream.Collectors;
 
+import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.UnknownModel;
 import dev.parley.platform.JsonInputErrors;
 import dev.parley.platform.ParleyException;
@@ -40,6 +41,12 @@ class OpenAiErrors {
 	@ExceptionHandler(UnknownModel.class)
 	ResponseEntity<OpenAiError> unknownModel(UnknownModel ex) {
 		return json(404).body(OpenAiError.of(404, ex.getMessage(), "model", "model_not_found"));
+	}
+
+	/** A provider's failure, as OpenAI would have answered it (the provider's status where it is the client's fault). */
+	@ExceptionHandler(GenerationFailed.class)
+	ResponseEntity<OpenAiError> generationFailed(GenerationFailed ex) {
+		return UpstreamErrors.response(ex);
 	}
 
 	@ExceptionHandler(ParleyException.class)
