@@ -102,7 +102,6 @@ class ChatCompletionsController {
 		GenerationRequest generation = translator.translate(request, caller.id());
 		String model = generations.resolveModel(generation.model());
 		RateLimitHeaders.write(response, keyLimits.admit(generation, model));
-		RateLimitHeaders.write(response, keyLimits.admit(generation, model));
 		String id = "chatcmpl-" + Ids.next().toString().replace("-", "");
 		long created = clock.instant().getEpochSecond();
 		if (!request.streamed()) {
