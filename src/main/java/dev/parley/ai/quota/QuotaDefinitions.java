@@ -63,7 +63,7 @@ class QuotaDefinitions {
 				    tokens_per_month = excluded.tokens_per_month, usd_micros_per_day = excluded.usd_micros_per_day,
 				    usd_micros_per_month = excluded.usd_micros_per_month,
 				    requests_per_minute = excluded.requests_per_minute, updated_at = excluded.updated_at
-				returning """ + COLUMNS)
+				""" + "returning " + COLUMNS)
 			.param("type", subject.type().wireName())
 			.param("id", subject.id())
 			.param("tokensPerDay", limits.tokensPerDay())
