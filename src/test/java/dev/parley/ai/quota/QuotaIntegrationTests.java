@@ -88,6 +88,9 @@ class QuotaIntegrationTests {
 		assertThat(mine.get("limits").get("tokens_per_month").isNull()).isTrue();
 		assertThat(Instant.parse(mine.get("resets_at").get("tokens_per_day").asString()))
 			.isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+		// The refused turn's run ended at once, failed with the reason; none is left running.
+		JsonNode runs = api.get("/api/v1/chats/" + chat + "/runs", session.accessToken()).json().get("items");
+		assertThat(runs.findValuesAsString("status")).containsExactlyInAnyOrder("completed", "failed");
 		// A smaller answer still fits in what is left.
 		assertThat(quotas.turn(session, chat, "five", 10).status()).isEqualTo(200);
 	}
