@@ -25,8 +25,9 @@ import reactor.core.Disposable;
  * ending. The request's tools are offered to the model; each tool call it makes is heard as soon as
  * it is complete ({@link GenerationObserver#onToolCall}) and is in the result, which then finishes
  * with {@code tool_calls}. Running the tools is the caller's business. Provider calls go through timeouts, retries, a circuit breaker per provider and the
- * model's fallbacks ({@link ModelRouter}). The module's API for everything that needs a model to
- * speak.
+ * model's fallbacks ({@link ModelRouter}). Before the provider is called, each generation is admitted
+ * within its user's quotas ({@link QuotaGate}: its estimate held, settled at its actual usage when
+ * it ends). The module's API for everything that needs a model to speak.
  */
 @Service
 public class Generations {

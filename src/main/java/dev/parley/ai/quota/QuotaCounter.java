@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param tokensLimit most tokens in the period, or {@code null}
  * @param usdMicrosLimit most micro-dollars in the period, or {@code null}
  * @param requestsLimit most requests in the period, or {@code null}
- * @param policy the subject and the period's field names, as in {@code user:tokens_per_day}
+ * @param tokensPolicy how the tokens limit is reported when exceeded ({@code user:tokens_per_day}), or {@code null}
+ * @param usdPolicy how the USD limit is reported ({@code role:usd_per_month}), or {@code null}
+ * @param requestsPolicy how the requests limit is reported ({@code api_key:requests_per_minute}), or {@code null}
  * @param resetsAt when the period ends
  */
 record QuotaCounter(String key, @Nullable Long tokensLimit, @Nullable Long usdMicrosLimit,

@@ -6,24 +6,17 @@ import dev.parley.ParleyApplication;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Response;
 import dev.parley.testing.ApiClient.Session;
-import dev.parley.testing.IntegrationTest;
-import dev.parley.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two nodes sharing PostgreSQL and Redis: this test's server and a second application started next
- * to it. Quota counters live in Redis, so what a user spends on one node holds on the other.
+ * Two nodes sharing their store: this test's server and a second application started next to it.
+ * What a user spends on one node holds on the other.
  */
-@IntegrationTest
-@TestPropertySource(properties = { "parley.identity.admin-email=" + QuotaApi.ADMIN_EMAIL })
-class QuotaAcrossNodesIntegrationTests {
+abstract class QuotaAcrossNodesIntegrationTests {
 
 	@Autowired
 	ApiClient api;
@@ -31,14 +24,15 @@ class QuotaAcrossNodesIntegrationTests {
 	@Autowired
 	QuotaStore store;
 
-	@DynamicPropertySource
-	static void redis(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", TestRedis::url);
-	}
+	/** The store the nodes share. */
+	abstract Class<? extends QuotaStore> sharedStore();
+
+	/** The second node's settings besides the server port and the admin. */
+	abstract String[] otherNodeSettings();
 
 	@Test
 	void aQuotaSpentOnOneNodeHoldsOnTheOther() {
-		assertThat(store).isInstanceOf(RedisQuotaStore.class);
+		assertThat(store).isInstanceOf(sharedStore());
 		QuotaApi nodeA = new QuotaApi(api);
 		String admin = nodeA.adminToken();
 		Session session = api.register();
@@ -48,9 +42,11 @@ class QuotaAcrossNodesIntegrationTests {
 		assertThat(spent.status()).as(spent.body()).isEqualTo(200);
 		long used = QuotaApi.tokens(spent);
 
-		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(ParleyApplication.class).run(
-				"--server.port=0", "--spring.profiles.active=test", "--spring.data.redis.url=" + TestRedis.url(),
-				"--parley.identity.admin-email=" + QuotaApi.ADMIN_EMAIL)) {
+		String[] settings = java.util.stream.Stream
+			.concat(java.util.stream.Stream.of("--server.port=0", "--spring.profiles.active=test",
+					"--parley.identity.admin-email=" + QuotaApi.ADMIN_EMAIL), java.util.Arrays.stream(otherNodeSettings()))
+			.toArray(String[]::new);
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(ParleyApplication.class).run(settings)) {
 			ApiClient b = new ApiClient(Integer.parseInt(other.getEnvironment().getProperty("local.server.port")));
 			QuotaApi nodeB = new QuotaApi(b);
 
