@@ -107,11 +107,12 @@ public class Turns {
 		// The place is taken before anything is stored: a turn refused for want of one leaves no trace.
 		GenerationSlot slot = generations.reserve(userId);
 		LiveReply reply = null;
+		UUID plainRunId = null;
+		Instant now = clock.instant();
 		try {
 			int answerTokens = request.maxTokens() == null ? properties.limits().maxTokens()
 					: Math.min(request.maxTokens(), properties.limits().maxTokens());
 			// The turn and, for a plain one, its run begin in one transaction (one commit).
-			Instant now = clock.instant();
 			Begun started = transactions.execute(status -> {
 				Replies.TurnStart turn = replies.beginTurn(chatId, userId, request.content(), request.fileIds(),
 						model.id().toString(),
@@ -133,6 +134,7 @@ public class Turns {
 				GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
 						request.temperature(), answerTokens, chatId);
 				UUID runId = java.util.Objects.requireNonNull(started.plainRunId());
+				plainRunId = runId;
 				liveRuns.add(runId);
 				reply.attach(generations.start(generation, new PlainRun(runId, reply, runs, liveRuns, model, now), slot,
 						prepared));
@@ -143,6 +145,12 @@ public class Turns {
 			slot.release();
 			if (reply != null) {
 				replies.fail(reply.messageId(), "", ex.getMessage());
+			}
+			if (plainRunId != null) {
+				// Refused before the model was called (a quota): the run ends now, failed, with the reason.
+				liveRuns.remove(plainRunId);
+				runs.finishWithModelStep(plainRunId, dev.parley.agents.runs.RunStatus.FAILED,
+						dev.parley.agents.runs.StopReason.ERROR, "", 0, 0, java.math.BigDecimal.ZERO, ex.getMessage(), now);
 			}
 			throw ex;
 		}
