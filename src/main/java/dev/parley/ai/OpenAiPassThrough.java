@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.parley.ai.credentials.CredentialResolver;
+import dev.parley.ai.quota.QuotaGate;
+import dev.parley.ai.quota.QuotaHold;
 import dev.parley.ai.metering.GenerationMetering;
 import dev.parley.ai.metering.UserConcurrency;
 import dev.parley.ai.provider.ChatProvider;
@@ -56,8 +58,15 @@ public class OpenAiPassThrough {
 
 	private final ResilientCalls calls;
 
+	private final QuotaGate quotas;
+
+	private final int maxTokensCap;
+
 	OpenAiPassThrough(ModelCatalogue catalogue, ProviderRegistry providers, CredentialResolver credentials,
-			UserConcurrency concurrency, GenerationMetering metering, ResilientCalls calls) {
+			UserConcurrency concurrency, GenerationMetering metering, ResilientCalls calls, QuotaGate quotas,
+			AiProperties properties) {
+		this.quotas = quotas;
+		this.maxTokensCap = properties.limits().maxTokens();
 		this.catalogue = catalogue;
 		this.providers = providers;
 		this.credentials = credentials;
@@ -105,10 +114,20 @@ public class OpenAiPassThrough {
 		byte[] bytes = body.apply(model.id().model());
 		String id = model.id().toString();
 		UserConcurrency.Permit permit = concurrency.acquire(userId);
+		// The bytes are not decoded, so the quota holds the answer's cap; it settles at the usage the server reports.
+		GenerationRequest estimate = new GenerationRequest(userId, id, List.of(), null, maxTokensCap);
+		QuotaHold quota;
+		try {
+			quota = quotas.admit(QuotaGate.currentCaller(userId), estimate, model);
+		}
+		catch (RuntimeException refused) {
+			permit.release();
+			throw refused;
+		}
 		// The place is given back by the exchange itself, at once when it ends; metering may come later.
-		GenerationObserver metered = metering.observe(new GenerationRequest(userId, id, List.of(), null, null), model,
+		GenerationObserver metered = quota.settling(metering.observe(estimate, model,
 				credential.source().name().toLowerCase(Locale.ROOT), NO_ONE, () -> {
-				}, catalogue::resolve);
+				}, catalogue::resolve), catalogue::resolve);
 		try {
 			return new UpstreamExchange(id, calls.exchange(upstream.provider(), id, credential.credential(),
 					() -> upstream.send(credential.credential(), path, bytes, streamed)), metered, permit::release);
