@@ -31,7 +31,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
  * platform, through the {@code /v1} {@link dev.parley.platform.PathErrorFormat}.
  */
 @RestControllerAdvice(assignableTypes = { ChatCompletionsController.class, OpenAiModelsController.class,
-		ResponsesController.class })
+		ResponsesController.class, EmbeddingsController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OpenAiErrors {
 

@@ -22,9 +22,11 @@ class OpenAiModelsController {
 	}
 
 	@GetMapping("/models")
-	@Operation(summary = "The models this server offers, as OpenAI lists models")
+	@Operation(summary = "The models this server offers, as OpenAI lists models: chat models, then embedding models")
 	ModelList models() {
-		return new ModelList("list", catalogue.available().stream().map(OpenAiModel::from).toList());
+		List<OpenAiModel> models = new java.util.ArrayList<>(catalogue.available().stream().map(OpenAiModel::from).toList());
+		catalogue.embeddingModels().stream().map(OpenAiModel::from).forEach(models::add);
+		return new ModelList("list", models);
 	}
 
 	record ModelList(String object, List<OpenAiModel> data) {

@@ -26,6 +26,6 @@ class ProviderConfiguration {
 	ProviderRegistry providerRegistry(List<ChatProvider> beans, AiProperties properties, OutboundAddressGuard guard) {
 		List<ChatProvider> providers = new ArrayList<>(beans);
 		providers.addAll(ConfiguredProviders.create(properties, guard));
-		return new ProviderRegistry(providers);
+		return new ProviderRegistry(providers, ConfiguredProviders.embeddings(properties, guard));
 	}
 }
