@@ -65,15 +65,15 @@ public class Embeddings {
 		try {
 			EmbeddingProvider.Vectors vectors = provider
 				.embed(new EmbeddingProvider.Call(info.id().model(), inputs, dimensions, credential.credential()));
-			metering.recordCall(userId, info, keySource, vectors.promptTokens(), startedAt, "completed");
+			metering.recordCall(userId, info, keySource, new TokenUsage(vectors.promptTokens(), 0), startedAt, "completed");
 			return new Embedded(info.id().toString(), vectors.vectors(), vectors.promptTokens());
 		}
 		catch (ProviderError ex) {
-			metering.recordCall(userId, info, keySource, 0, startedAt, "failed");
+			metering.recordCall(userId, info, keySource, TokenUsage.NONE, startedAt, "failed");
 			throw failure(ex);
 		}
 		catch (RuntimeException ex) {
-			metering.recordCall(userId, info, keySource, 0, startedAt, "failed");
+			metering.recordCall(userId, info, keySource, TokenUsage.NONE, startedAt, "failed");
 			throw ex;
 		}
 		finally {

@@ -53,17 +53,18 @@ public class GenerationMetering {
 	}
 
 	/**
-	 * Records a call that is not a generation (an embedding) as one: its prompt tokens and their
-	 * cost by the model's price, published as {@link GenerationCompleted} with no completion tokens.
+	 * Records a provider call that did not run through {@code Generations} (an embedding, a
+	 * passed-through response) as a generation: its tokens and their cost by the model's price,
+	 * published as {@link GenerationCompleted}.
 	 * @param status {@code completed} or {@code failed}
 	 */
-	public void recordCall(UUID userId, ModelInfo model, String keySource, int promptTokens, Instant startedAt,
+	public void recordCall(UUID userId, ModelInfo model, String keySource, TokenUsage usage, Instant startedAt,
 			String status) {
 		Instant now = clock.instant();
-		TokenUsage usage = new TokenUsage(promptTokens, 0);
 		BigDecimal cost = model.pricing() == null ? null : model.pricing().cost(usage);
 		publish(new GenerationCompleted(userId, null, model.id().toString(), model.id().provider(), keySource,
-				promptTokens, 0, cost, Duration.between(startedAt, now).toMillis(), null, status, now));
+				usage.promptTokens(), usage.completionTokens(), cost, Duration.between(startedAt, now).toMillis(), null,
+				status, now));
 	}
 
 	private void publish(GenerationCompleted event) {

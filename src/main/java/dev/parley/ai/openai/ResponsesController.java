@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
+import dev.parley.ai.ModelInfo;
 import dev.parley.identity.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,8 +35,11 @@ class ResponsesController {
 
 	private final Clock clock;
 
-	ResponsesController(Generations generations, JsonMapper json, Clock clock) {
+	private final ResponsesPassThrough passThrough;
+
+	ResponsesController(Generations generations, ResponsesPassThrough passThrough, JsonMapper json, Clock clock) {
 		this.generations = generations;
+		this.passThrough = passThrough;
 		this.json = json;
 		this.objects = new ResponseObjects(json);
 		this.clock = clock;
@@ -43,12 +47,15 @@ class ResponsesController {
 
 	/**
 	 * Answers with a {@code response} object, or with its events when {@code stream} is true
-	 * ({@code Object}, so that Spring MVC picks the streaming handler by the value). The request is
-	 * bridged onto the provider port for every provider; usage counts against the caller.
+	 * ({@code Object}, so that Spring MVC picks the streaming handler by the value). For
+	 * {@code openai/*} models the request is passed through ({@link ResponsesPassThrough}); for every
+	 * other provider it is bridged onto the provider port. Usage counts against the caller.
 	 */
 	@PostMapping("/responses")
 	@Operation(summary = "Create a model response (OpenAI's Responses API); stream=true answers with its Server-Sent Events",
-			description = "Honoured: input (a string, or message items with input_text/output_text content, "
+			description = "openai/* models: passed through to OpenAI, the body as sent and the answer as OpenAI "
+					+ "gives it, with only model rewritten (every field of the Responses API works, storage included). "
+					+ "Other providers, bridged: input (a string, or message items with input_text/output_text content, "
 					+ "function_call and function_call_output items), instructions, tools (function), tool_choice "
 					+ "(auto, none), text.format (text, json_schema, json_object), max_output_tokens, temperature, "
 					+ "metadata, stream. Parley stores no responses: previous_response_id and store=true are refused "
@@ -67,6 +74,12 @@ class ResponsesController {
 	Object create(@AuthenticationPrincipal AuthenticatedUser caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "OpenAI's Responses API request")
 			@RequestBody JsonNode body, HttpServletResponse servletResponse) {
+		if (body instanceof ObjectNode object && body.path("model").isString()) {
+			ModelInfo target = generations.model(body.path("model").asString());
+			if (ResponsesPassThrough.handles(target)) {
+				return passThrough.respond(caller.id(), target, object, servletResponse);
+			}
+		}
 		ResponsesRequest request = ResponsesRequest.read(body, caller.id());
 		String model = generations.resolveModel(request.generation().model());
 		String id = ResponseObjects.newId("resp");

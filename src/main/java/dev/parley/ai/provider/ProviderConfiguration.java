@@ -23,6 +23,12 @@ class ProviderConfiguration {
 	}
 
 	@Bean
+	OpenAiPassThrough openAiPassThrough(AiProperties properties, OutboundAddressGuard guard) {
+		return new OpenAiPassThrough(properties.openai(), properties.timeouts(),
+				new GuardedHttp(guard, properties.timeouts()));
+	}
+
+	@Bean
 	ProviderRegistry providerRegistry(List<ChatProvider> beans, AiProperties properties, OutboundAddressGuard guard) {
 		List<ChatProvider> providers = new ArrayList<>(beans);
 		providers.addAll(ConfiguredProviders.create(properties, guard));
