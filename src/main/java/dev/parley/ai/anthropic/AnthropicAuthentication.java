@@ -24,6 +24,9 @@ class AnthropicAuthentication {
 
 	static final String PATH = "/v1/messages";
 
+	/** The path and anything under it (such as {@code /v1/messages/count_tokens}, which Parley does not serve). */
+	static final String PATTERN = PATH + "/**";
+
 	static final String API_KEY_HEADER = "x-api-key";
 
 	/**
@@ -46,13 +49,13 @@ class AnthropicAuthentication {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	PathErrorFormat anthropicErrorFormat() {
-		return new PathErrorFormat(PATH, MediaType.APPLICATION_JSON, AnthropicError.class, AnthropicError::of);
+		return new PathErrorFormat(PATTERN, MediaType.APPLICATION_JSON, AnthropicError.class, AnthropicError::of);
 	}
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	PathAuthenticationEntryPoint anthropicUnauthenticated(JsonMapper json) {
-		return new PathAuthenticationEntryPoint(PATH, (request, response, ex) -> {
+		return new PathAuthenticationEntryPoint(PATTERN, (request, response, ex) -> {
 			boolean presented = request.getHeader(API_KEY_HEADER) != null
 					|| request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 			response.setStatus(401);

@@ -1,7 +1,8 @@
 /**
  * The OpenAI-compatible API under {@code /v1}: {@code POST /v1/chat/completions} (blocking and
- * streamed) and {@code GET /v1/models}, so OpenAI SDKs and tools work against Parley with a Parley
- * API key (or an access token) as their key. Requests and responses follow OpenAI's wire format,
+ * streamed), {@code POST /v1/responses} (passed through for {@code openai/*}, bridged onto the
+ * provider port for the others), {@code POST /v1/embeddings} and {@code GET /v1/models}, so OpenAI
+ * SDKs and tools work against Parley with a Parley API key (or an access token) as their key. Requests and responses follow OpenAI's wire format,
  * errors included; generation itself is the module's {@link dev.parley.ai.Generations}.
  */
 @NullMarked

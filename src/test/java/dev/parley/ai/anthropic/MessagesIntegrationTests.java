@@ -234,6 +234,10 @@ class MessagesIntegrationTests {
 		JsonNode malformed = error(api.send(api.request("/v1/messages", null).header("x-api-key", key)
 			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"model\":"))), 400);
 		assertThat(malformed.get("type").asString()).isEqualTo("invalid_request_error");
+
+		JsonNode unserved = error(api.send(api.request("/v1/messages/count_tokens", null).header("x-api-key", key)
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))), 404);
+		assertThat(unserved.get("type").asString()).isEqualTo("not_found_error");
 	}
 
 	@Test
