@@ -51,6 +51,9 @@ def normalize(out):
                 "lat": {k: out[k + "_ms"] for k in ("p50", "p90", "p99", "max")}}
     if out.get("tool") == "hey":
         return {k: out[k] for k in ("requests", "ok", "errors", "rps", "lat")}
+    if out.get("tool") == "rateload":
+        return {k: out.get(k) for k in ("requests", "ok", "errors", "error_kinds", "rps", "lat", "ttft", "send_lag",
+                                         "connections")}
     if "ttft_ms" in out:  # SseLoad
         return {"requests": out["requests"], "ok": out["completed"], "errors": out["errors"],
                 "error_kinds": out["error_kinds"], "rps": out["throughput_rps"], "peak_open": out["peak_open"],
@@ -295,6 +298,40 @@ def report(results_dir):
             rows.append([label, e["calls"], e["p50"], e["p99"], verdict(met)])
             summary["scenarios"].setdefault("7", {})[e["case"]] = {"p50": e["p50"], "p99": e["p99"], "met": met}
         table(["path", "calls", "p50 ms", "p99 ms", "target (p99 ≤ 20 ms)"], rows)
+
+    # 8. gateway overhead, even-rate open loop, and saturation
+    s8 = by.get("8", [])
+    if s8:
+        out.append("## 8. Gateway overhead, even-rate open loop (RateLoad), and saturation (wrk, 32 connections)\n")
+        out.append("Latency and TTFT count from each request's planned start. *generator lag p99* is how late "
+                   "RateLoad itself sent the Parley arm's requests (it should stay well under the added latency).\n")
+        rows = []
+        cases = sorted({e["case"] for e in s8 if e["case"] != "saturation"}, key=lambda c: ("stream" in c, c))
+        for case in cases:
+            metric = "ttft" if "stream" in case else "lat"
+            a, b = arm_row(s8, case, "mock", metric), arm_row(s8, case, "parley", metric)
+            d50 = paired(s8, case, "mock", "parley", diff((metric, "p50")))
+            d99 = paired(s8, case, "mock", "parley", diff((metric, "p99")))
+            lag = med([get(e, "send_lag", "p99") for e in rounds(s8, case, "parley")])
+            target = None
+            if case.startswith("1000"):
+                target = d50 is not None and d99 is not None and d50 <= 1 and d99 <= 5 and b["errors"] == 0
+            rows.append([case + (" (TTFT)" if metric == "ttft" else ""), a["rps"], b["rps"], a["p50"], a["p99"],
+                         b["p50"], b["p99"], b["max"], d50, d99, lag, f"{a['errors']}/{b['errors']}", b["cpu"],
+                         verdict(target) if case.startswith("1000") else "(report)"])
+            summary["scenarios"].setdefault("8", {})[case] = {"mock": a, "parley": b, "added_p50": d50,
+                                                              "added_p99": d99, "generator_lag_p99": lag, "met": target}
+        table(["rate / mode", "mock rps", "Parley rps", "mock p50", "mock p99", "Parley p50", "Parley p99",
+               "Parley max", "added p50", "added p99", "generator lag p99", "errors mock/Parley", "CPU %",
+               "target (1000 rps: +p50 ≤ 1, +p99 ≤ 5, 0 errors)"], rows)
+        if any(e["case"] == "saturation" for e in s8):
+            a, b = arm_row(s8, "saturation", "mock"), arm_row(s8, "saturation", "parley")
+            met = b["rps"] is not None and b["rps"] >= 3000 and b["errors"] == 0
+            summary["scenarios"].setdefault("8", {})["saturation"] = {"mock": a, "parley": b, "met": met}
+            table(["saturation", "mock rps", "Parley rps", "Parley p50", "Parley p99", "errors mock/Parley", "CPU %",
+                   "target (≥ 3000 proxied rps, 0 errors)"],
+                  [["32 connections", a["rps"], b["rps"], b["p50"], b["p99"], f"{a['errors']}/{b['errors']}", b["cpu"],
+                    verdict(met)]])
 
     text = "\n".join(out) + "\n"
     open(os.path.join(results_dir, "results.md"), "w").write(text)

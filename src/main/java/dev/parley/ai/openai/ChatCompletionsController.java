@@ -36,8 +36,12 @@ class ChatCompletionsController {
 
 	private final Clock clock;
 
-	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock) {
+	private final ChatRequestTranslator translator;
+
+	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock,
+			ChatRequestTranslator translator) {
 		this.generations = generations;
+		this.translator = translator;
 		this.json = json;
 		this.outcomes = outcomes;
 		this.clock = clock;
@@ -55,6 +59,8 @@ class ChatCompletionsController {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatCompletion.class)),
 			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 					schema = @Schema(implementation = ChatCompletionEvents.class)) })
+	@ApiResponse(responseCode = "400", description = "Invalid request, or a parameter the model's provider cannot honour "
+			+ "(param names it; drop_params: true drops such parameters instead)")
 	@ApiResponse(responseCode = "403", description = "The provider needs a key of your own")
 	@ApiResponse(responseCode = "404", description = "No such model (code model_not_found)")
 	@ApiResponse(responseCode = "429", description = "Too many of your completions are being generated at once")
@@ -63,7 +69,7 @@ class ChatCompletionsController {
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
 	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ChatCompletionRequest request,
 			HttpServletResponse response) {
-		GenerationRequest generation = request.toGenerationRequest(caller.id());
+		GenerationRequest generation = translator.translate(request, caller.id());
 		String model = generations.resolveModel(generation.model());
 		String id = "chatcmpl-" + Ids.next().toString().replace("-", "");
 		long created = clock.instant().getEpochSecond();
