@@ -68,7 +68,7 @@ class EmbeddingsController {
 		List<EmbeddingData> data = new ArrayList<>();
 		for (int i = 0; i < embedded.vectors().size(); i++) {
 			float[] vector = embedded.vectors().get(i);
-			data.add(new EmbeddingData("embedding", i, base64 ? encode(vector) : vector));
+			data.add(new EmbeddingData("embedding", i, base64 ? encode(vector) : widen(vector)));
 		}
 		return new EmbeddingList("list", data, embedded.model(),
 				new EmbeddingUsage(embedded.promptTokens(), embedded.promptTokens()));
@@ -99,6 +99,19 @@ class EmbeddingsController {
 			throw new InvalidChatRequest("dimensions", "Must be a positive integer.");
 		}
 		return dimensions.asInt();
+	}
+
+	/**
+	 * The floats as doubles, so that each is written with the digits that read back as exactly that
+	 * float32 ({@code -0.09600000083446503}), as OpenAI writes them, not as the shortest float text
+	 * ({@code -0.096}), which a client parsing doubles would read as another value.
+	 */
+	private static double[] widen(float[] vector) {
+		double[] values = new double[vector.length];
+		for (int i = 0; i < vector.length; i++) {
+			values[i] = vector[i];
+		}
+		return values;
 	}
 
 	/** OpenAI's base64 encoding: the floats as little-endian float32 bytes. */
