@@ -1,7 +1,9 @@
 package dev.parley.ai.anthropic;
 
+import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
+import dev.parley.ai.provider.ProviderCapabilities;
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.Ids;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,9 +32,12 @@ class MessagesController {
 
 	private final JsonMapper json;
 
-	MessagesController(Generations generations, JsonMapper json) {
+	private final AiProperties properties;
+
+	MessagesController(Generations generations, JsonMapper json, AiProperties properties) {
 		this.generations = generations;
 		this.json = json;
+		this.properties = properties;
 	}
 
 	/**
@@ -43,9 +48,9 @@ class MessagesController {
 	@PostMapping("/messages")
 	@Operation(summary = "Create a message (Anthropic's shape); stream=true answers with Anthropic's Server-Sent Events",
 			description = "Request: model, max_tokens (required), system, messages (text, tool_use and tool_result "
-					+ "blocks), tools (client tools), tool_choice (auto or none), temperature, metadata, stream. "
-					+ "top_p, top_k, stop_sequences, thinking, images and server tools are refused with a 400 naming "
-					+ "the field. Streamed events: message_start, ping, content_block_start, content_block_delta "
+					+ "blocks), tools (client tools), tool_choice, temperature, top_p, stop_sequences, metadata, stream; "
+					+ "what the model's provider cannot honour, and top_k, thinking, images and server tools, are "
+					+ "refused with a 400 naming the field. Streamed events: message_start, ping, content_block_start, content_block_delta "
 					+ "(text_delta, input_json_delta), content_block_stop, message_delta (stop_reason, usage), "
 					+ "message_stop; error when the generation fails after the stream started.")
 	@ApiResponse(responseCode = "200", content = {
@@ -64,7 +69,13 @@ class MessagesController {
 	Object create(@AuthenticationPrincipal AuthenticatedUser caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Anthropic's messages request")
 			@RequestBody JsonNode body, HttpServletResponse response) {
-		MessagesRequest request = MessagesRequest.read(body, caller.id());
+		JsonNode requested = body.get("model");
+		if (requested == null || !requested.isString() || requested.asString().isBlank()) {
+			throw new InvalidMessagesRequest("model", "Field required: a non-empty string.");
+		}
+		String provider = generations.model(requested.asString()).id().provider();
+		MessagesRequest request = MessagesRequest.read(body, caller.id(), provider,
+				ProviderCapabilities.of(provider, properties.providers().containsKey(provider)));
 		String model = generations.resolveModel(request.model());
 		String id = "msg_" + Ids.next().toString().replace("-", "");
 		if (!request.stream()) {

@@ -5,19 +5,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.parley.ai.GenerationOptions;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.ToolCall;
 import dev.parley.ai.ToolDefinition;
+import dev.parley.ai.provider.ProviderCapabilities;
+import dev.parley.ai.provider.ProviderCapabilities.Capability;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /v1/messages} as Anthropic defines it, read into a generation. Every field
- * is either honoured or refused with a 400 naming it: {@code top_p}, {@code top_k},
- * {@code stop_sequences} and {@code thinking} (the provider port does not carry them yet), image and
- * document blocks, server tools, and a forced {@code tool_choice}. {@code metadata} and blocks'
- * {@code cache_control} are accepted and have no effect.
+ * is either honoured or refused with a 400 naming it. {@code top_p}, {@code stop_sequences}, a forced
+ * {@code tool_choice} ({@code any}, {@code tool}) and {@code disable_parallel_tool_use} are honoured
+ * where the model's provider can ({@link ProviderCapabilities}); {@code top_k}, {@code thinking},
+ * image and document blocks and server tools are refused for every provider. {@code metadata} and
+ * blocks' {@code cache_control} are accepted and have no effect.
  *
  * @param model the Parley model id ({@code provider/model})
  * @param maxTokens the most tokens to generate (required, as Anthropic requires it)
@@ -29,9 +33,13 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 	private static final Set<String> FIELDS = Set.of("model", "max_tokens", "messages", "system", "tools",
 			"tool_choice", "temperature", "stream", "metadata", "top_p", "top_k", "stop_sequences", "thinking");
 
-	private static final Set<String> NOT_CARRIED = Set.of("top_p", "top_k", "stop_sequences", "thinking");
+	private static final Set<String> NOT_CARRIED = Set.of("top_k", "thinking");
 
-	static MessagesRequest read(JsonNode body, UUID userId) {
+	/**
+	 * @param provider the provider of the requested model, which the options are checked for
+	 * @param capabilities what that provider can honour
+	 */
+	static MessagesRequest read(JsonNode body, UUID userId, String provider, Set<Capability> capabilities) {
 		if (!body.isObject()) {
 			throw new InvalidMessagesRequest("body", "The body must be a JSON object.");
 		}
@@ -57,13 +65,80 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 		for (int i = 0; i < messages.size(); i++) {
 			prompt.addAll(message(messages.get(i), "messages." + i));
 		}
-		List<ToolDefinition> tools = offersTools(body.get("tool_choice")) ? tools(body.get("tools")) : List.of();
+		Options options = new Options(provider, capabilities);
+		GenerationOptions.ToolChoice choice = options.toolChoice(body.get("tool_choice"));
+		boolean none = choice != null && choice.mode() == GenerationOptions.ToolChoice.Mode.NONE;
+		List<ToolDefinition> tools = none ? List.of() : tools(body.get("tools"));
 		JsonNode stream = body.get("stream");
 		if (stream != null && !stream.isNull() && !stream.isBoolean()) {
 			throw new InvalidMessagesRequest("stream", "Must be a boolean.");
 		}
+		boolean single = body.path("tool_choice").path("disable_parallel_tool_use").asBoolean(false)
+				&& options.allowed("tool_choice.disable_parallel_tool_use", Capability.SINGLE_TOOL_CALL);
+		GenerationOptions generationOptions = new GenerationOptions(options.topP(body.get("top_p")),
+				options.stop(body.get("stop_sequences")), null, none ? null : choice, single ? false : null, false, null,
+				null);
 		return new MessagesRequest(model, maxTokens.asInt(), stream != null && stream.asBoolean(false),
-				new GenerationRequest(userId, model, prompt, temperature, maxTokens.asInt(), null, tools));
+				new GenerationRequest(userId, model, prompt, temperature, maxTokens.asInt(), null, tools, null,
+						generationOptions));
+	}
+
+	/** The options a provider may or may not honour, each refused by name where it cannot. */
+	private record Options(String provider, Set<Capability> capabilities) {
+
+		boolean allowed(String field, Capability capability) {
+			if (!capabilities.contains(capability)) {
+				throw new InvalidMessagesRequest(field, "The model's provider (" + provider + ") cannot honour '"
+						+ field + "'.");
+			}
+			return true;
+		}
+
+		@Nullable Double topP(@Nullable JsonNode value) {
+			if (value == null || value.isNull()) {
+				return null;
+			}
+			if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
+				throw new InvalidMessagesRequest("top_p", "Must be a number from 0 to 1.");
+			}
+			allowed("top_p", Capability.TOP_P);
+			return value.asDouble();
+		}
+
+		List<String> stop(@Nullable JsonNode value) {
+			if (value == null || value.isNull() || (value.isArray() && value.isEmpty())) {
+				return List.of();
+			}
+			if (!value.isArray()) {
+				throw new InvalidMessagesRequest("stop_sequences", "Must be an array of strings.");
+			}
+			List<String> sequences = new ArrayList<>();
+			for (int i = 0; i < value.size(); i++) {
+				sequences.add(text(value.get(i), "stop_sequences." + i));
+			}
+			allowed("stop_sequences", Capability.STOP);
+			return sequences;
+		}
+
+		/** {@code auto} (the default: {@code null}), {@code none}, {@code any} or one {@code tool}. */
+		GenerationOptions.@Nullable ToolChoice toolChoice(@Nullable JsonNode choice) {
+			if (choice == null || choice.isNull()) {
+				return null;
+			}
+			return switch (choice.path("type").asString("")) {
+				case "auto" -> null;
+				// Honoured by offering no tools, which every provider can do.
+				case "none" -> GenerationOptions.ToolChoice.of(GenerationOptions.ToolChoice.Mode.NONE);
+				case "any" -> allowed("tool_choice", Capability.TOOL_CHOICE_REQUIRED)
+						? GenerationOptions.ToolChoice.of(GenerationOptions.ToolChoice.Mode.REQUIRED) : null;
+				case "tool" -> {
+					String name = text(choice.get("name"), "tool_choice.name");
+					allowed("tool_choice", Capability.TOOL_CHOICE_FUNCTION);
+					yield GenerationOptions.ToolChoice.function(name);
+				}
+				default -> throw new InvalidMessagesRequest("tool_choice.type", "Must be auto, any, tool or none.");
+			};
+		}
 	}
 
 	private static @Nullable Double temperature(@Nullable JsonNode value) {
@@ -168,23 +243,6 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 			throw new InvalidMessagesRequest(path + ".type", "Only text blocks are supported here.");
 		}
 		return text(block.get("text"), path + ".text");
-	}
-
-	/** {@code auto} (the default) and {@code none} (no tools offered); forcing a tool is refused. */
-	private static boolean offersTools(@Nullable JsonNode choice) {
-		if (choice == null || choice.isNull()) {
-			return true;
-		}
-		if (choice.path("disable_parallel_tool_use").asBoolean(false)) {
-			throw new InvalidMessagesRequest("tool_choice.disable_parallel_tool_use", "Not supported by this server yet.");
-		}
-		return switch (choice.path("type").asString("")) {
-			case "auto" -> true;
-			case "none" -> false;
-			case "any", "tool" -> throw new InvalidMessagesRequest("tool_choice",
-					"Forcing a tool call is not supported by this server yet: use 'auto' or 'none'.");
-			default -> throw new InvalidMessagesRequest("tool_choice.type", "Must be auto, any, tool or none.");
-		};
 	}
 
 	private static List<ToolDefinition> tools(@Nullable JsonNode tools) {

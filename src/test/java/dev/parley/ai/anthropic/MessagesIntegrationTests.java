@@ -214,6 +214,27 @@ class MessagesIntegrationTests {
 	}
 
 	@Test
+	void honoursSamplingAndToolChoiceWhereTheProviderCan() {
+		openai.enqueue(OpenAiWire.json("fine"));
+		messages(map("model", "openai/gpt-4o-mini", "max_tokens", 20, "top_p", 0.5, "stop_sequences", List.of("END"),
+				"tools", List.of(LOOKUP), "tool_choice", map("type", "tool", "name", "lookup", "disable_parallel_tool_use", true),
+				"messages", List.of(map("role", "user", "content", "hi"))));
+		JsonNode sent = JSON.readTree(openai.requests().getFirst().body());
+		assertThat(sent.get("top_p").asDouble()).isEqualTo(0.5);
+		assertThat(sent.get("stop").toString()).contains("END");
+		assertThat(sent.get("tool_choice").get("function").get("name").asString()).isEqualTo("lookup");
+		assertThat(sent.get("parallel_tool_calls").asBoolean()).isFalse();
+
+		JsonNode stopped = messages(map("model", ECHO, "max_tokens", 20, "stop_sequences", List.of("three"),
+				"messages", List.of(map("role", "user", "content", "one two three four")))).json();
+		assertThat(stopped.get("content").get(0).get("text").asString()).startsWith("Echo: one two").doesNotContain("three");
+
+		JsonNode forced = error(messages(map("model", ECHO, "max_tokens", 20, "tools", List.of(LOOKUP), "tool_choice",
+				map("type", "any"), "messages", List.of(map("role", "user", "content", "hi")))), 400);
+		assertThat(forced.get("message").asString()).startsWith("tool_choice:");
+	}
+
+	@Test
 	void answersErrorsInAnthropicsShape() {
 		JsonNode noMaxTokens = error(messages(map("model", ECHO, "messages", List.of(map("role", "user", "content", "hi")))), 400);
 		assertThat(noMaxTokens.get("type").asString()).isEqualTo("invalid_request_error");
