@@ -2,9 +2,11 @@ package dev.parley.ai.openai;
 
 import java.time.Clock;
 
+import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
 import dev.parley.ai.ModelInfo;
+import dev.parley.ai.provider.ProviderCapabilities;
 import dev.parley.identity.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -37,7 +39,11 @@ class ResponsesController {
 
 	private final ResponsesPassThrough passThrough;
 
-	ResponsesController(Generations generations, ResponsesPassThrough passThrough, JsonMapper json, Clock clock) {
+	private final AiProperties properties;
+
+	ResponsesController(Generations generations, ResponsesPassThrough passThrough, JsonMapper json, Clock clock,
+			AiProperties properties) {
+		this.properties = properties;
 		this.generations = generations;
 		this.passThrough = passThrough;
 		this.json = json;
@@ -56,9 +62,9 @@ class ResponsesController {
 			description = "openai/* models: passed through to OpenAI, the body as sent and the answer as OpenAI "
 					+ "gives it, with only model rewritten (every field of the Responses API works, storage included). "
 					+ "Other providers, bridged: input (a string, or message items with input_text/output_text content, "
-					+ "function_call and function_call_output items), instructions, tools (function), tool_choice "
-					+ "(auto, none), text.format (text, json_schema, json_object), max_output_tokens, temperature, "
-					+ "metadata, stream. Parley stores no responses: previous_response_id and store=true are refused "
+					+ "function_call and function_call_output items), instructions, tools (function), max_output_tokens, "
+					+ "temperature, metadata, stream, and where the provider can top_p, tool_choice (auto, none, required, "
+					+ "a function), parallel_tool_calls=false, text.format (text, json_schema, json_object). Parley stores no responses: previous_response_id and store=true are refused "
 					+ "with a 400 naming the field, as is every other field it cannot honour. Streamed events: "
 					+ "response.created, response.in_progress, response.output_item.added, response.content_part.added, "
 					+ "response.output_text.delta, response.output_text.done, response.content_part.done, "
@@ -74,13 +80,16 @@ class ResponsesController {
 	Object create(@AuthenticationPrincipal AuthenticatedUser caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "OpenAI's Responses API request")
 			@RequestBody JsonNode body, HttpServletResponse servletResponse) {
-		if (body instanceof ObjectNode object && body.path("model").isString()) {
-			ModelInfo target = generations.model(body.path("model").asString());
-			if (ResponsesPassThrough.handles(target)) {
-				return passThrough.respond(caller.id(), target, object, servletResponse);
-			}
+		if (!body.path("model").isString() || body.path("model").asString().isBlank()) {
+			throw new InvalidChatRequest("model", "Field required: a non-empty string.");
 		}
-		ResponsesRequest request = ResponsesRequest.read(body, caller.id());
+		ModelInfo target = generations.model(body.path("model").asString());
+		if (body instanceof ObjectNode object && ResponsesPassThrough.handles(target)) {
+			return passThrough.respond(caller.id(), target, object, servletResponse);
+		}
+		String provider = target.id().provider();
+		ResponsesRequest request = ResponsesRequest.read(body, caller.id(), provider,
+				ProviderCapabilities.of(provider, properties.providers().containsKey(provider)));
 		String model = generations.resolveModel(request.generation().model());
 		String id = ResponseObjects.newId("resp");
 		long createdAt = clock.instant().getEpochSecond();

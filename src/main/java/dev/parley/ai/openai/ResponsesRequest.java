@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.parley.ai.GenerationOptions;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.ToolCall;
 import dev.parley.ai.ToolDefinition;
+import dev.parley.ai.provider.ProviderCapabilities.Capability;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -16,10 +18,11 @@ import tools.jackson.databind.JsonNode;
  * The body of {@code POST /v1/responses} (OpenAI's Responses API) read into a generation, for the
  * providers it is bridged to. Honoured: {@code input} (a string, or message items with text
  * content, {@code function_call} and {@code function_call_output} items), {@code instructions},
- * {@code tools} (functions), {@code tool_choice} {@code auto}/{@code none}, {@code text.format}
- * ({@code text}, {@code json_schema}, {@code json_object}), {@code max_output_tokens},
- * {@code temperature}, {@code stream}, {@code metadata} (echoed), {@code parallel_tool_calls: true},
- * {@code store: false}. Everything else, {@code previous_response_id} and {@code store: true}
+ * {@code tools} (functions), {@code max_output_tokens}, {@code temperature}, {@code stream},
+ * {@code metadata} (echoed), {@code store: false}; and where the model's provider can
+ * ({@link dev.parley.ai.provider.ProviderCapabilities}) {@code top_p}, {@code tool_choice}
+ * ({@code auto}, {@code none}, {@code required}, a function), {@code parallel_tool_calls: false} and
+ * {@code text.format} ({@code text}, {@code json_schema}, {@code json_object}). Everything else, {@code previous_response_id} and {@code store: true}
  * included (Parley stores no responses), is refused with a 400 naming it.
  *
  * @param body the request as sent, for the fields the response echoes
@@ -29,9 +32,13 @@ import tools.jackson.databind.JsonNode;
 record ResponsesRequest(JsonNode body, boolean stream, GenerationRequest generation) {
 
 	private static final Set<String> FIELDS = Set.of("model", "input", "instructions", "tools", "tool_choice", "text",
-			"max_output_tokens", "temperature", "stream", "metadata", "parallel_tool_calls", "store", "user");
+			"max_output_tokens", "temperature", "stream", "metadata", "parallel_tool_calls", "store", "user", "top_p");
 
-	static ResponsesRequest read(JsonNode body, UUID userId) {
+	/**
+	 * @param provider the provider of the requested model, which the options are checked for
+	 * @param capabilities what that provider can honour
+	 */
+	static ResponsesRequest read(JsonNode body, UUID userId, String provider, Set<Capability> capabilities) {
 		if (!body.isObject()) {
 			throw new InvalidChatRequest("body", "The body must be a JSON object.");
 		}
@@ -44,9 +51,9 @@ record ResponsesRequest(JsonNode body, boolean stream, GenerationRequest generat
 		if (body.path("store").asBoolean(false)) {
 			throw new InvalidChatRequest("store", "This server stores no responses: send store=false or leave it out.");
 		}
-		if (body.has("parallel_tool_calls") && !body.get("parallel_tool_calls").asBoolean(true)) {
-			throw new InvalidChatRequest("parallel_tool_calls", "Only parallel_tool_calls=true is supported.");
-		}
+		Options options = new Options(provider, capabilities);
+		boolean single = body.has("parallel_tool_calls") && !body.get("parallel_tool_calls").asBoolean(true)
+				&& options.allowed("parallel_tool_calls", Capability.SINGLE_TOOL_CALL);
 		String model = string(body.get("model"), "model");
 		List<PromptMessage> prompt = new ArrayList<>();
 		JsonNode instructions = body.get("instructions");
@@ -63,10 +70,65 @@ record ResponsesRequest(JsonNode body, boolean stream, GenerationRequest generat
 			}
 			temperature = t.asDouble();
 		}
-		List<ToolDefinition> tools = offersTools(body.get("tool_choice")) ? tools(body.get("tools")) : List.of();
+		GenerationOptions.ToolChoice choice = options.toolChoice(body.get("tool_choice"));
+		boolean none = choice != null && choice.mode() == GenerationOptions.ToolChoice.Mode.NONE;
+		List<ToolDefinition> tools = none ? List.of() : tools(body.get("tools"));
+		JsonNode format = body.path("text").path("format");
+		boolean jsonObject = "json_object".equals(format.path("type").asString(""))
+				&& options.allowed("text.format", Capability.JSON_OBJECT);
+		String schema = outputSchema(body.get("text"));
+		if (schema != null) {
+			options.allowed("text.format", Capability.JSON_SCHEMA);
+		}
+		GenerationOptions generationOptions = new GenerationOptions(options.topP(body.get("top_p")), List.of(), null,
+				none ? null : choice, single ? false : null, jsonObject, null, null);
 		JsonNode stream = body.get("stream");
-		return new ResponsesRequest(body, stream != null && stream.asBoolean(false),
-				new GenerationRequest(userId, model, prompt, temperature, maxTokens, null, tools, outputSchema(body.get("text"))));
+		return new ResponsesRequest(body, stream != null && stream.asBoolean(false), new GenerationRequest(userId, model,
+				prompt, temperature, maxTokens, null, tools, schema, generationOptions));
+	}
+
+	/** The options a provider may or may not honour, each refused by name where it cannot. */
+	private record Options(String provider, Set<Capability> capabilities) {
+
+		boolean allowed(String param, Capability capability) {
+			if (!capabilities.contains(capability)) {
+				throw new InvalidChatRequest(param, "The model's provider (" + provider + ") cannot honour '" + param + "'.");
+			}
+			return true;
+		}
+
+		@Nullable Double topP(@Nullable JsonNode value) {
+			if (value == null || value.isNull()) {
+				return null;
+			}
+			if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
+				throw new InvalidChatRequest("top_p", "Must be a number from 0 to 1.");
+			}
+			allowed("top_p", Capability.TOP_P);
+			return value.asDouble();
+		}
+
+		/** {@code auto} ({@code null}), {@code none} (honoured by offering no tools), {@code required} or a function. */
+		GenerationOptions.@Nullable ToolChoice toolChoice(@Nullable JsonNode choice) {
+			if (choice == null || choice.isNull()) {
+				return null;
+			}
+			if (choice.isObject()) {
+				if (!"function".equals(choice.path("type").asString(""))) {
+					throw new InvalidChatRequest("tool_choice.type", "Only function tool choices are supported.");
+				}
+				String name = string(choice.get("name"), "tool_choice.name");
+				allowed("tool_choice", Capability.TOOL_CHOICE_FUNCTION);
+				return GenerationOptions.ToolChoice.function(name);
+			}
+			return switch (choice.asString("")) {
+				case "auto" -> null;
+				case "none" -> GenerationOptions.ToolChoice.of(GenerationOptions.ToolChoice.Mode.NONE);
+				case "required" -> allowed("tool_choice", Capability.TOOL_CHOICE_REQUIRED)
+						? GenerationOptions.ToolChoice.of(GenerationOptions.ToolChoice.Mode.REQUIRED) : null;
+				default -> throw new InvalidChatRequest("tool_choice", "Must be auto, none, required or a function.");
+			};
+		}
 	}
 
 	private static List<PromptMessage> input(@Nullable JsonNode input) {
@@ -143,18 +205,6 @@ record ResponsesRequest(JsonNode body, boolean stream, GenerationRequest generat
 		return String.join("\n", parts);
 	}
 
-	private static boolean offersTools(@Nullable JsonNode choice) {
-		if (choice == null || choice.isNull()) {
-			return true;
-		}
-		return switch (choice.isString() ? choice.asString() : "forced") {
-			case "auto" -> true;
-			case "none" -> false;
-			default -> throw new InvalidChatRequest("tool_choice",
-					"Forcing a tool call is not supported by this server yet: use 'auto' or 'none'.");
-		};
-	}
-
 	private static List<ToolDefinition> tools(@Nullable JsonNode tools) {
 		if (tools == null || tools.isNull()) {
 			return List.of();
@@ -188,7 +238,7 @@ record ResponsesRequest(JsonNode body, boolean stream, GenerationRequest generat
 		JsonNode format = text.path("format");
 		return switch (format.path("type").asString("text")) {
 			case "text" -> null;
-			case "json_object" -> "{\"type\":\"object\"}";
+			case "json_object" -> null;
 			case "json_schema" -> {
 				JsonNode schema = format.get("schema");
 				if (schema == null || !schema.isObject()) {

@@ -165,12 +165,17 @@ class ResponsesIntegrationTests {
 	void bridgesToAnthropicWithToolsAndStructuredOutput() {
 		anthropic.enqueue(AnthropicWire.jsonToolUses("", new ToolCall("toolu_7", "lookup", "{\"q\":1}")));
 		JsonNode called = api.post("/v1/responses", key, map("model", "anthropic/claude-haiku-4-5", "input", "find 1",
-				"instructions", "Use tools.", "tools", List.of(LOOKUP), "max_output_tokens", 64)).json();
+				"instructions", "Use tools.", "tools", List.of(LOOKUP), "max_output_tokens", 64, "top_p", 0.9,
+				"tool_choice", map("type", "function", "name", "lookup"), "parallel_tool_calls", false)).json();
 		JsonNode sent = JSON.readTree(anthropic.requests().getFirst().body());
 		assertThat(sent.get("model").asString()).isEqualTo("claude-haiku-4-5");
 		assertThat(sent.get("max_tokens").asInt()).isEqualTo(64);
 		assertThat(sent.get("system").toString()).contains("Use tools.");
 		assertThat(sent.get("tools").get(0).get("name").asString()).isEqualTo("lookup");
+		assertThat(sent.get("top_p").asDouble()).isEqualTo(0.9);
+		assertThat(sent.get("tool_choice").get("type").asString()).isEqualTo("tool");
+		assertThat(sent.get("tool_choice").get("name").asString()).isEqualTo("lookup");
+		assertThat(sent.get("tool_choice").get("disable_parallel_tool_use").asBoolean()).isTrue();
 		JsonNode call = called.get("output").get(0);
 		assertThat(call.get("call_id").asString()).isEqualTo("toolu_7");
 		assertThat(called.get("usage").get("input_tokens").asInt()).isEqualTo(AnthropicWire.INPUT_TOKENS);
@@ -195,7 +200,7 @@ class ResponsesIntegrationTests {
 	@Test
 	void refusesWhatItCannotHonourNamingTheField() {
 		for (Map.Entry<String, Object> field : Map.<String, Object>of("previous_response_id", "resp_1", "store", true,
-				"reasoning", map("effort", "low"), "top_p", 0.5).entrySet()) {
+				"reasoning", map("effort", "low"), "truncation", "auto", "tool_choice", "required").entrySet()) {
 			Map<String, Object> body = map("model", ECHO, "input", "hi");
 			body.put(field.getKey(), field.getValue());
 			JsonNode error = OpenAiClient.error(api.post("/v1/responses", key, body), 400);
