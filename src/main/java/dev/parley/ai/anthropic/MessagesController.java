@@ -49,7 +49,8 @@ class MessagesController {
 	@Operation(summary = "Create a message (Anthropic's shape); stream=true answers with Anthropic's Server-Sent Events",
 			description = "Request: model, max_tokens (required), system, messages (text, tool_use and tool_result "
 					+ "blocks), tools (client tools), tool_choice, temperature, top_p, stop_sequences, metadata, stream; "
-					+ "what the model's provider cannot honour, and top_k, thinking, images and server tools, are "
+					+ "base64 images where the provider takes them; what the model's provider cannot honour, and top_k, "
+					+ "thinking, images by URL and server tools, are "
 					+ "refused with a 400 naming the field. Streamed events: message_start, ping, content_block_start, content_block_delta "
 					+ "(text_delta, input_json_delta), content_block_stop, message_delta (stop_reason, usage), "
 					+ "message_stop; error when the generation fails after the stream started.")
@@ -75,7 +76,8 @@ class MessagesController {
 		}
 		String provider = generations.model(requested.asString()).id().provider();
 		MessagesRequest request = MessagesRequest.read(body, caller.id(), provider,
-				ProviderCapabilities.of(provider, properties.providers().containsKey(provider)));
+				ProviderCapabilities.of(provider, properties.providers().containsKey(provider)),
+				properties.images().maxBytes().toBytes());
 		String model = generations.resolveModel(request.model());
 		String id = "msg_" + Ids.next().toString().replace("-", "");
 		if (!request.stream()) {

@@ -1,12 +1,14 @@
 package dev.parley.ai.anthropic;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.parley.ai.GenerationOptions;
 import dev.parley.ai.GenerationRequest;
+import dev.parley.ai.PromptImage;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.ToolCall;
 import dev.parley.ai.ToolDefinition;
@@ -19,8 +21,9 @@ import tools.jackson.databind.JsonNode;
  * The body of {@code POST /v1/messages} as Anthropic defines it, read into a generation. Every field
  * is either honoured or refused with a 400 naming it. {@code top_p}, {@code stop_sequences}, a forced
  * {@code tool_choice} ({@code any}, {@code tool}) and {@code disable_parallel_tool_use} are honoured
- * where the model's provider can ({@link ProviderCapabilities}); {@code top_k}, {@code thinking},
- * image and document blocks and server tools are refused for every provider. {@code metadata} and
+ * where the model's provider can ({@link ProviderCapabilities}), as are {@code base64} image blocks;
+ * {@code top_k}, {@code thinking}, images by URL, document blocks and server tools are refused for
+ * every provider. {@code metadata} and
  * blocks' {@code cache_control} are accepted and have no effect.
  *
  * @param model the Parley model id ({@code provider/model})
@@ -39,7 +42,8 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 	 * @param provider the provider of the requested model, which the options are checked for
 	 * @param capabilities what that provider can honour
 	 */
-	static MessagesRequest read(JsonNode body, UUID userId, String provider, Set<Capability> capabilities) {
+	static MessagesRequest read(JsonNode body, UUID userId, String provider, Set<Capability> capabilities,
+			long maxImageBytes) {
 		if (!body.isObject()) {
 			throw new InvalidMessagesRequest("body", "The body must be a JSON object.");
 		}
@@ -57,15 +61,15 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 			throw new InvalidMessagesRequest("max_tokens", "Field required: a positive integer.");
 		}
 		Double temperature = temperature(body.get("temperature"));
+		Options options = new Options(provider, capabilities, maxImageBytes);
 		List<PromptMessage> prompt = new ArrayList<>(system(body.get("system")));
 		JsonNode messages = body.get("messages");
 		if (messages == null || !messages.isArray() || messages.isEmpty()) {
 			throw new InvalidMessagesRequest("messages", "Field required: a non-empty array of messages.");
 		}
 		for (int i = 0; i < messages.size(); i++) {
-			prompt.addAll(message(messages.get(i), "messages." + i));
+			prompt.addAll(message(messages.get(i), "messages." + i, options));
 		}
-		Options options = new Options(provider, capabilities);
 		GenerationOptions.ToolChoice choice = options.toolChoice(body.get("tool_choice"));
 		boolean none = choice != null && choice.mode() == GenerationOptions.ToolChoice.Mode.NONE;
 		List<ToolDefinition> tools = none ? List.of() : tools(body.get("tools"));
@@ -84,7 +88,31 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 	}
 
 	/** The options a provider may or may not honour, each refused by name where it cannot. */
-	private record Options(String provider, Set<Capability> capabilities) {
+	private record Options(String provider, Set<Capability> capabilities, long maxImageBytes) {
+
+		/** A {@code base64} image block; images by URL are not fetched on this path. */
+		PromptImage image(JsonNode block, String path) {
+			allowed(path, Capability.IMAGES);
+			JsonNode source = block.path("source");
+			if (!"base64".equals(source.path("type").asString(""))) {
+				throw new InvalidMessagesRequest(path + ".source.type", "Only base64 image sources are supported.");
+			}
+			String mediaType = text(source.get("media_type"), path + ".source.media_type");
+			if (!Set.of("image/png", "image/jpeg", "image/gif", "image/webp").contains(mediaType)) {
+				throw new InvalidMessagesRequest(path + ".source.media_type", "Must be image/png, image/jpeg, image/gif or image/webp.");
+			}
+			byte[] data;
+			try {
+				data = Base64.getMimeDecoder().decode(text(source.get("data"), path + ".source.data"));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidMessagesRequest(path + ".source.data", "Not valid base64.");
+			}
+			if (data.length > maxImageBytes) {
+				throw new InvalidMessagesRequest(path + ".source.data", "The image is larger than " + maxImageBytes + " bytes.");
+			}
+			return new PromptImage(mediaType, data);
+		}
 
 		boolean allowed(String field, Capability capability) {
 			if (!capabilities.contains(capability)) {
@@ -169,7 +197,7 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 	}
 
 	/** One message: user text becomes a user turn, its tool results tool turns; assistant text and tool uses one assistant turn. */
-	private static List<PromptMessage> message(JsonNode message, String path) {
+	private static List<PromptMessage> message(JsonNode message, String path, Options options) {
 		String role = message.path("role").asString("");
 		boolean assistant = switch (role) {
 			case "user" -> false;
@@ -187,6 +215,7 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 		List<String> texts = new ArrayList<>();
 		List<ToolCall> toolUses = new ArrayList<>();
 		List<PromptMessage> results = new ArrayList<>();
+		List<PromptImage> images = new ArrayList<>();
 		for (int i = 0; i < content.size(); i++) {
 			JsonNode block = content.get(i);
 			String at = path + ".content." + i;
@@ -199,6 +228,12 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 					toolUses.add(new ToolCall(text(block.get("id"), at + ".id"), text(block.get("name"), at + ".name"),
 							block.has("input") ? block.get("input").toString() : "{}"));
 				}
+				case "image" -> {
+					if (assistant) {
+						throw new InvalidMessagesRequest(at + ".type", "image blocks belong in user messages.");
+					}
+					images.add(options.image(block, at));
+				}
 				case "tool_result" -> {
 					if (assistant) {
 						throw new InvalidMessagesRequest(at + ".type", "tool_result blocks belong in user messages.");
@@ -207,7 +242,7 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 							toolResult(block.get("content"), at + ".content")));
 				}
 				default -> throw new InvalidMessagesRequest(at + ".type",
-						"Unsupported content block type '" + block.path("type").asString("") + "': use text, tool_use or tool_result.");
+						"Unsupported content block type '" + block.path("type").asString("") + "': use text, image, tool_use or tool_result.");
 			}
 		}
 		if (assistant) {
@@ -215,8 +250,8 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 		}
 		// Tool results answer the previous assistant turn, so they come before the user's new text.
 		List<PromptMessage> turns = new ArrayList<>(results);
-		if (!texts.isEmpty()) {
-			turns.add(PromptMessage.user(String.join("\n", texts)));
+		if (!texts.isEmpty() || !images.isEmpty()) {
+			turns.add(PromptMessage.user(String.join("\n", texts), images));
 		}
 		return turns;
 	}

@@ -235,6 +235,18 @@ class MessagesIntegrationTests {
 	}
 
 	@Test
+	void sendsBase64ImagesToAProviderThatTakesThem() {
+		openai.enqueue(OpenAiWire.json("A red dot."));
+		String png = java.util.Base64.getEncoder().encodeToString(new byte[] { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 });
+		JsonNode answer = messages(map("model", "openai/gpt-4o-mini", "max_tokens", 20, "messages", List.of(map("role",
+				"user", "content", List.of(map("type", "text", "text", "What is this?"), map("type", "image", "source",
+						map("type", "base64", "media_type", "image/png", "data", png))))))).json();
+		assertThat(answer.get("content").get(0).get("text").asString()).isEqualTo("A red dot.");
+		String sent = openai.requests().getFirst().body();
+		assertThat(sent).contains("What is this?").contains("data:image/png;base64," + png);
+	}
+
+	@Test
 	void answersErrorsInAnthropicsShape() {
 		JsonNode noMaxTokens = error(messages(map("model", ECHO, "messages", List.of(map("role", "user", "content", "hi")))), 400);
 		assertThat(noMaxTokens.get("type").asString()).isEqualTo("invalid_request_error");
@@ -246,7 +258,7 @@ class MessagesIntegrationTests {
 
 		JsonNode image = error(messages(map("model", ECHO, "max_tokens", 5, "messages", List.of(map("role", "user",
 				"content", List.of(map("type", "image", "source", map("type", "url", "url", "https://example.com/a.png"))))))), 400);
-		assertThat(image.get("message").asString()).startsWith("messages.0.content.0.type:");
+		assertThat(image.get("message").asString()).startsWith("messages.0.content.0:").contains("local");
 
 		JsonNode unknown = error(messages(map("model", "nosuch/model", "max_tokens", 5,
 				"messages", List.of(map("role", "user", "content", "hi")))), 404);
