@@ -67,9 +67,19 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 	 * @param inputPerMtok USD per million prompt tokens, or {@code null} when unknown
 	 * @param outputPerMtok USD per million completion tokens, or {@code null} when unknown
 	 * @param tools whether the model can call tools
+	 * @param kind {@code chat} (the default) or {@code embedding}: an embedding model is served by
+	 *     {@code POST /v1/embeddings} and priced by its {@code input-per-mtok} alone
 	 */
 	public record CatalogueEntry(String id, @Nullable String name, @DefaultValue("8192") int contextWindow,
-			@Nullable BigDecimal inputPerMtok, @Nullable BigDecimal outputPerMtok, @DefaultValue("true") boolean tools) {
+			@Nullable BigDecimal inputPerMtok, @Nullable BigDecimal outputPerMtok, @DefaultValue("true") boolean tools,
+			@DefaultValue("chat") ModelKind kind) {
+	}
+
+	/** What a model of the catalogue is for. */
+	public enum ModelKind {
+
+		CHAT, EMBEDDING
+
 	}
 
 	/**

@@ -40,6 +40,7 @@ public class ModelCatalogue implements KnownModels {
 		List<ModelInfo> models = new ArrayList<>();
 		entries.values()
 			.stream()
+			.filter(entry -> entry.kind() == AiProperties.ModelKind.CHAT)
 			.filter(entry -> providers.find(ModelId.parse(entry.id()).provider()).isPresent())
 			.forEach(entry -> models.add(describe(ModelId.parse(entry.id()))));
 		providers.find(EchoProvider.ID)
@@ -60,6 +61,32 @@ public class ModelCatalogue implements KnownModels {
 			}
 		});
 		return aliases;
+	}
+
+	/** The embedding models of the catalogue whose provider has embeddings enabled here. */
+	public List<ModelInfo> embeddingModels() {
+		return entries.values()
+			.stream()
+			.filter(entry -> entry.kind() == AiProperties.ModelKind.EMBEDDING)
+			.filter(entry -> providers.embeddings(ModelId.parse(entry.id()).provider()).isPresent())
+			.map(entry -> describe(ModelId.parse(entry.id())))
+			.toList();
+	}
+
+	/**
+	 * The embedding model to use: any model of a provider whose embeddings are enabled, priced when
+	 * the catalogue lists it.
+	 * @throws UnknownModel when no enabled provider embeds with it
+	 */
+	ModelInfo resolveEmbedding(@Nullable String requested) {
+		if (requested == null || requested.isBlank()) {
+			throw new UnknownModel(requested);
+		}
+		ModelId modelId = ModelId.parse(requested.trim());
+		if (providers.embeddings(modelId.provider()).isEmpty()) {
+			throw new UnknownModel(requested);
+		}
+		return describe(modelId);
 	}
 
 	@Override
@@ -90,9 +117,11 @@ public class ModelCatalogue implements KnownModels {
 		if (entry == null) {
 			return new ModelInfo(id, id.model(), development, properties.limits().defaultContextWindow(), true, null);
 		}
-		ModelInfo.Pricing pricing = entry.inputPerMtok() == null || entry.outputPerMtok() == null ? null
-				: new ModelInfo.Pricing(entry.inputPerMtok(), entry.outputPerMtok());
+		boolean embedding = entry.kind() == AiProperties.ModelKind.EMBEDDING;
+		ModelInfo.Pricing pricing = entry.inputPerMtok() == null || (entry.outputPerMtok() == null && !embedding) ? null
+				: new ModelInfo.Pricing(entry.inputPerMtok(),
+						entry.outputPerMtok() == null ? java.math.BigDecimal.ZERO : entry.outputPerMtok());
 		String name = entry.name() == null ? id.model() : entry.name();
-		return new ModelInfo(id, name, development, entry.contextWindow(), entry.tools(), pricing);
+		return new ModelInfo(id, name, development, entry.contextWindow(), entry.tools() && !embedding, pricing);
 	}
 }

@@ -32,7 +32,8 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
  * picked (unknown path, wrong method, a body whose declared length is over the limit) by the
  * platform, through the {@code /v1} {@link dev.parley.platform.PathErrorFormat}.
  */
-@RestControllerAdvice(assignableTypes = { ChatCompletionsController.class, OpenAiModelsController.class })
+@RestControllerAdvice(assignableTypes = { ChatCompletionsController.class, OpenAiModelsController.class,
+		ResponsesController.class, EmbeddingsController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OpenAiErrors {
 

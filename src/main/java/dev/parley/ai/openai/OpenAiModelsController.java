@@ -34,7 +34,7 @@ class OpenAiModelsController {
 	}
 
 	@GetMapping("/models")
-	@Operation(summary = "The models this server offers, as OpenAI lists models, their aliases included; with an "
+	@Operation(summary = "The models this server offers, as OpenAI lists models: chat models, their aliases, then embedding models; with an "
 			+ "API key limited to some models, only those")
 	ModelList models() {
 		List<OpenAiModel> models = new ArrayList<>(
@@ -44,6 +44,7 @@ class OpenAiModelsController {
 				models.add(new OpenAiModel(alias, "model", 0, model.id().provider()));
 			}
 		});
+		catalogue.embeddingModels().stream().filter(keyLimits::visible).map(OpenAiModel::from).forEach(models::add);
 		return new ModelList("list", models);
 	}
 

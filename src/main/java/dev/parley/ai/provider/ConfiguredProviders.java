@@ -3,6 +3,7 @@ package dev.parley.ai.provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.platform.outbound.OutboundAddressGuard;
@@ -54,6 +55,46 @@ public final class ConfiguredProviders {
 					settings.ownKeys(), new OpenAiUpstream(server.getKey(), credential, baseUrl, upstreamHttp)));
 		}
 		return providers;
+	}
+
+	/**
+	 * The embedding providers the same settings turn on: {@code openai}, {@code gemini}, {@code ollama},
+	 * {@code bedrock} and every named OpenAI-compatible server, with the same keys and base URLs as
+	 * their chat models. Anthropic has no embeddings API.
+	 */
+	public static List<EmbeddingProvider> embeddings(AiProperties settings, OutboundAddressGuard guard) {
+		AiProperties.Timeouts timeouts = settings.timeouts();
+		GuardedHttp guarded = new GuardedHttp(guard, timeouts);
+		OpenAiModels openAi = new OpenAiModels(timeouts, guarded);
+		List<EmbeddingProvider> providers = new ArrayList<>();
+		keyedEmbeddings(settings, "openai", settings.openai(), openAi::embeddings, providers);
+		keyedEmbeddings(settings, "gemini", settings.gemini(), new GeminiModels(timeouts, guarded)::embeddings, providers);
+		if (present(settings.ollama().baseUrl())) {
+			providers.add(new KeyedEmbeddingProvider("ollama", new ProviderCredential(null, settings.ollama().baseUrl()),
+					settings.ollama().baseUrl(), new OllamaModels(timeouts, guarded)::embeddings, settings.ownKeys()));
+		}
+		if (settings.bedrock().configured()) {
+			providers.add(new BedrockEmbeddings(BedrockProvider.client(settings.bedrock(), timeouts)));
+		}
+		for (Map.Entry<String, AiProperties.KeyedProvider> server : settings.providers().entrySet()) {
+			String baseUrl = server.getValue().baseUrl();
+			String key = server.getValue().hasKey() ? server.getValue().apiKey() : "";
+			providers.add(new KeyedEmbeddingProvider(server.getKey(), new ProviderCredential(key, baseUrl), baseUrl,
+					openAi::embeddings, settings.ownKeys()));
+		}
+		return providers;
+	}
+
+	private static void keyedEmbeddings(AiProperties settings, String id, AiProperties.KeyedProvider provider,
+			BiFunction<ProviderCredential, Boolean, EmbeddingClient> factory, List<EmbeddingProvider> providers) {
+		String baseUrl = present(provider.baseUrl()) ? provider.baseUrl() : null;
+		if (provider.hasKey()) {
+			providers.add(new KeyedEmbeddingProvider(id, new ProviderCredential(provider.apiKey(), baseUrl), baseUrl,
+					factory, settings.ownKeys()));
+		}
+		else if (settings.ownKeys().providers().contains(id)) {
+			providers.add(new KeyedEmbeddingProvider(id, null, baseUrl, factory, settings.ownKeys()));
+		}
 	}
 
 	private static void keyed(AiProperties settings, String id, AiProperties.KeyedProvider provider,
