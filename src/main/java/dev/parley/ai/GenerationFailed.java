@@ -36,6 +36,31 @@ public class GenerationFailed extends ParleyException {
 		return Optional.ofNullable(upstream);
 	}
 
+	/**
+	 * The status a client of the gateway is answered with: a provider's 4xx where the request was the
+	 * client's fault (400, 404, 422, 429; 401 and 403 only for the user's own key), 504 for a
+	 * timeout, else this failure's own (502, 503).
+	 */
+	public int clientStatus() {
+		if (reason == Reason.TIMEOUT) {
+			return 504;
+		}
+		if (upstream == null) {
+			return kind().status();
+		}
+		int status = upstream.status();
+		if (status == 401 || status == 403) {
+			return upstream.ownKey() ? status : 502;
+		}
+		if (status == 408) {
+			return 504;
+		}
+		if (status >= 400 && status < 500) {
+			return status;
+		}
+		return kind().status();
+	}
+
 	public enum Reason {
 
 		/** The provider answered with an error, or broke the stream. */

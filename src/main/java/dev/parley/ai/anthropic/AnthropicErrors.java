@@ -1,6 +1,8 @@
 package dev.parley.ai.anthropic;
 
+import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.UnknownModel;
+import dev.parley.ai.UpstreamError;
 import dev.parley.platform.JsonInputErrors;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.Problems;
@@ -32,6 +34,23 @@ class AnthropicErrors {
 	@ExceptionHandler(UnknownModel.class)
 	ResponseEntity<AnthropicError> unknownModel(UnknownModel ex) {
 		return json(404).body(AnthropicError.of(404, "model: " + ex.getMessage()));
+	}
+
+	/**
+	 * A provider's failure: its own status where the request was the client's fault (an unknown
+	 * model is a 404), with its message; 502, 503 or 504 otherwise.
+	 */
+	@ExceptionHandler(GenerationFailed.class)
+	ResponseEntity<AnthropicError> generationFailed(GenerationFailed ex) {
+		int status = ex.clientStatus();
+		HttpHeaders headers = new HttpHeaders();
+		UpstreamError upstream = ex.upstream().orElse(null);
+		if (upstream != null && status == 429 && upstream.retryAfter() != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Problems.retryAfterSeconds(upstream.retryAfter())));
+		}
+		String message = upstream != null && status < 500 && upstream.message() != null ? upstream.message()
+				: ex.getMessage();
+		return json(status).headers(headers).body(AnthropicError.of(status, message));
 	}
 
 	@ExceptionHandler(ParleyException.class)

@@ -46,24 +46,7 @@ final class UpstreamErrors {
 
 	/** The status OpenAI's API would answer this failure with. */
 	static int status(GenerationFailed failure) {
-		UpstreamError upstream = failure.upstream().orElse(null);
-		if (failure.reason() == GenerationFailed.Reason.TIMEOUT) {
-			return 504;
-		}
-		if (upstream == null) {
-			return failure.kind().status();
-		}
-		int status = upstream.status();
-		if (status == 401 || status == 403) {
-			return upstream.ownKey() ? status : 502;
-		}
-		if (status == 408) {
-			return 504;
-		}
-		if (status >= 400 && status < 500) {
-			return status;
-		}
-		return failure.kind().status();
+		return failure.clientStatus();
 	}
 
 	/** The error's body, for a response or a stream's error event. */
