@@ -21,9 +21,19 @@ import org.jspecify.annotations.Nullable;
  * @param timeToFirstTokenMillis from the start to the first text, or {@code null} when none came
  * @param status {@code completed}, {@code failed} or {@code cancelled}
  * @param endedAt when it ended
+ * @param apiKeyId the API key the generation was asked for with, or {@code null} (a login session,
+ *     or a run going on in the background)
  */
 public record GenerationCompleted(UUID userId, @Nullable UUID chatId, String model, String provider, String keySource,
 		int promptTokens, int completionTokens, @Nullable BigDecimal costUsd, long latencyMillis,
 		@Nullable Long timeToFirstTokenMillis,
-		String status, Instant endedAt) {
+		String status, Instant endedAt, @Nullable UUID apiKeyId) {
+
+	/** A generation not asked for with an API key. */
+	public GenerationCompleted(UUID userId, @Nullable UUID chatId, String model, String provider, String keySource,
+			int promptTokens, int completionTokens, @Nullable BigDecimal costUsd, long latencyMillis,
+			@Nullable Long timeToFirstTokenMillis, String status, Instant endedAt) {
+		this(userId, chatId, model, provider, keySource, promptTokens, completionTokens, costUsd, latencyMillis,
+				timeToFirstTokenMillis, status, endedAt, null);
+	}
 }

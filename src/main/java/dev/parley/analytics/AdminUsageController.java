@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admins' cost view: everyone's usage by user, model, provider or day, most expensive first, as JSON or CSV. */
+/**
+ * The admins' cost view: everyone's usage by user, model, provider, API key ({@code session} for
+ * login sessions) or day, most expensive first, as JSON or CSV.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/usage")
 @Tag(name = "Analytics")
@@ -50,7 +53,7 @@ class AdminUsageController {
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Everyone's usage and cost grouped by user, model, provider or day, top N first (admins)",
-			description = "group_by: user, model, provider or day (default user); top: 1 to 1000 groups (default 20), "
+			description = "group_by: user, model, provider, key (the API key's id; session for login sessions) or day (default user); top: 1 to 1000 groups (default 20), "
 					+ "the most expensive first; from and to as for /analytics/usage. Accept: text/csv answers a CSV file.")
 	@ApiResponse(responseCode = "403", description = "The caller is not an admin")
 	CostView usage(@AuthenticationPrincipal AuthenticatedUser caller,
@@ -105,7 +108,7 @@ class AdminUsageController {
 			return UsageReports.UsageGrouping.valueOf(groupBy.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw InvalidFields.of("group_by", "must be user, model, provider or day");
+			throw InvalidFields.of("group_by", "must be user, model, provider, key or day");
 		}
 	}
 

@@ -63,7 +63,7 @@ class UsageController {
 			return UsageReports.UsageGrouping.valueOf(groupBy.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidUsageQuery(Map.of("group_by", "must be model, provider, day or user"));
+			throw new InvalidUsageQuery(Map.of("group_by", "must be model, provider, key, day or user"));
 		}
 	}
 

@@ -81,7 +81,7 @@ class UsageReports {
 	enum UsageGrouping {
 
 		MODEL("model"), DAY("to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')"), USER("user_id::text"),
-		PROVIDER("provider");
+		PROVIDER("provider"), KEY("coalesce(api_key_id::text, 'session')");
 
 		private final String sqlKey;
 

@@ -110,6 +110,24 @@ class ChatStatsIntegrationTests {
 	}
 
 	@Test
+	void attributesSpendingToTheApiKeyItWasAskedWith() {
+		ApiClient.Session owner = api.register();
+		JsonNode key = api.post("/api/v1/api-keys", owner.accessToken(), map("name", "billing script")).json();
+		Response completion = api.post("/v1/chat/completions", key.get("key").asString(),
+				map("model", "local/echo", "messages", java.util.List.of(map("role", "user", "content", "count me"))));
+		assertThat(completion.status()).isEqualTo(200);
+		String admin = adminToken();
+		JsonNode byKey = await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.get("/api/v1/admin/usage?group_by=key&top=1000", admin).json(),
+					json -> hasKey(json, key.get("id").asString()));
+		assertThat(byKey.get("group_by").asString()).isEqualTo("key");
+		chat(owner.accessToken(), "By session");
+		turn(owner.accessToken(), chat(owner.accessToken(), "Session turn"), "not a key");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> hasKey(api.get("/api/v1/admin/usage?group_by=key&top=1000", admin).json(), "session"));
+	}
+
+	@Test
 	void quotesCsvFieldsThatNeedIt() {
 		assertThat(AdminUsageController.csvField("openai/gpt-4o")).isEqualTo("openai/gpt-4o");
 		assertThat(AdminUsageController.csvField("a,b")).isEqualTo("\"a,b\"");

@@ -64,7 +64,7 @@ public class GenerationMetering {
 		BigDecimal cost = model.pricing() == null ? null : model.pricing().cost(usage);
 		publish(new GenerationCompleted(userId, null, model.id().toString(), model.id().provider(), keySource,
 				usage.promptTokens(), usage.completionTokens(), cost, Duration.between(startedAt, now).toMillis(), null,
-				status, now));
+				status, now, CallingKey.of(userId)));
 	}
 
 	private void publish(GenerationCompleted event) {
@@ -92,6 +92,9 @@ public class GenerationMetering {
 
 		private final Instant startedAt;
 
+		/** Read on the thread that asks for the generation, where the caller is known. */
+		private final @Nullable UUID apiKeyId;
+
 		private volatile @Nullable Instant firstTokenAt;
 
 		Metered(GenerationRequest request, ModelInfo model, String keySource, GenerationObserver observer,
@@ -103,6 +106,7 @@ public class GenerationMetering {
 			this.onEnd = onEnd;
 			this.catalogue = catalogue;
 			this.startedAt = startedAt;
+			this.apiKeyId = CallingKey.of(request.userId());
 		}
 
 		@Override
@@ -146,7 +150,7 @@ public class GenerationMetering {
 			Long ttft = firstTokenAt == null ? null : Duration.between(startedAt, firstTokenAt).toMillis();
 			publish(new GenerationCompleted(request.userId(), request.chatId(), answeringModel,
 					ModelId.parse(answeringModel).provider(), keySource, usage.promptTokens(), usage.completionTokens(),
-					cost, Duration.between(startedAt, now).toMillis(), ttft, status, now));
+					cost, Duration.between(startedAt, now).toMillis(), ttft, status, now, apiKeyId));
 		}
 	}
 }
