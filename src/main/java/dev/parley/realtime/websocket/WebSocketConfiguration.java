@@ -1,0 +1,54 @@
+package dev.parley.realtime.websocket;
+
+import java.util.List;
+
+import dev.parley.platform.PlatformProperties;
+import dev.parley.platform.PublicEndpoints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+
+/**
+ * {@code /ws}: a raw WebSocket handler (no STOMP) with JSON frames. The security filter chain lets
+ * the upgrade through unauthenticated so that a ticket can authenticate it ({@link SocketHandshake});
+ * a bearer token is still checked by the chain. A browser's {@code Origin} must be this server's own
+ * or one of {@code CORS_ORIGINS}, else the upgrade is refused with 403.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class WebSocketConfiguration implements WebSocketConfigurer {
+
+	private final RealtimeSocketHandler handler;
+
+	private final SocketHandshake handshake;
+
+	private final PlatformProperties platform;
+
+	WebSocketConfiguration(RealtimeSocketHandler handler, SocketHandshake handshake, PlatformProperties platform) {
+		this.handler = handler;
+		this.handshake = handshake;
+		this.platform = platform;
+	}
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		String[] origins = platform.corsOrigins().toArray(String[]::new);
+		// The origin first: a refused page learns nothing else, and spends no ticket.
+		registry.addHandler(handler, "/ws")
+			.addInterceptors(new OriginHandshakeInterceptor(List.of(origins)), handshake)
+			.setAllowedOrigins(origins);
+	}
+
+	@Bean
+	PublicEndpoints webSocketEndpoint() {
+		return PublicEndpoints.of("/ws");
+	}
+
+	@Bean
+	ChatFanOut inProcessFanOut(LocalSockets sockets) {
+		return new InProcessFanOut(sockets);
+	}
+}
