@@ -56,7 +56,9 @@ final class LiveSocket {
 
 	private final AtomicBoolean closing = new AtomicBoolean();
 
-	private volatile CloseStatus closeAfterQueue = CloseStatus.NORMAL;
+	private volatile CloseStatus closeStatus = CloseStatus.NORMAL;
+
+	private volatile boolean dropQueued;
 
 	/** @param onClosing told once, as soon as the socket starts closing (before its close frame is out) */
 	LiveSocket(UUID id, UUID userId, WebSocketSession session, RealtimeProperties properties, Instant openedAt,
@@ -108,34 +110,41 @@ final class LiveSocket {
 
 	/** Sends what is queued, then closes with {@code status}. */
 	void closeAfterQueued(CloseStatus status) {
-		closeAfterQueue = status;
-		queue.add(CLOSE);
+		if (closing.compareAndSet(false, true)) {
+			closeStatus = status;
+			onClosing.accept(this);
+			queue.add(CLOSE);
+		}
 	}
 
-	/** Closes at once, dropping what is queued (on another thread: a close may wait for a send under way). */
+	/**
+	 * Closes dropping what is queued. The writer sends the close frame once a send under way is done
+	 * (a close frame cannot cut into a frame being written); a send that stays blocked past
+	 * the send time limit fails, and the connection is dropped.
+	 */
 	void closeNow(CloseStatus status) {
 		if (!closing.compareAndSet(false, true)) {
 			return;
 		}
+		closeStatus = status;
+		dropQueued = true;
 		onClosing.accept(this);
 		queue.clear();
 		queue.add(CLOSE);
-		Thread.ofVirtual().name("ws-close-" + id).start(() -> closeQuietly(status));
 	}
 
 	private void write() {
 		try {
-			while (!closing.get()) {
+			while (true) {
 				String frame = queue.take();
 				if (frame == CLOSE) {
-					if (closing.compareAndSet(false, true)) {
-						onClosing.accept(this);
-						closeQuietly(closeAfterQueue);
-					}
+					closeQuietly(closeStatus);
 					return;
 				}
 				queuedChars.addAndGet(-frame.length());
-				session.sendMessage(new TextMessage(frame));
+				if (!dropQueued) {
+					session.sendMessage(new TextMessage(frame));
+				}
 			}
 		}
 		catch (InterruptedException ex) {
@@ -143,7 +152,10 @@ final class LiveSocket {
 		}
 		catch (IOException | RuntimeException ex) {
 			log.debug("Could not send to WebSocket session {}; closing it", id, ex);
-			closeNow(CloseStatus.SESSION_NOT_RELIABLE);
+			if (closing.compareAndSet(false, true)) {
+				onClosing.accept(this);
+			}
+			closeQuietly(CloseStatus.SESSION_NOT_RELIABLE);
 		}
 	}
 

@@ -34,6 +34,8 @@ class RealtimeSocketHandler extends TextWebSocketHandler {
 
 	private static final String SOCKET = "parley.socket";
 
+	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
 	private final LiveSessions sessions;
 
 	private final LocalSockets sockets;
@@ -64,6 +66,10 @@ class RealtimeSocketHandler extends TextWebSocketHandler {
 		session.setTextMessageSizeLimit((int) properties.maxFrameSize().toBytes());
 		if (session instanceof StandardWebSocketSession standard) {
 			standard.getNativeSession().setMaxIdleTimeout(properties.idleTimeout().toMillis());
+			// A send blocked this long (a client that stopped reading) fails, and the connection is dropped.
+			standard.getNativeSession()
+				.getUserProperties()
+				.put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
 		}
 		UUID userId = (UUID) session.getAttributes().get(SocketHandshake.USER);
 		String method = (String) session.getAttributes().get(SocketHandshake.METHOD);

@@ -2,14 +2,22 @@ package dev.parley.realtime.websocket;
 
 import java.util.List;
 
+import dev.parley.platform.ConditionalOnMissingRedis;
+import dev.parley.platform.ConditionalOnRedis;
 import dev.parley.platform.PlatformProperties;
 import dev.parley.platform.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /ws}: a raw WebSocket handler (no STOMP) with JSON frames. The security filter chain lets
@@ -47,8 +55,31 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		return PublicEndpoints.of("/ws");
 	}
 
+	/** One node: what is published reaches this node's sockets at once. */
 	@Bean
+	@ConditionalOnMissingRedis
 	ChatFanOut inProcessFanOut(LocalSockets sockets) {
 		return new InProcessFanOut(sockets);
+	}
+
+	/** Several nodes ({@code REDIS_URL}): through one Redis channel every node listens to. */
+	@Bean
+	@ConditionalOnRedis
+	RedisFanOut redisFanOut(StringRedisTemplate redis, JsonMapper json, LocalSockets sockets) {
+		return new RedisFanOut(redis, new FanOutCodec(json), sockets);
+	}
+
+	/**
+	 * Delivers the channel's messages one at a time, on the thread that receives them (delivery only
+	 * queues frames on sockets): a chat's frames reach each socket in the order they were published.
+	 */
+	@Bean
+	@ConditionalOnRedis
+	RedisMessageListenerContainer realtimeListenerContainer(RedisConnectionFactory connections, RedisFanOut fanOut) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(connections);
+		container.setTaskExecutor(new SyncTaskExecutor());
+		container.addMessageListener(fanOut, new ChannelTopic(RedisFanOut.CHANNEL));
+		return container;
 	}
 }
