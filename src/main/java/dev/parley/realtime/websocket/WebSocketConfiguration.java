@@ -80,6 +80,14 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		container.setConnectionFactory(connections);
 		container.setTaskExecutor(new SyncTaskExecutor());
 		container.addMessageListener(fanOut, new ChannelTopic(RedisFanOut.CHANNEL));
+		// Started by RedisSubscription, which tolerates a Redis that is down.
+		container.setAutoStartup(false);
 		return container;
+	}
+
+	@Bean
+	@ConditionalOnRedis
+	RedisSubscription realtimeRedisSubscription(RedisMessageListenerContainer realtimeListenerContainer) {
+		return new RedisSubscription(realtimeListenerContainer);
 	}
 }
