@@ -51,6 +51,11 @@ def normalize(out):
                 "lat": {k: out[k + "_ms"] for k in ("p50", "p90", "p99", "max")}}
     if out.get("tool") == "hey":
         return {k: out[k] for k in ("requests", "ok", "errors", "rps", "lat")}
+    if out.get("tool") == "wsload":
+        return {"requests": out["frames_expected"], "ok": out["frames_delivered"], "errors": out["errors"],
+                "sockets": out["sockets"], "subscribed": out["subscribed"], "lost": out["lost"],
+                "closed": out["closed"], "rps": out["frames_per_s"], "lat": out["delivery_ms"],
+                "created": out["created_ms"]}
     if "ttft_ms" in out:  # SseLoad
         return {"requests": out["requests"], "ok": out["completed"], "errors": out["errors"],
                 "error_kinds": out["error_kinds"], "rps": out["throughput_rps"], "peak_open": out["peak_open"],
@@ -295,6 +300,26 @@ def report(results_dir):
             rows.append([label, e["calls"], e["p50"], e["p99"], verdict(met)])
             summary["scenarios"].setdefault("7", {})[e["case"]] = {"p50": e["p50"], "p99": e["p99"], "met": met}
         table(["path", "calls", "p50 ms", "p99 ms", "target (p99 ≤ 20 ms)"], rows)
+
+    # 8. WebSocket broadcast
+    s8 = by.get("8", [])
+    if s8:
+        out.append("## 8. WebSocket broadcast: sockets of one chat on one node, each reply's frames to all\n")
+        out.append("Delivery: a frame's arrival on a socket minus its first arrival on any socket. Created: "
+                   "chat.send to the user message's message.created on each socket (turn start + fan-out).\n")
+        rows = []
+        for case in sorted({e["case"] for e in s8}):
+            r = arm_row(s8, case, "parley")
+            c = arm_row(s8, case, "parley", "created")
+            rs = rounds(s8, case, "parley")
+            subscribed = min((e.get("subscribed", 0) for e in rs), default=None)
+            lost = sum(e.get("lost", 0) for e in rs)
+            rows.append([case, subscribed, r["requests"], lost, r["errors"], r["rps"], r["p50"], r["p99"], r["max"],
+                         c["p50"], c["p99"], r["cpu"], r["rss"], "(report)"])
+            summary["scenarios"].setdefault("8", {})[case] = {**r, "created": c, "subscribed": subscribed, "lost": lost}
+        table(["case", "sockets subscribed (worst round)", "frames expected", "lost", "errors", "frames/s",
+               "delivery p50", "delivery p99", "delivery max", "created p50", "created p99", "CPU %", "RSS MB",
+               "target"], rows)
 
     text = "\n".join(out) + "\n"
     open(os.path.join(results_dir, "results.md"), "w").write(text)
