@@ -8,4 +8,10 @@ package dev.parley.realtime.websocket;
 interface ChatFanOut {
 
 	void publish(FanOutMessage message);
+
+	/**
+	 * Whether a socket anywhere may follow the chat: when not, its events need not be encoded at
+	 * all. Asked again for every batch of a reply, so a socket that subscribes mid-reply gets the rest.
+	 */
+	boolean mayHaveSubscribers(java.util.UUID chatId);
 }

@@ -1,5 +1,7 @@
 package dev.parley.realtime.websocket;
 
+import java.util.UUID;
+
 /** The fan-out of a single node: what is published reaches this node's sockets at once. */
 final class InProcessFanOut implements ChatFanOut {
 
@@ -12,5 +14,10 @@ final class InProcessFanOut implements ChatFanOut {
 	@Override
 	public void publish(FanOutMessage message) {
 		sockets.receive(message);
+	}
+
+	@Override
+	public boolean mayHaveSubscribers(UUID chatId) {
+		return sockets.hasSubscribers(chatId);
 	}
 }

@@ -42,12 +42,18 @@ class LocalSockets {
 		return sockets.values();
 	}
 
+	boolean hasSubscribers(UUID chatId) {
+		return byChat.containsKey(chatId);
+	}
+
 	/** The socket's subscription to the chat, made now (holding the fan-out's frames) if it had none. */
 	ChatSubscription subscribe(LiveSocket socket, UUID chatId) {
 		return socket.subscriptions().computeIfAbsent(chatId, id -> {
 			ChatSubscription subscription = new ChatSubscription(id, socket);
 			subscription.hold();
-			byChat.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(subscription);
+			if (sockets.containsKey(socket.id())) {
+				byChat.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(subscription);
+			}
 			return subscription;
 		});
 	}

@@ -1,6 +1,7 @@
 package dev.parley.realtime.websocket;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,12 @@ final class RedisFanOut implements ChatFanOut, MessageListener {
 			log.warn("Redis is unreachable: a WebSocket message reaches this node's sockets only ({})", ex.getMessage());
 			sockets.receive(message);
 		}
+	}
+
+	/** Other nodes' sockets are not known here: every chat may be followed somewhere. */
+	@Override
+	public boolean mayHaveSubscribers(UUID chatId) {
+		return true;
 	}
 
 	@Override

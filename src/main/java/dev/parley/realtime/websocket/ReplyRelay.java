@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.parley.conversations.Chats;
 import dev.parley.conversations.MessageNotFound;
 import dev.parley.conversations.MessagePosted;
+import dev.parley.conversations.MessageView;
 import dev.parley.realtime.LiveReply;
 import dev.parley.realtime.ReplyEvent;
 import dev.parley.realtime.ReplyStarted;
@@ -23,7 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Publishes to a chat's subscribers, on every node, what happens in it on this node: each message
  * posted ({@code message.created}) and every event of each reply generated here, read from the
  * reply's event log like any other reader (one virtual thread per reply, from its first event to its
- * end) and published in batches.
+ * end) and published in batches. Nothing is encoded for a chat no socket may follow.
  */
 @Component
 class ReplyRelay {
@@ -51,7 +52,7 @@ class ReplyRelay {
 	@EventListener
 	void on(ReplyStarted started) {
 		LiveReply reply = started.reply();
-		if (started.created()) {
+		if (started.created() && fanOut.mayHaveSubscribers(reply.chatId())) {
 			fanOut.publish(new FanOutMessage.ChatFrames(reply.chatId(), List.of(frames.messageCreated(started.message()))));
 		}
 		Thread.ofVirtual().name("reply-relay-" + reply.messageId()).start(() -> relay(reply));
@@ -63,10 +64,12 @@ class ReplyRelay {
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessagePosted posted) {
+		if (!fanOut.mayHaveSubscribers(posted.chatId())) {
+			return;
+		}
 		try {
 			fanOut.publish(new FanOutMessage.ChatFrames(posted.chatId(),
-					List.of(frames.messageCreated(dev.parley.conversations.MessageView
-						.from(chats.message(posted.messageId(), posted.userId()))))));
+					List.of(frames.messageCreated(MessageView.from(chats.message(posted.messageId(), posted.userId()))))));
 		}
 		catch (MessageNotFound ex) {
 			// Deleted right away: there is nothing to tell.
@@ -79,14 +82,14 @@ class ReplyRelay {
 		try {
 			while (true) {
 				EventBatch<ReplyEvent> batch = reply.awaitAfter(seq, WAIT);
-				if (!batch.events().isEmpty()) {
+				if (!batch.events().isEmpty() && fanOut.mayHaveSubscribers(chatId)) {
 					List<Frame> encoded = new ArrayList<>(batch.events().size());
 					for (int i = 0; i < batch.events().size(); i++) {
 						encoded.add(frames.reply(chatId, reply.messageId(), batch.first() + i, batch.events().get(i)));
 					}
 					fanOut.publish(new FanOutMessage.ChatFrames(chatId, encoded));
-					seq = batch.last();
 				}
+				seq = Math.max(seq, batch.last());
 				if (batch.closed()) {
 					return;
 				}

@@ -123,12 +123,11 @@ class SocketCommands {
 				frame.validate();
 				FeedbackAnswers answers = feedbackAnswers.getIfAvailable();
 				if (answers == null) {
-					throw new RealtimeRefusal(ProblemKind.UNAVAILABLE, "Feedback is not available on this server.");
+					throw new NotAvailableHere("Feedback is");
 				}
 				answers.answer(socket.userId(), Objects.requireNonNull(requestId), Objects.requireNonNull(answer));
 			}
-			default -> throw new RealtimeRefusal(ProblemKind.INVALID_REQUEST, "Unknown frame type \"" + frame.type()
-					+ "\": expected session.start, subscribe, chat.send, chat.cancel, approval.answer, feedback.answer or ping.");
+			default -> throw new UnknownFrameType(frame.type());
 		}
 	}
 
@@ -162,7 +161,7 @@ class SocketCommands {
 	private ChatCommands commands() {
 		ChatCommands commands = chatCommands.getIfAvailable();
 		if (commands == null) {
-			throw new RealtimeRefusal(ProblemKind.UNAVAILABLE, "Turns are not available on this server.");
+			throw new NotAvailableHere("Turns are");
 		}
 		return commands;
 	}
