@@ -69,7 +69,7 @@ public class LiveReplies {
 		LiveReply reply = new LiveReply(draft.id(), draft.chatId(), stored, id -> stored.get(id, userId), json,
 				clock.instant());
 		replies.put(reply.messageId(), new Entry(reply));
-		events.publishEvent(new ReplyStarted(reply, MessageView.from(draft), true));
+		events.publishEvent(new ReplyStarted(reply, MessageView.from(draft), true, 0));
 		return reply;
 	}
 
@@ -80,9 +80,10 @@ public class LiveReplies {
 	public LiveReply reopen(Message resumed, UUID userId) {
 		LiveReply reply = new LiveReply(resumed.id(), resumed.chatId(), stored, id -> stored.get(id, userId), json,
 				clock.instant());
-		reply.replay(EventIndex.read(resumed.eventIndex(), resumed.content(), json));
+		java.util.List<ReplyEvent> earlier = EventIndex.read(resumed.eventIndex(), resumed.content(), json);
+		reply.replay(earlier);
 		replies.put(reply.messageId(), new Entry(reply));
-		events.publishEvent(new ReplyStarted(reply, MessageView.from(resumed), false));
+		events.publishEvent(new ReplyStarted(reply, MessageView.from(resumed), false, earlier.size()));
 		return reply;
 	}
 

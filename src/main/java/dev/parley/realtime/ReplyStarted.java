@@ -10,6 +10,7 @@ import dev.parley.conversations.MessageView;
  * @param reply the live reply
  * @param message the reply's message as it was when it was opened
  * @param created whether it is a new reply (a turn's draft), not one going on after a pause
+ * @param after the number of the last event it had before (0 for a new reply): its new events follow
  */
-public record ReplyStarted(LiveReply reply, MessageView message, boolean created) {
+public record ReplyStarted(LiveReply reply, MessageView message, boolean created, long after) {
 }

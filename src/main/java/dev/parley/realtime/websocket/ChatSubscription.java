@@ -23,6 +23,8 @@ final class ChatSubscription {
 
 	private final Map<UUID, Long> sent = new HashMap<>();
 
+	private final Map<UUID, Long> endings = new HashMap<>();
+
 	private @Nullable List<Frame> held;
 
 	ChatSubscription(UUID chatId, LiveSocket socket) {
@@ -82,10 +84,17 @@ final class ChatSubscription {
 		UUID messageId = frame.messageId();
 		if (messageId != null) {
 			long last = sent.getOrDefault(messageId, -1L);
-			if (frame.seq() <= last) {
+			if (frame.seq() <= last || frame.ending() && endings.getOrDefault(messageId, -1L) == frame.seq()) {
 				return;
 			}
-			sent.put(messageId, frame.seq());
+			if (frame.ending()) {
+				// The ending is not part of the log: a reply that goes on (after a pause) reuses its number.
+				endings.put(messageId, frame.seq());
+				sent.put(messageId, frame.seq() - 1);
+			}
+			else {
+				sent.put(messageId, frame.seq());
+			}
 		}
 		socket.send(frame.json());
 	}

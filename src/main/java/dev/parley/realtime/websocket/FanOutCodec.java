@@ -30,6 +30,7 @@ final class FanOutCodec {
 					encoded.put("message_id", frame.messageId() == null ? null : frame.messageId().toString());
 					encoded.put("seq", frame.seq());
 					encoded.put("json", frame.json());
+					encoded.put("ending", frame.ending());
 				}
 			}
 			case FanOutMessage.UserFrame user -> node.put("kind", "user")
@@ -49,7 +50,7 @@ final class FanOutCodec {
 				for (JsonNode frame : node.path("frames")) {
 					JsonNode messageId = frame.path("message_id");
 					frames.add(new Frame(messageId.isString() ? UUID.fromString(messageId.asString()) : null,
-							frame.path("seq").asLong(), frame.path("json").asString()));
+							frame.path("seq").asLong(), frame.path("json").asString(), frame.path("ending").asBoolean()));
 				}
 				yield new FanOutMessage.ChatFrames(UUID.fromString(node.path("chat_id").asString()), frames);
 			}

@@ -22,8 +22,14 @@ sealed interface FanOutMessage {
 
 	/**
 	 * One encoded server frame. Frames of a message carry its id and their number in it (a reply's
-	 * event number, 0 for {@code message.created}), so a socket never gets one twice.
+	 * event number, 0 for {@code message.created}), so a socket never gets one twice. A reply's
+	 * ending ({@code done}, {@code error}) is numbered after its log's last event and is not part of
+	 * the log: a paused reply that goes on numbers its next event like its pause's ending.
 	 */
-	record Frame(@Nullable UUID messageId, long seq, String json) {
+	record Frame(@Nullable UUID messageId, long seq, String json, boolean ending) {
+
+		Frame(@Nullable UUID messageId, long seq, String json) {
+			this(messageId, seq, json, false);
+		}
 	}
 }

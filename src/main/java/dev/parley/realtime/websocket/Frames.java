@@ -73,7 +73,7 @@ class Frames {
 				}
 			}
 		}
-		return new Frame(messageId, seq, write(frame));
+		return new Frame(messageId, seq, write(frame), event instanceof ReplyEvent.Ended);
 	}
 
 	/** {@code type} and the fields of {@code fields}, in that order. */

@@ -55,7 +55,7 @@ class ReplyRelay {
 		if (started.created() && fanOut.mayHaveSubscribers(reply.chatId())) {
 			fanOut.publish(new FanOutMessage.ChatFrames(reply.chatId(), List.of(frames.messageCreated(started.message()))));
 		}
-		Thread.ofVirtual().name("reply-relay-" + reply.messageId()).start(() -> relay(reply));
+		Thread.ofVirtual().name("reply-relay-" + reply.messageId()).start(() -> relay(reply, started.after()));
 	}
 
 	/**
@@ -76,9 +76,9 @@ class ReplyRelay {
 		}
 	}
 
-	private void relay(LiveReply reply) {
+	private void relay(LiveReply reply, long after) {
 		UUID chatId = reply.chatId();
-		long seq = 0;
+		long seq = after;
 		try {
 			while (true) {
 				EventBatch<ReplyEvent> batch = reply.awaitAfter(seq, WAIT);

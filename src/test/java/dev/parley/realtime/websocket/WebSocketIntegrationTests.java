@@ -153,6 +153,42 @@ class WebSocketIntegrationTests {
 	}
 
 	@Test
+	void aToolCallThatAsksIsApprovedOverTheSocketAndTheReplyGoesOnNumberedAfterIt() {
+		String agent = api.post("/api/v1/agents", user.accessToken(), map("name", "Maths", "model", "local/echo",
+				"instructions", "Be exact.", "tools", List.of("calculator"), "tool_policies", map("calculator", "ask")))
+			.json().get("id").asString();
+		String agentChat = api.post("/api/v1/chats", user.accessToken(), map("title", "Sums", "agent_id", agent))
+			.json().get("id").asString();
+		try (SocketClient socket = SocketClient.withToken(port, user.accessToken())) {
+			socket.send(map("type", "chat.send", "chat_id", agentChat, "content", "/tool calculator {\"expression\": \"6*7\"}"));
+			socket.next("message.created");
+			String replyId = socket.next("message.created").get("message_id").asString();
+			List<JsonNode> paused = socket.until(frame -> frame.get("type").asString().equals("done"));
+			assertThat(paused).extracting(frame -> frame.get("type").asString())
+				.containsExactly("tool_call", "approval_required", "done");
+			assertThat(paused).extracting(frame -> frame.get("seq").asLong()).containsExactly(1L, 2L, 3L);
+			assertThat(paused.getLast().get("message").get("status").asString()).isEqualTo("awaiting_approval");
+			JsonNode approval = paused.get(1);
+
+			socket.send(map("type", "approval.answer", "run_id", approval.get("run_id").asString(), "step_id",
+					approval.get("step_id").asString(), "decision", "approve"));
+
+			List<JsonNode> resumed = socket.until(frame -> frame.get("type").asString().equals("done"));
+			assertThat(resumed).allSatisfy(frame -> assertThat(frame.get("message_id").asString()).isEqualTo(replyId));
+			assertThat(resumed.getFirst().get("type").asString()).isEqualTo("tool_result");
+			assertThat(resumed.getFirst().get("seq").asLong()).isEqualTo(3);
+			assertThat(resumed).extracting(frame -> frame.get("seq").asLong())
+				.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(3, resumed.size() + 2).boxed().toList());
+			assertThat(resumed.getLast().get("message").get("status").asString()).isEqualTo("completed");
+			assertThat(resumed.getLast().get("message").get("content").asString()).contains("42");
+
+			socket.send(map("type", "approval.answer", "run_id", approval.get("run_id").asString(), "step_id",
+					approval.get("step_id").asString(), "decision", "maybe"));
+			assertThat(socket.next().get("problem").get("errors").findValuesAsString("field")).containsExactly("decision");
+		}
+	}
+
+	@Test
 	void anotherUsersChatIsRefusedExactlyLikeAMissingOne() {
 		ApiClient.Session stranger = api.register();
 		try (SocketClient socket = SocketClient.withToken(port, stranger.accessToken())) {
