@@ -6,7 +6,7 @@
 #   bench/run.sh                      full run (minutes; needs an otherwise idle machine)
 #   bench/run.sh --smoke              every scenario for a few seconds at tiny load (CI): exits non-zero
 #                                     when a scenario's plumbing fails, never because of a target
-#   bench/run.sh --scenarios 2,4,8 --rounds 5 --duration 15 --warmup 30 --no-build
+#   bench/run.sh --scenarios 2,4,9 --rounds 5 --duration 15 --warmup 30 --no-build
 #                                     (--warmup: unrecorded seconds of each scenario's load first)
 #
 # Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/parley_bench; the database is
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-MODE=full ROUNDS=3 DURATION=10 WARMUP=30 SCENARIOS=1,2,3,4,5,6,7,8 BUILD=1
+MODE=full ROUNDS=3 DURATION=10 WARMUP=30 SCENARIOS=1,2,3,4,5,6,7,8,9 BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) MODE=smoke ;;
@@ -97,8 +97,9 @@ MOCK_JAR=$ROOT/bench/mock-llm/target/mock-llm.jar
 if [[ $BUILD == 1 || ! -f $JAR ]]; then log "building Parley"; ./mvnw -B -q -DskipTests package; fi
 if [[ $BUILD == 1 || ! -f $MOCK_JAR ]]; then log "building the mock"; ./mvnw -B -q -f bench/mock-llm/pom.xml package; fi
 mkdir -p bench/loadgen/target
-"$JAVAC" -d bench/loadgen/target bench/loadgen/SseLoad.java bench/loadgen/WsLoad.java
+"$JAVAC" -d bench/loadgen/target bench/loadgen/SseLoad.java bench/loadgen/RateLoad.java bench/loadgen/WsLoad.java
 LOADGEN=("$JAVA" -XX:+UseSerialGC -Xss256k -cp "$ROOT/bench/loadgen/target" SseLoad)
+RATELOAD=("$JAVA" -XX:+UseSerialGC -Xss256k -cp "$ROOT/bench/loadgen/target" RateLoad)
 WSLOAD=("$JAVA" -XX:+UseSerialGC -cp "$ROOT/bench/loadgen/target" WsLoad)
 on_load() { taskset -c "$LOAD_CORES" "$@"; }
 
@@ -390,8 +391,62 @@ if want 1; then
   fi
 fi
 
-# Overload in scenario 1 can leave Parley's heap grown; later scenarios start from a fresh process.
-if want 1 && [[ $MODE == full ]]; then stop_parley; start_parley; fi
+# ---- 8. gateway overhead with an even-rate open-loop generator (issue 10): RateLoad sends one
+# request every 1/rate s over keep-alive connections, latency from each request's planned start
+# (bench/README.md, "The even-rate generator"); mock directly vs Parley /v1/chat/completions -> mock,
+# arms alternated, plain and streamed (TTFT); then saturation (wrk, 32 connections, closed loop).
+if want 8; then
+  wait_idle
+  if [[ -z ${API_KEY:-} ]]; then
+    skip 8 "POST /api/v1/api-keys is not on this build, so /v1/chat/completions cannot be called with a pk_ key"
+  elif [[ $PROVIDER != openai ]]; then
+    skip 8 "the OpenAI provider (OPENAI_BASE_URL) is not on this build, so Parley cannot forward to the mock"
+  else
+    RATE8=$([[ $MODE == smoke ]] && echo 50 || echo 1000)
+    Q='"messages":[{"role":"user","content":"What should I see in Alfama?"}]'
+    B8="{\"model\":\"gpt-4o-mini\",$Q}"
+    PB8="{\"model\":\"openai/gpt-4o-mini\",$Q}"
+    SB8="{\"model\":\"gpt-4o-mini\",\"stream\":true,\"stream_options\":{\"include_usage\":true},$Q}"
+    SPB8="{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,\"stream_options\":{\"include_usage\":true},$Q}"
+    AUTH="Authorization: Bearer $API_KEY"
+    # Each measurement is a new JVM: --warmup-s first runs its own load unrecorded, so the generator's
+    # JIT and its keep-alive connections are warm when it counts.
+    GEN_WARMUP=$([[ $MODE == smoke ]] && echo 0.5 || echo 3)
+    rate8() { on_load "${RATELOAD[@]}" --rate "$RATE8" --duration-s "$DURATION" --warmup-s "$GEN_WARMUP" "$@"; }
+    probe=$(curl -sN -X POST "$PARLEY/v1/chat/completions" -H "$AUTH" -H 'Content-Type: application/json' -d "$SPB8" | tail -c 200)
+    [[ $probe == *'[DONE]'* ]] || fail "8: a streamed /v1/chat/completions through Parley did not end with [DONE]"
+    log "scenario 8: warm-up (${WARMUP}s of each load, unrecorded)"
+    for arm in "$MOCK/v1/chat/completions" "$PARLEY/v1/chat/completions"; do
+      on_load "${RATELOAD[@]}" --url "$arm" --header "$AUTH" --body "$([[ $arm == $MOCK* ]] && echo "$B8" || echo "$PB8")" \
+        --rate "$RATE8" --duration-s "$WARMUP" > /dev/null 2>&1 || true
+      on_load "${RATELOAD[@]}" --url "$arm" --header "$AUTH" --body "$([[ $arm == $MOCK* ]] && echo "$SB8" || echo "$SPB8")" \
+        --rate "$RATE8" --duration-s "$WARMUP" --stream > /dev/null 2>&1 || true
+    done
+    log "scenario 8: $RATE8 requests/s even-rate open loop, not streamed and streamed"
+    for r in $(seq 1 "$ROUNDS"); do
+      measure "$(meta 8 "$RATE8-rps" mock "$r")" '{}' rate8 --url "$MOCK/v1/chat/completions" --header "$AUTH" --body "$B8"
+      measure "$(meta 8 "$RATE8-rps" parley "$r")" '{}' rate8 --url "$PARLEY/v1/chat/completions" --header "$AUTH" --body "$PB8"
+    done
+    for r in $(seq 1 "$ROUNDS"); do
+      measure "$(meta 8 "$RATE8-rps-stream" mock "$r")" '{}' rate8 --url "$MOCK/v1/chat/completions" --header "$AUTH" --body "$SB8" --stream
+      measure "$(meta 8 "$RATE8-rps-stream" parley "$r")" '{}' rate8 --url "$PARLEY/v1/chat/completions" --header "$AUTH" --body "$SPB8" --stream
+    done
+    log "scenario 8: saturation, 32 connections (wrk)"
+    warm_wrk 32 "$PARLEY/v1/chat/completions" WRK_METHOD=POST WRK_TOKEN="$API_KEY" WRK_BODY="$PB8"
+    for r in $(seq 1 "$ROUNDS"); do
+      measure "$(meta 8 saturation mock "$r")" '{}' wrk_run 32 "$MOCK/v1/chat/completions" WRK_METHOD=POST WRK_BODY="$B8"
+      measure "$(meta 8 saturation parley "$r")" '{}' wrk_run 32 "$PARLEY/v1/chat/completions" WRK_METHOD=POST WRK_TOKEN="$API_KEY" WRK_BODY="$PB8"
+    done
+    # Plumbing: every Parley arm answered something.
+    for case in "$RATE8-rps" "$RATE8-rps-stream" saturation; do
+      jq -se --arg c "$case" '[.[] | select(.scenario == "8" and .case == $c and .arm == "parley") | .ok // 0] | add > 0' "$RAW" >/dev/null ||
+        fail "8: no request of $case through Parley succeeded"
+    done
+  fi
+fi
+
+# Overload in scenarios 1 and 8 can leave Parley's heap grown; later scenarios start from a fresh process.
+if { want 1 || want 8; } && [[ $MODE == full ]]; then stop_parley; start_parley; fi
 
 # ---- 5. logins (Argon2id): logins/s at 200 connections; another endpoint's p99 idle vs during logins
 if want 5; then
@@ -485,11 +540,11 @@ if want 7; then
   [[ $found == 1 ]] || fail "7: RecommendationSpeedBenchmark printed no timings (see recommendations.log)"
 fi
 
-# ---- 8. WebSocket broadcast: N sockets of one user on one node, all subscribed to one chat; each
+# ---- 9. WebSocket broadcast: N sockets of one user on one node, all subscribed to one chat; each
 # reply's frames (local/echo, 50 words 20 ms apart) reach every socket. Delivery = a frame's arrival
 # on a socket minus its first arrival on any socket; created = chat.send to the user message's
 # message.created on each socket. The session limit is raised for the scenario (one user holds them all).
-if want 8; then
+if want 9; then
   SOCKETS=$([[ $MODE == smoke ]] && echo 20 || echo 1000)
   MESSAGES=$([[ $MODE == smoke ]] && echo 2 || echo 5)
   stop_parley; start_parley PARLEY_REALTIME_MAX_SESSIONS=$(( SOCKETS + 10 )) PARLEY_AI_ECHO_DELAY=20ms
@@ -498,9 +553,9 @@ if want 8; then
   WS_TOKEN=$(api POST /api/v1/auth/login "" "{\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}" | jq -r .access_token)
   WS_CHAT=$(api POST /api/v1/chats "$WS_TOKEN" '{"title":"broadcast"}' | jq -r .id)
   WS_WORDS=$(printf 'word%d ' $(seq 1 49))
-  log "scenario 8: $SOCKETS sockets subscribed to one chat, $MESSAGES replies broadcast"
+  log "scenario 9: $SOCKETS sockets subscribed to one chat, $MESSAGES replies broadcast"
   for r in $(seq 1 "$ROUNDS"); do
-    measure "$(meta 8 "$SOCKETS-sockets" parley "$r")" '{}' on_load "${WSLOAD[@]}" --url "ws://127.0.0.1:$PARLEY_PORT/ws" \
+    measure "$(meta 9 "$SOCKETS-sockets" parley "$r")" '{}' on_load "${WSLOAD[@]}" --url "ws://127.0.0.1:$PARLEY_PORT/ws" \
       --token "$WS_TOKEN" --chat "$WS_CHAT" --sockets "$SOCKETS" --messages "$MESSAGES" --content "${WS_WORDS% }" --timeout-s 60
     # Every socket of the round has closed before the next opens (the limit counts them until then).
     for _ in $(seq 1 100); do

@@ -56,6 +56,9 @@ def normalize(out):
                 "sockets": out["sockets"], "subscribed": out["subscribed"], "lost": out["lost"],
                 "closed": out["closed"], "rps": out["frames_per_s"], "lat": out["delivery_ms"],
                 "created": out["created_ms"]}
+    if out.get("tool") == "rateload":
+        return {k: out.get(k) for k in ("requests", "ok", "errors", "error_kinds", "rps", "lat", "ttft", "send_lag",
+                                         "connections")}
     if "ttft_ms" in out:  # SseLoad
         return {"requests": out["requests"], "ok": out["completed"], "errors": out["errors"],
                 "error_kinds": out["error_kinds"], "rps": out["throughput_rps"], "peak_open": out["peak_open"],
@@ -301,22 +304,55 @@ def report(results_dir):
             summary["scenarios"].setdefault("7", {})[e["case"]] = {"p50": e["p50"], "p99": e["p99"], "met": met}
         table(["path", "calls", "p50 ms", "p99 ms", "target (p99 ≤ 20 ms)"], rows)
 
-    # 8. WebSocket broadcast
+    # 8. gateway overhead, even-rate open loop, and saturation
     s8 = by.get("8", [])
     if s8:
-        out.append("## 8. WebSocket broadcast: sockets of one chat on one node, each reply's frames to all\n")
+        out.append("## 8. Gateway overhead, even-rate open loop (RateLoad), and saturation (wrk, 32 connections)\n")
+        out.append("Latency and TTFT count from each request's planned start. *generator lag p99* is how late "
+                   "RateLoad itself sent the Parley arm's requests (it should stay well under the added latency).\n")
+        rows = []
+        cases = sorted({e["case"] for e in s8 if e["case"] != "saturation"}, key=lambda c: ("stream" in c, c))
+        for case in cases:
+            metric = "ttft" if "stream" in case else "lat"
+            a, b = arm_row(s8, case, "mock", metric), arm_row(s8, case, "parley", metric)
+            d50 = paired(s8, case, "mock", "parley", diff((metric, "p50")))
+            d99 = paired(s8, case, "mock", "parley", diff((metric, "p99")))
+            lag = med([get(e, "send_lag", "p99") for e in rounds(s8, case, "parley")])
+            target = None
+            if case.startswith("1000"):
+                target = d50 is not None and d99 is not None and d50 <= 1 and d99 <= 5 and b["errors"] == 0
+            rows.append([case + (" (TTFT)" if metric == "ttft" else ""), a["rps"], b["rps"], a["p50"], a["p99"],
+                         b["p50"], b["p99"], b["max"], d50, d99, lag, f"{a['errors']}/{b['errors']}", b["cpu"],
+                         verdict(target) if case.startswith("1000") else "(report)"])
+            summary["scenarios"].setdefault("8", {})[case] = {"mock": a, "parley": b, "added_p50": d50,
+                                                              "added_p99": d99, "generator_lag_p99": lag, "met": target}
+        table(["rate / mode", "mock rps", "Parley rps", "mock p50", "mock p99", "Parley p50", "Parley p99",
+               "Parley max", "added p50", "added p99", "generator lag p99", "errors mock/Parley", "CPU %",
+               "target (1000 rps: +p50 ≤ 1, +p99 ≤ 5, 0 errors)"], rows)
+        if any(e["case"] == "saturation" for e in s8):
+            a, b = arm_row(s8, "saturation", "mock"), arm_row(s8, "saturation", "parley")
+            met = b["rps"] is not None and b["rps"] >= 3000 and b["errors"] == 0
+            summary["scenarios"].setdefault("8", {})["saturation"] = {"mock": a, "parley": b, "met": met}
+            table(["saturation", "mock rps", "Parley rps", "Parley p50", "Parley p99", "errors mock/Parley", "CPU %",
+                   "target (≥ 3000 proxied rps, 0 errors)"],
+                  [["32 connections", a["rps"], b["rps"], b["p50"], b["p99"], f"{a['errors']}/{b['errors']}", b["cpu"],
+                    verdict(met)]])
+    # 9. WebSocket broadcast
+    s9 = by.get("9", [])
+    if s9:
+        out.append("## 9. WebSocket broadcast: sockets of one chat on one node, each reply's frames to all\n")
         out.append("Delivery: a frame's arrival on a socket minus its first arrival on any socket. Created: "
                    "chat.send to the user message's message.created on each socket (turn start + fan-out).\n")
         rows = []
-        for case in sorted({e["case"] for e in s8}):
-            r = arm_row(s8, case, "parley")
-            c = arm_row(s8, case, "parley", "created")
-            rs = rounds(s8, case, "parley")
+        for case in sorted({e["case"] for e in s9}):
+            r = arm_row(s9, case, "parley")
+            c = arm_row(s9, case, "parley", "created")
+            rs = rounds(s9, case, "parley")
             subscribed = min((e.get("subscribed", 0) for e in rs), default=None)
             lost = sum(e.get("lost", 0) for e in rs)
             rows.append([case, subscribed, r["requests"], lost, r["errors"], r["rps"], r["p50"], r["p99"], r["max"],
                          c["p50"], c["p99"], r["cpu"], r["rss"], "(report)"])
-            summary["scenarios"].setdefault("8", {})[case] = {**r, "created": c, "subscribed": subscribed, "lost": lost}
+            summary["scenarios"].setdefault("9", {})[case] = {**r, "created": c, "subscribed": subscribed, "lost": lost}
         table(["case", "sockets subscribed (worst round)", "frames expected", "lost", "errors", "frames/s",
                "delivery p50", "delivery p99", "delivery max", "created p50", "created p99", "CPU %", "RSS MB",
                "target"], rows)

@@ -14,9 +14,11 @@ import dev.parley.agents.runs.Run;
 import dev.parley.agents.runs.RunStatus;
 import dev.parley.agents.runs.RunStep;
 import dev.parley.agents.runs.Runs;
+import dev.parley.agents.runs.StepAnswered;
 import dev.parley.agents.runs.StepKind;
 import dev.parley.agents.runs.StepStatus;
 import dev.parley.agents.runs.StopReason;
+import dev.parley.agents.tools.PausingTool;
 import dev.parley.agents.tools.Tool;
 import dev.parley.agents.tools.ToolInvocation;
 import dev.parley.agents.tools.ToolResult;
@@ -202,6 +204,31 @@ class AgentRuns {
 		Thread.ofVirtual().name("run-resume-" + decided.runId()).start(() -> goOn(decided.runId(), decided.userId()));
 	}
 
+	/** As for a decision: a person's answer (or its timeout) ended a step the run waited on. */
+	@TransactionalEventListener
+	void on(StepAnswered answered) {
+		Thread.ofVirtual().name("run-resume-" + answered.runId()).start(() -> goOn(answered.runId(), answered.userId()));
+	}
+
+	/**
+	 * Tells the reply what the steps that waited for a person's answer came to; those of the round
+	 * the run paused in that are no longer waiting (the round's other calls were told as they ended).
+	 */
+	private static void answeredWhilePaused(Run run, RunEvents events) {
+		List<RunStep> steps = run.steps();
+		int round = steps.size();
+		while (round > 0 && steps.get(round - 1).kind() == StepKind.TOOL) {
+			round--;
+		}
+		for (RunStep step : steps.subList(round, steps.size())) {
+			if (PausingTool.ASK_HUMAN.equals(step.tool())
+					&& (step.status() == StepStatus.COMPLETED || step.status() == StepStatus.FAILED)) {
+				events.toolResult(step.toolCallId() == null ? "" : step.toolCallId(), Boolean.TRUE.equals(step.ok()),
+						step.resultSummary() == null ? "" : step.resultSummary());
+			}
+		}
+	}
+
 	/** Takes on decided runs whose decision found no node to go on at once (a restart in between). */
 	@Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
 	void goOnWithDecided() {
@@ -238,13 +265,10 @@ class AgentRuns {
 							PromptAssembler.historyChars(model.model().contextWindow(), answerTokens), run.replyMessageId()),
 					model.model().contextWindow(), answerTokens));
 			transcript.addAll(RunTranscript.of(run.steps()));
-			List<ToolCall> called = run.steps().stream()
-				.filter(step -> step.kind() == StepKind.TOOL)
-				.map(step -> new ToolCall(step.toolCallId() == null ? "" : step.toolCallId(), step.tool(),
-						step.arguments()))
-				.toList();
+			List<ToolCall> called = RunTranscript.calls(run.steps());
 			RunScope scope = new RunScope(run, userId, settings, tools(userId, settings), run.deadline());
 			ReplyOfRun sink = new ReplyOfRun(reply);
+			answeredWhilePaused(run, sink);
 			RunProgress progress = new RunProgress(scope, model, slot, sink, transcript,
 					settings.temperature(), answerTokens, run.modelSteps(), resumed.content(),
 					new TokenUsage(run.promptTokens(), run.completionTokens()), called);

@@ -20,6 +20,15 @@ final class RunTranscript {
 	private RunTranscript() {
 	}
 
+	/** The tool calls of a run so far, in order, as the model made them. */
+	static List<ToolCall> calls(List<RunStep> steps) {
+		return steps.stream()
+			.filter(step -> step.kind() == StepKind.TOOL)
+			.map(step -> new ToolCall(step.toolCallId() == null ? "" : step.toolCallId(), step.tool(),
+					step.arguments()))
+			.toList();
+	}
+
 	static List<PromptMessage> of(List<RunStep> steps) {
 		List<PromptMessage> messages = new ArrayList<>();
 		int i = 0;

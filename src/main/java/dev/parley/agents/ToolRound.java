@@ -17,7 +17,10 @@ import dev.parley.agents.runs.ArgumentsHash;
 import dev.parley.agents.runs.RunStep;
 import dev.parley.agents.runs.Runs;
 import dev.parley.agents.runs.StepStatus;
+import dev.parley.agents.tools.PausingTool;
 import dev.parley.agents.tools.Tool;
+import dev.parley.agents.tools.ToolArguments;
+import dev.parley.agents.tools.ToolInvocation;
 import dev.parley.agents.tools.ToolResult;
 import dev.parley.agents.tools.Toolbox;
 import dev.parley.ai.ToolCall;
@@ -35,10 +38,13 @@ class ToolRound {
 
 	private final Runs runs;
 
+	private final RunFeedback feedback;
+
 	private final Clock clock;
 
-	ToolRound(Runs runs, Clock clock) {
+	ToolRound(Runs runs, RunFeedback feedback, Clock clock) {
 		this.runs = runs;
+		this.feedback = feedback;
 		this.clock = clock;
 	}
 
@@ -61,6 +67,7 @@ class ToolRound {
 		List<Pending> runnable = new ArrayList<>();
 		List<ToolAnswer> ended = new ArrayList<>();
 		List<RunStep> awaiting = new ArrayList<>();
+		List<RunStep> approvals = new ArrayList<>();
 		for (ToolCall call : calls) {
 			Tool tool = scope.tools().get(call.name());
 			if (tool == null) {
@@ -71,7 +78,13 @@ class ToolRound {
 			}
 			// The ledger knows the tool by its own name, whatever name the model knows it by.
 			ToolCall named = new ToolCall(call.id(), tool.name(), call.arguments());
-			switch (decide(scope, tool, call)) {
+			ToolPolicy policy = decide(scope, tool, call);
+			if (tool instanceof PausingTool pausing && policy != ToolPolicy.DENY) {
+				// Asking a person is what an ask policy would do anyway: the question is the approval.
+				ask(scope, pausing, named, events, ended, awaiting);
+				continue;
+			}
+			switch (policy) {
 				case ALLOW -> runnable.add(new Pending(runs.recordToolCall(scope.run().id(), named, StepStatus.RUNNING), tool));
 				case DENY -> ended.add(deny(runs.recordToolCall(scope.run().id(), named, StepStatus.RUNNING),
 						"the agent's policy does not allow " + tool.name(), events));
@@ -82,15 +95,45 @@ class ToolRound {
 						continue;
 					}
 					RunStep step = runs.recordToolCall(scope.run().id(), named, StepStatus.AWAITING_APPROVAL);
-					awaiting.add(step);
+					approvals.add(step);
 				}
 			}
 		}
 		ended.addAll(execute(scope, runnable, events));
-		for (RunStep step : awaiting) {
+		for (RunStep step : approvals) {
 			events.approvalRequired(scope.run().id(), step.id(), step.tool(), step.arguments());
+			feedback.askApproval(scope, step);
 		}
+		awaiting.addAll(approvals);
 		return new Outcome(ended, awaiting);
+	}
+
+	/**
+	 * Puts a pausing tool's question to a person: its step waits for the answer. A call that cannot
+	 * wait (a delegated run's) or whose question could not be put ends at once, with why.
+	 */
+	private void ask(RunScope scope, PausingTool tool, ToolCall call, RunEvents events, List<ToolAnswer> ended,
+			List<RunStep> awaiting) {
+		if (!scope.mayAsk()) {
+			ended.add(deny(runs.recordToolCall(scope.run().id(), call, StepStatus.RUNNING),
+					tool.name() + " waits for a person, which a delegated run cannot do", events));
+			return;
+		}
+		switch (ToolArguments.check(tool.definition(), call.arguments())) {
+			case ToolArguments.Invalid invalid ->
+				ended.add(end(runs.recordToolCall(scope.run().id(), call, StepStatus.RUNNING), invalid.result(), events));
+			case ToolArguments.Valid valid -> {
+				RunStep step = runs.recordToolCall(scope.run().id(), call, StepStatus.AWAITING_APPROVAL);
+				ToolResult refused = tool.ask(new ToolInvocation(scope.userId(), callId(step), valid.arguments(),
+						scope.deadline(), scope.run().id(), step.id()));
+				if (refused == null) {
+					awaiting.add(step);
+				}
+				else {
+					ended.add(end(step, refused, events));
+				}
+			}
+		}
 	}
 
 	/**
@@ -115,7 +158,9 @@ class ToolRound {
 			}
 			else {
 				String reason = decision.get().approves() ? "the tool is no longer available"
-						: "a person denied it" + (decision.get().reason() == null ? "" : ": " + decision.get().reason());
+						: decision.get().timedOut() ? "nobody decided on it in time (the approval timed out)"
+								: "a person denied it"
+										+ (decision.get().reason() == null ? "" : ": " + decision.get().reason());
 				ended.add(deny(step, reason, events));
 			}
 		}

@@ -4,7 +4,8 @@
  * (built-in ones and those of MCP servers), approval policies, delegation and one-shot queries.
  */
 @ApplicationModule(displayName = "Agents",
-		allowedDependencies = { "realtime", "ai", "conversations", "identity", "platform", "platform :: outbound" })
+		allowedDependencies = { "feedback", "realtime", "ai", "conversations", "identity", "platform",
+			"platform :: limits", "platform :: outbound" })
 @NullMarked
 package dev.parley.agents;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the AI module; application.yaml names the environment variable of each.
@@ -28,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeouts how long a provider may take
  * @param retry how failed provider calls are tried again
  * @param fallbacks per model id, the models tried in turn when it fails before its first token
+ * @param dropParams whether {@code /v1/chat/completions} drops a parameter the provider cannot honour
+ *     instead of refusing the request ({@code PARLEY_DROP_PARAMS}); a request's own {@code drop_params} also does
+ * @param images how images given by URL in {@code /v1/chat/completions} are fetched
  */
 @ConfigurationProperties("parley.ai")
 public record AiProperties(@DefaultValue("local/echo") String defaultModel, @DefaultValue Echo echo,
@@ -35,7 +39,15 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 		@DefaultValue KeyedProvider anthropic, @DefaultValue KeyedProvider gemini, @DefaultValue Ollama ollama,
 		@DefaultValue Bedrock bedrock, @DefaultValue Map<String, KeyedProvider> providers,
 		@DefaultValue OwnKeys ownKeys, @DefaultValue Timeouts timeouts, @DefaultValue Retry retry,
-		@DefaultValue Map<String, List<String>> fallbacks) {
+		@DefaultValue Map<String, List<String>> fallbacks, @DefaultValue("false") boolean dropParams,
+		@DefaultValue Images images) {
+
+	/**
+	 * @param maxBytes the largest image fetched ({@code PARLEY_IMAGE_MAX_BYTES}); larger ones are refused
+	 * @param timeout the longest a fetch may take
+	 */
+	public record Images(@DefaultValue("10MB") DataSize maxBytes, @DefaultValue("10s") Duration timeout) {
+	}
 
 	/**
 	 * @param enabled whether {@code local/echo} is offered

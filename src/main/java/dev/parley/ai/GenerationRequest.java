@@ -17,31 +17,40 @@ import org.jspecify.annotations.Nullable;
  * @param tools the tools the model may call; empty for none
  * @param outputSchema a JSON Schema (of an object) the answer must be JSON of, sent as the
  *     provider's native structured output where it has one; {@code null} for free text
+ * @param options sampling and shape beyond temperature and length (top_p, stop, seed, tool choice ...)
  */
 public record GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
 		@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId, List<ToolDefinition> tools,
-		@Nullable String outputSchema) {
+		@Nullable String outputSchema, GenerationOptions options) {
 
 	public GenerationRequest {
 		messages = List.copyOf(messages);
 		tools = tools == null ? List.of() : List.copyOf(tools);
+		options = options == null ? GenerationOptions.DEFAULT : options;
+	}
+
+	/** A request with the providers' default sampling. */
+	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
+			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId, List<ToolDefinition> tools,
+			@Nullable String outputSchema) {
+		this(userId, model, messages, temperature, maxTokens, chatId, tools, outputSchema, GenerationOptions.DEFAULT);
 	}
 
 	/** A request for a free-text answer. */
 	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
 			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId, List<ToolDefinition> tools) {
-		this(userId, model, messages, temperature, maxTokens, chatId, tools, null);
+		this(userId, model, messages, temperature, maxTokens, chatId, tools, null, GenerationOptions.DEFAULT);
 	}
 
 	/** A request without tools. */
 	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
 			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId) {
-		this(userId, model, messages, temperature, maxTokens, chatId, List.of(), null);
+		this(userId, model, messages, temperature, maxTokens, chatId, List.of(), null, GenerationOptions.DEFAULT);
 	}
 
 	/** A request without tools that belongs to no chat. */
 	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
 			@Nullable Double temperature, @Nullable Integer maxTokens) {
-		this(userId, model, messages, temperature, maxTokens, null, List.of(), null);
+		this(userId, model, messages, temperature, maxTokens, null, List.of(), null, GenerationOptions.DEFAULT);
 	}
 }

@@ -98,7 +98,7 @@ class ModelRouter {
 		ProviderCredential credential = (resolved != null ? resolved
 				: credentials.resolve(request.userId(), model.id().provider())).credential();
 		return new ProviderCall(model.id().model(), request.messages(), request.temperature(), maxTokens, credential,
-				streamed, request.tools(), request.outputSchema());
+				streamed, request.tools(), request.outputSchema(), request.options());
 	}
 
 	private List<ModelInfo> chain(ModelInfo primary) {

@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param content the text; for a {@link Role#TOOL} message, the tool's result
  * @param toolCalls on an {@link Role#ASSISTANT} message, the tools the model called; else empty
  * @param toolCallId on a {@link Role#TOOL} message, the call it answers; else {@code null}
+ * @param images on a {@link Role#USER} message, the images that go with its text, in order; else empty
  */
-public record PromptMessage(Role role, String content, List<ToolCall> toolCalls, @Nullable String toolCallId) {
+public record PromptMessage(Role role, String content, List<ToolCall> toolCalls, @Nullable String toolCallId,
+		List<PromptImage> images) {
 
 	public enum Role {
 
@@ -23,6 +25,11 @@ public record PromptMessage(Role role, String content, List<ToolCall> toolCalls,
 	public PromptMessage {
 		content = content == null ? "" : content;
 		toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+		images = images == null ? List.of() : List.copyOf(images);
+	}
+
+	public PromptMessage(Role role, String content, List<ToolCall> toolCalls, @Nullable String toolCallId) {
+		this(role, content, toolCalls, toolCallId, List.of());
 	}
 
 	public PromptMessage(Role role, String content) {
@@ -35,6 +42,11 @@ public record PromptMessage(Role role, String content, List<ToolCall> toolCalls,
 
 	public static PromptMessage user(String content) {
 		return new PromptMessage(Role.USER, content);
+	}
+
+	/** A user's message with images. */
+	public static PromptMessage user(String content, List<PromptImage> images) {
+		return new PromptMessage(Role.USER, content, List.of(), null, images);
 	}
 
 	public static PromptMessage assistant(String content) {

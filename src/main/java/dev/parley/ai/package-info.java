@@ -7,7 +7,7 @@
  * ({@code /v1}). Chat turns are run by {@code agents} and their replies streamed by {@code realtime}.
  */
 @ApplicationModule(displayName = "AI",
-		allowedDependencies = { "conversations", "identity", "platform", "platform :: outbound", "platform :: streams" })
+		allowedDependencies = { "conversations", "identity", "platform", "platform :: limits", "platform :: outbound", "platform :: streams" })
 @NullMarked
 package dev.parley.ai;
 

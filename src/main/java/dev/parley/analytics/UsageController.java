@@ -49,7 +49,7 @@ class UsageController {
 		Instant end = to == null ? clock.instant() : to;
 		Instant start = from == null ? end.minus(DEFAULT_RANGE) : from;
 		FieldChecks checks = new FieldChecks();
-		UUID subject = checks.check(() -> subject(caller, userId));
+		UUID subject = checks.check(() -> ReportSubject.of(caller, userId));
 		UsageReports.UsageGrouping grouping = groupBy == null ? null : checks.check(() -> grouping(groupBy));
 		checks.throwIfAny();
 		UsageReports.UsageTotals totals = reports.totals(subject, start, end);
@@ -58,23 +58,12 @@ class UsageController {
 		return new UsageResponse(start, end, subject, Totals.from(totals), groups);
 	}
 
-	/** Users see their own usage; admins anyone's, or everyone's when they name no one. */
-	private static @Nullable UUID subject(AuthenticatedUser caller, @Nullable UUID requested) {
-		if (caller.isAdmin()) {
-			return requested;
-		}
-		if (requested != null && !requested.equals(caller.id())) {
-			throw new InvalidUsageQuery(Map.of("user_id", "only admins may see another user's usage"));
-		}
-		return caller.id();
-	}
-
 	private static UsageReports.UsageGrouping grouping(String groupBy) {
 		try {
 			return UsageReports.UsageGrouping.valueOf(groupBy.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidUsageQuery(Map.of("group_by", "must be model or day"));
+			throw new InvalidUsageQuery(Map.of("group_by", "must be model, provider, day or user"));
 		}
 	}
 

@@ -31,6 +31,27 @@ class UsageReports {
 		return query(grouping.sqlKey(), userId, from, to).stream().filter(totals -> totals.requests() > 0).toList();
 	}
 
+	/**
+	 * Everyone's usage by {@code grouping}, most expensive first (then most requests), at most
+	 * {@code top} groups.
+	 */
+	List<UsageTotals> ranked(UsageGrouping grouping, Instant from, Instant to, int top) {
+		return jdbc.sql("""
+				select %s as key, count(*) as requests,
+					coalesce(sum(prompt_tokens), 0) as prompt_tokens,
+					coalesce(sum(completion_tokens), 0) as completion_tokens,
+					coalesce(sum(cost_usd), 0) as cost_usd
+				from usage_records
+				where created_at >= :from and created_at < :to
+				group by 1 order by cost_usd desc, requests desc, key limit :top
+				""".formatted(grouping.sqlKey()))
+			.param("from", from.atOffset(ZoneOffset.UTC))
+			.param("to", to.atOffset(ZoneOffset.UTC))
+			.param("top", top)
+			.query(UsageReports::totals)
+			.list();
+	}
+
 	private List<UsageTotals> query(String key, @Nullable UUID userId, Instant from, Instant to) {
 		String sql = """
 				select %s as key, count(*) as requests,
@@ -59,7 +80,8 @@ class UsageReports {
 	/** How usage is broken down. */
 	enum UsageGrouping {
 
-		MODEL("model"), DAY("to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')");
+		MODEL("model"), DAY("to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')"), USER("user_id::text"),
+		PROVIDER("provider");
 
 		private final String sqlKey;
 

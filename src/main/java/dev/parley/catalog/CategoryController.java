@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.parley.identity.AdminOnly;
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.Cursor;
 import dev.parley.platform.CursorPage;
@@ -71,7 +72,7 @@ class CategoryController {
 	@ApiResponse(responseCode = "403", description = "You are not an admin")
 	@ApiResponse(responseCode = "409", description = "A sibling has this name already (ignoring case)")
 	CategoryResponse create(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody String body) {
-		AdminOnly.require(caller);
+		AdminOnly.require(caller, "change the catalogue");
 		JsonNode fields = json.object(body);
 		FieldChecks checks = checked(fields);
 		String name = checks.check(() -> name(fields.get("name")));
@@ -88,7 +89,7 @@ class CategoryController {
 	@ApiResponse(responseCode = "409", description = "A sibling at the destination has this name already")
 	CategoryResponse update(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@RequestBody String body) {
-		AdminOnly.require(caller);
+		AdminOnly.require(caller, "change the catalogue");
 		JsonNode fields = json.object(body);
 		FieldChecks checks = checked(fields);
 		String name = fields.has("name") ? checks.check(() -> name(fields.get("name"))) : null;
@@ -107,7 +108,7 @@ class CategoryController {
 	@ApiResponse(responseCode = "409", description = "The category holds products or subcategories and no move_to was given")
 	void delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@RequestParam(name = "move_to", required = false) String moveTo) {
-		AdminOnly.require(caller);
+		AdminOnly.require(caller, "change the catalogue");
 		UUID target = null;
 		if (moveTo != null && !moveTo.isBlank()) {
 			target = ProductFields.uuid(moveTo.strip());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.parley.identity.AdminOnly;
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.CursorPage;
 import dev.parley.platform.FieldChecks;
@@ -105,7 +106,7 @@ class ProductController {
 	@ApiResponse(responseCode = "403", description = "You are not an admin")
 	@ApiResponse(responseCode = "409", description = "Another product has this external_id")
 	JsonNode create(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody String body) {
-		AdminOnly.require(caller);
+		AdminOnly.require(caller, "change the catalogue");
 		return view.of(catalog.create(json.object(body)), null);
 	}
 
@@ -116,7 +117,7 @@ class ProductController {
 	@ApiResponse(responseCode = "403", description = "You are not an admin")
 	@ApiResponse(responseCode = "409", description = "Another product has this external_id")
 	JsonNode update(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id, @RequestBody String body) {
-		AdminOnly.require(caller);
+		AdminOnly.require(caller, "change the catalogue");
 		return view.of(catalog.update(id, json.object(body)), null);
 	}
 
@@ -125,7 +126,7 @@ class ProductController {
 	@Operation(summary = "Delete a product (admins); its clicks go with it")
 	@ApiResponse(responseCode = "403", description = "You are not an admin")
 	void delete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
-		AdminOnly.require(caller);
+		AdminOnly.require(caller, "change the catalogue");
 		catalog.delete(id);
 	}
 

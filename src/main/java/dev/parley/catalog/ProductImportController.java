@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import dev.parley.identity.AdminOnly;
 import dev.parley.identity.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -40,7 +41,7 @@ class ProductImportController {
 	@ApiResponse(responseCode = "403", description = "You are not an admin")
 	@ApiResponse(responseCode = "415", description = "The body is not application/x-ndjson")
 	ProductImport.Report run(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody byte[] body) {
-		AdminOnly.require(caller);
+		AdminOnly.require(caller, "change the catalogue");
 		try {
 			return imports.run(StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)

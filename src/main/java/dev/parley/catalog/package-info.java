@@ -4,7 +4,7 @@
  * Other modules read products through {@link dev.parley.catalog.Products} and categories through
  * {@link dev.parley.catalog.Categories}; products are global, a click is its user's own.
  */
-@ApplicationModule(displayName = "Catalog", allowedDependencies = { "ai", "identity", "platform" })
+@ApplicationModule(displayName = "Catalog", allowedDependencies = { "ai", "identity", "platform", "platform :: limits" })
 @NullMarked
 package dev.parley.catalog;
 

@@ -49,8 +49,11 @@ public class Chats {
 	}
 
 	/** A new, empty chat; a blank title, model or system prompt is left unset. */
+	@Transactional
 	public Chat start(UUID userId, String title, String model, String systemPrompt) {
-		return chats.save(Chat.start(userId, title, model, systemPrompt, clock.instant()));
+		Chat chat = chats.save(Chat.start(userId, title, model, systemPrompt, clock.instant()));
+		events.publishEvent(new ChatCreated(chat.id(), userId));
+		return chat;
 	}
 
 	public Chat get(UUID chatId, UUID userId) {
@@ -120,7 +123,9 @@ public class Chats {
 		Instant now = clock.instant();
 		Chat chat = Chat.start(userId, title, model, systemPrompt, now);
 		chat.place(agent, project, now);
-		return chats.save(chat);
+		Chat saved = chats.save(chat);
+		events.publishEvent(new ChatCreated(saved.id(), userId));
+		return saved;
 	}
 
 	private ChatReferences references() {

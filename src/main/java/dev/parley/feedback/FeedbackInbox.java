@@ -10,8 +10,11 @@ public interface FeedbackInbox {
 
 	/**
 	 * Records {@code answer} to the request from the person {@code answeredBy} through
-	 * {@code channel}. Only the request's recipient may answer: anyone else gets
-	 * {@link AnswerOutcome#NOT_FOUND}, as for a request that does not exist.
+	 * {@code channel}. Only the request's recipient (and, once it was escalated to them, the person
+	 * named by its escalation) may answer: anyone else gets {@link AnswerOutcome#NOT_FOUND}, as for a
+	 * request that does not exist. With options, the answer is matched to one of them ignoring case
+	 * and recorded as the option is spelt. Every outcome but an unknown id is in the request's audit
+	 * trail. An accepted answer publishes {@link FeedbackAnswered} once committed.
 	 */
 	AnswerOutcome answer(UUID requestId, UUID answeredBy, String channel, String answer);
 

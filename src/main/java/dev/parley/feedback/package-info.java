@@ -6,7 +6,7 @@
  * {@link dev.parley.feedback.FeedbackInbox}.
  */
 @ApplicationModule(displayName = "Feedback",
-		allowedDependencies = { "realtime", "identity", "platform", "platform :: outbound" })
+		allowedDependencies = { "realtime", "identity", "platform", "platform :: limits", "platform :: outbound" })
 @NullMarked
 package dev.parley.feedback;
 

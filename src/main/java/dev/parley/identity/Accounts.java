@@ -129,6 +129,20 @@ class Accounts {
 		users.save(user);
 	}
 
+	/**
+	 * Proves a request with the account's password (erasing the account): a wrong one is a guess
+	 * of the password, out of the same bucket as failed logins.
+	 */
+	void requirePassword(UUID userId, @Nullable String password) {
+		User user = get(userId);
+		LoginThrottle.Target target = LoginThrottle.Target.account(userId);
+		loginThrottle.takeGuess(target, null);
+		if (!passwordHasher.matches(password == null ? "" : password, user.passwordHash())) {
+			throw new WrongCurrentPassword("The password is wrong.");
+		}
+		loginThrottle.recordSuccess(target, null);
+	}
+
 	private boolean isAdminEmail(String email) {
 		return StringUtils.hasText(properties.adminEmail()) && normalizeEmail(properties.adminEmail()).equals(email);
 	}

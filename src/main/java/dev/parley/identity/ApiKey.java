@@ -2,6 +2,7 @@ package dev.parley.identity;
 
 import java.time.Instant;
 import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was created
  * @param expiresAt when it stops working, or {@code null} for never
  * @param lastUsedAt when it last authenticated a request (to the minute), or {@code null}
+ * @param limits what the key may do
  */
 record ApiKey(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant expiresAt,
-		@Nullable Instant lastUsedAt) {
+		@Nullable Instant lastUsedAt, ApiKeyLimits limits) {
 }

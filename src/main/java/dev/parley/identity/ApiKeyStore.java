@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiKeyStore {
 
-	private static final String COLUMNS = "id, name, prefix, created_at, expires_at, last_used_at";
+	private static final String COLUMNS = "id, name, prefix, created_at, expires_at, last_used_at, max_parallel_requests, rpm, tpm, models";
 
 	private final JdbcClient jdbc;
 
@@ -29,12 +30,31 @@ class ApiKeyStore {
 
 	void insert(UUID userId, ApiKey key, byte[] keyHash) {
 		jdbc.sql("""
-				insert into api_keys (id, user_id, name, prefix, key_hash, created_at, expires_at)
-				values (?, ?, ?, ?, ?, ?, ?)
+				insert into api_keys (id, user_id, name, prefix, key_hash, created_at, expires_at,
+				max_parallel_requests, rpm, tpm, models) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(key.id(), userId, key.name(), key.prefix(), keyHash, Timestamps.sql(key.createdAt()),
-					Timestamps.sql(key.expiresAt()))
+					Timestamps.sql(key.expiresAt()), key.limits().maxParallelRequests(), key.limits().rpm(),
+					key.limits().tpm(), models(key.limits()))
 			.update();
+	}
+
+	/** The user's key of this id that is not revoked. */
+	Optional<ApiKey> find(UUID userId, UUID keyId) {
+		return jdbc.sql("select " + COLUMNS + " from api_keys where id = ? and user_id = ? and revoked_at is null")
+			.params(keyId, userId)
+			.query(ApiKeyStore::apiKey)
+			.optional();
+	}
+
+	/** Stores a key's name and limits; {@code false} when the user has no such key that is not revoked. */
+	boolean update(UUID userId, UUID keyId, String name, ApiKeyLimits limits) {
+		return jdbc.sql("""
+				update api_keys set name = ?, max_parallel_requests = ?, rpm = ?, tpm = ?, models = ?
+				where id = ? and user_id = ? and revoked_at is null
+				""")
+			.params(name, limits.maxParallelRequests(), limits.rpm(), limits.tpm(), models(limits), keyId, userId)
+			.update() == 1;
 	}
 
 	/** The user's keys that are not revoked, newest first, after {@code cursor} when given. */
@@ -61,12 +81,14 @@ class ApiKeyStore {
 	/** The owner of the key with this hash, if the key is neither revoked nor expired at {@code now}. */
 	Optional<KeyOwner> findUsable(byte[] keyHash, Instant now) {
 		return jdbc.sql("""
-				select k.id, k.user_id, u.role, k.last_used_at from api_keys k join users u on u.id = k.user_id
+				select k.id, k.user_id, u.role, k.last_used_at, k.expires_at, k.max_parallel_requests, k.rpm, k.tpm, k.models
+				from api_keys k join users u on u.id = k.user_id
 				where k.key_hash = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > ?)
 				""")
 			.params(keyHash, Timestamps.sql(now))
 			.query((rs, row) -> new KeyOwner(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-					Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), instant(rs, "last_used_at")))
+					Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), instant(rs, "last_used_at"),
+					instant(rs, "expires_at"), limits(rs)))
 			.optional();
 	}
 
@@ -80,13 +102,29 @@ class ApiKeyStore {
 			.update();
 	}
 
-	/** Who a usable key belongs to, and when it was last used. */
-	record KeyOwner(UUID keyId, UUID userId, Role role, @Nullable Instant lastUsedAt) {
+	/** Who a usable key belongs to, when it was last used, until when it works and what it may do. */
+	record KeyOwner(UUID keyId, UUID userId, Role role, @Nullable Instant lastUsedAt, @Nullable Instant expiresAt,
+			ApiKeyLimits limits) {
+
+		boolean usableAt(Instant now) {
+			return expiresAt == null || expiresAt.isAfter(now);
+		}
 	}
 
 	private static ApiKey apiKey(ResultSet rs, int row) throws SQLException {
 		return new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
-				instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "last_used_at"));
+				instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "last_used_at"), limits(rs));
+	}
+
+	private static ApiKeyLimits limits(ResultSet rs) throws SQLException {
+		Array models = rs.getArray("models");
+		return new ApiKeyLimits(rs.getObject("id", UUID.class), rs.getObject("max_parallel_requests", Integer.class),
+				rs.getObject("rpm", Integer.class), rs.getObject("tpm", Integer.class),
+				models == null ? null : List.of((String[]) models.getArray()));
+	}
+
+	private static String @Nullable [] models(ApiKeyLimits limits) {
+		return limits.models() == null ? null : limits.models().toArray(String[]::new);
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -35,13 +35,16 @@ class ApiKeys {
 
 	private final Duration lastUseResolution;
 
+	private final CredentialCache cache;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiKeys(ApiKeyStore store, IdentityProperties properties, Clock clock) {
+	ApiKeys(ApiKeyStore store, IdentityProperties properties, CredentialCache cache, Clock clock) {
 		this.store = store;
 		this.lastUseResolution = properties.apiKeys().lastUseResolution();
+		this.cache = cache;
 		this.clock = clock;
 	}
 
@@ -50,13 +53,15 @@ class ApiKeys {
 		return bearer != null && bearer.startsWith(KEY_PREFIX);
 	}
 
-	NewApiKey create(AuthenticatedUser caller, String name, @Nullable Instant expiresAt) {
+	NewApiKey create(AuthenticatedUser caller, String name, @Nullable Instant expiresAt, ApiKeyLimitChanges limits) {
 		Instant now = clock.instant();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw new ApiKeyExpiryInPast();
 		}
+		UUID id = Ids.next();
+		ApiKeyLimits checked = limits.applyTo(new ApiKeyLimits(id, null, null, null, null));
 		String secret = newSecret();
-		ApiKey key = new ApiKey(Ids.next(), name.trim(), secret.substring(0, SHOWN_CHARACTERS), now, expiresAt, null);
+		ApiKey key = new ApiKey(id, name.trim(), secret.substring(0, SHOWN_CHARACTERS), now, expiresAt, null, checked);
 		store.insert(caller.id(), key, SecretHash.sha256(secret));
 		return new NewApiKey(key, secret);
 	}
@@ -67,25 +72,47 @@ class ApiKeys {
 				key -> new Cursor(key.createdAt(), key.id()).encode());
 	}
 
+	ApiKey get(AuthenticatedUser caller, UUID keyId) {
+		return store.find(caller.id(), keyId).orElseThrow(ApiKeyNotFound::new);
+	}
+
+	/** Renames a key (when {@code name} is given) and changes its limits; requests see them within a second. */
+	ApiKey update(AuthenticatedUser caller, UUID keyId, @Nullable String name, ApiKeyLimitChanges limits) {
+		ApiKey key = get(caller, keyId);
+		ApiKeyLimits changed = limits.applyTo(key.limits());
+		String newName = name == null || name.isBlank() ? key.name() : name.trim();
+		if (!store.update(caller.id(), keyId, newName, changed)) {
+			throw new ApiKeyNotFound();
+		}
+		cache.forgetKey(keyId);
+		return get(caller, keyId);
+	}
+
 	void revoke(AuthenticatedUser caller, UUID keyId) {
 		if (!store.revoke(caller.id(), keyId, clock.instant())) {
 			throw new ApiKeyNotFound();
 		}
+		cache.forgetKey(keyId);
 	}
 
 	/**
-	 * The owner of a usable key. Its last use is written at most once per
+	 * The owner and limits of a usable key, as this node read them at most
+	 * {@code parley.identity.auth-cache.ttl} ago. Its last use is written at most once per
 	 * {@code parley.identity.api-keys.last-use-resolution}, not on every request.
 	 */
-	Optional<AuthenticatedUser> authenticate(String secret) {
+	Optional<ApiKeyStore.KeyOwner> authenticate(String secret) {
 		Instant now = clock.instant();
-		return store.findUsable(SecretHash.sha256(secret), now).map(owner -> {
-			Instant staleBefore = now.minus(lastUseResolution);
-			if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(staleBefore)) {
-				store.recordUse(owner.keyId(), now, staleBefore);
-			}
-			return AuthenticatedUser.withApiKey(owner.userId(), owner.role(), owner.keyId());
-		});
+		byte[] hash = SecretHash.sha256(secret);
+		return cache.key(hash, () -> store.findUsable(hash, now))
+			.filter(key -> key.owner().usableAt(now))
+			.map(key -> {
+				Instant staleBefore = now.minus(lastUseResolution);
+				Instant lastUse = key.lastUsedAt().get();
+				if ((lastUse == null || lastUse.isBefore(staleBefore)) && key.lastUsedAt().compareAndSet(lastUse, now)) {
+					store.recordUse(key.owner().keyId(), now, staleBefore);
+				}
+				return key.owner();
+			});
 	}
 
 	private String newSecret() {

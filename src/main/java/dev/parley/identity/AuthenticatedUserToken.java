@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.parley.platform.SessionOnlyEndpoints;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -17,10 +18,22 @@ class AuthenticatedUserToken extends AbstractAuthenticationToken {
 
 	private final AuthenticatedUser user;
 
+	private final @Nullable ApiKeyLimits keyLimits;
+
 	AuthenticatedUserToken(AuthenticatedUser user) {
+		this(user, null);
+	}
+
+	AuthenticatedUserToken(AuthenticatedUser user, @Nullable ApiKeyLimits keyLimits) {
 		super(authorities(user));
 		this.user = user;
+		this.keyLimits = keyLimits;
 		setAuthenticated(true);
+	}
+
+	/** The limits of the API key the request was made with; {@code null} for an access token. */
+	@Nullable ApiKeyLimits keyLimits() {
+		return keyLimits;
 	}
 
 	private static List<GrantedAuthority> authorities(AuthenticatedUser user) {

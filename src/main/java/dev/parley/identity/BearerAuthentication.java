@@ -19,8 +19,11 @@ import org.springframework.stereotype.Component;
  * <li>a value starting with {@code pk_} is a Parley API key: it must be known (by its SHA-256),
  * neither expired nor revoked, and authenticates its owner with the account's current role;</li>
  * <li>anything else must be a valid access token whose session (refresh-token family) has not been
- * revoked. Refresh tokens are opaque random values and never verify as access tokens.</li>
+ * revoked; it authenticates with the account's current role. Refresh tokens are opaque random values
+ * and never verify as access tokens.</li>
  * </ul>
+ * What the database says about sessions and keys is read through the {@link CredentialCache}: at most
+ * once a second per node, so revocations hold everywhere within a second.
  * API keys are accepted on the OpenAI-compatible {@code /v1/**} and the REST API {@code /api/v1/**}
  * alike, as OpenAI's own keys are: a script may chat, generate and read what its owner can. The
  * routes that secure the account (password, profile changes, sessions, API keys, where provider
@@ -47,7 +50,8 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 
 	private static Authentication authenticateApiKey(ApiKeys apiKeys, String key) {
 		return apiKeys.authenticate(key)
-			.map(AuthenticatedUserToken::new)
+			.map(owner -> new AuthenticatedUserToken(AuthenticatedUser.withApiKey(owner.userId(), owner.role(),
+					owner.keyId()), owner.limits()))
 			.orElseThrow(() -> new InvalidBearerTokenException("The API key is invalid, expired or revoked"));
 	}
 
@@ -59,10 +63,12 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 		catch (JwtException ex) {
 			throw new InvalidBearerTokenException("Invalid access token", ex);
 		}
-		AuthenticatedUser user = toUser(jwt);
-		if (!sessions.isActive(user.sessionId())) {
-			throw new InvalidBearerTokenException("The session of this access token has ended");
-		}
+		AuthenticatedUser claimed = toUser(jwt);
+		// The role is the account's now, not the token's: a changed role holds within the cache's TTL.
+		AuthenticatedUser user = sessions.activeSession(claimed.sessionId())
+			.filter(session -> session.userId().equals(claimed.id()))
+			.map(session -> new AuthenticatedUser(claimed.id(), session.role(), claimed.sessionId()))
+			.orElseThrow(() -> new InvalidBearerTokenException("The session of this access token has ended"));
 		return new AuthenticatedUserToken(user);
 	}
 

@@ -1,55 +1,57 @@
 package dev.parley.identity;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import dev.parley.platform.limits.RateLimitExceeded;
+import dev.parley.platform.limits.RateLimitPolicy;
+import dev.parley.platform.limits.RateLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing, at login and wherever else a password is checked (the current password
  * of a password change): each {@link Target} (an account, whichever of its email or username was
- * typed, or an identifier no account has) and each client address has a token bucket of guesses
- * (Bucket4j). Every check takes a guess before the password is verified, so parallel requests
- * cannot outrun the limit; a check is refused with 429 while either bucket is empty. A correct
- * password gives its guess back: it empties the target's record and returns the address's guess.
- * An unknown identifier is throttled exactly like an account, so throttling does not tell which
- * exist. Buckets live in this process; they are a brake on guessing, not a quota, so a node
- * restart forgetting them is acceptable.
+ * typed, or an identifier no account has) and each client address has a bucket of guesses in the
+ * platform's {@link RateLimits} (shared by every node when Redis is configured). Every check takes a
+ * guess before the password is verified, so parallel requests cannot outrun the limit; a check is
+ * refused with 429 while either bucket is empty. A correct password gives its guess back: it empties
+ * the target's record and returns the address's guess. An unknown identifier is throttled exactly
+ * like an account, so throttling does not tell which exist. While Redis is away the buckets count on
+ * each node: a brake on guessing, not a quota.
  */
 @Component
 class LoginThrottle {
 
-	private final Cache<String, Bucket> targets;
+	private static final String REFUSAL = "Too many wrong passwords. Try again later.";
 
-	private final Cache<String, Bucket> addresses;
+	private final RateLimits limits;
 
-	private final IdentityProperties.LoginThrottle limits;
+	private final RateLimitPolicy perTarget;
 
-	LoginThrottle(IdentityProperties properties) {
-		this.limits = properties.loginThrottle();
-		this.targets = Caffeine.newBuilder().expireAfterAccess(limits.window()).maximumSize(100_000).build();
-		this.addresses = Caffeine.newBuilder().expireAfterAccess(limits.window()).maximumSize(100_000).build();
+	private final RateLimitPolicy perAddress;
+
+	LoginThrottle(IdentityProperties properties, RateLimits limits) {
+		IdentityProperties.LoginThrottle settings = properties.loginThrottle();
+		this.limits = limits;
+		this.perTarget = new RateLimitPolicy("login-account", settings.failuresPerAccount(), settings.window(),
+				RateLimitPolicy.OnOutage.COUNT_LOCALLY, REFUSAL);
+		this.perAddress = new RateLimitPolicy("login-address", settings.failuresPerIp(), settings.window(),
+				RateLimitPolicy.OnOutage.COUNT_LOCALLY, REFUSAL);
 	}
 
 	/**
 	 * Takes one guess from the target's bucket and, when an address is given, from the address's.
-	 * @throws TooManyLoginAttempts when either bucket is empty; nothing is taken then
+	 * @throws RateLimitExceeded when either bucket is empty; nothing is taken then
 	 */
 	void takeGuess(Target target, @Nullable String address) {
-		Bucket targetBucket = targets.get(target.key(), k -> bucket(limits.failuresPerAccount()));
-		take(targetBucket);
+		limits.consume(perTarget, target.key());
 		if (address != null) {
 			try {
-				take(addresses.get(address, k -> bucket(limits.failuresPerIp())));
+				limits.consume(perAddress, address);
 			}
-			catch (TooManyLoginAttempts ex) {
-				targetBucket.addTokens(1);
+			catch (RateLimitExceeded ex) {
+				limits.giveBack(perTarget, target.key(), 1);
 				throw ex;
 			}
 		}
@@ -57,26 +59,10 @@ class LoginThrottle {
 
 	/** The guess was right: the target's failures are forgotten and the address gets its guess back. */
 	void recordSuccess(Target target, @Nullable String address) {
-		targets.invalidate(target.key());
+		limits.forget(perTarget, target.key());
 		if (address != null) {
-			Bucket addressBucket = addresses.getIfPresent(address);
-			if (addressBucket != null) {
-				addressBucket.addTokens(1);
-			}
+			limits.giveBack(perAddress, address, 1);
 		}
-	}
-
-	private static void take(Bucket bucket) {
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (!probe.isConsumed()) {
-			throw new TooManyLoginAttempts(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-		}
-	}
-
-	private Bucket bucket(int guesses) {
-		return Bucket.builder()
-			.addLimit(limit -> limit.capacity(guesses).refillGreedy(guesses, limits.window()))
-			.build();
 	}
 
 	/** Whose guesses one bucket counts: an account, or an identifier typed at login that names none. */

@@ -3,6 +3,7 @@ package dev.parley.identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,11 +88,16 @@ class RefreshTokenStore {
 			.update();
 	}
 
-	boolean isActive(UUID familyId) {
-		return jdbc.sql("select exists (select 1 from refresh_token_families where id = ? and revoked_at is null)")
+	/** The user and current role of a session that is not revoked, of an account that still exists. */
+	Optional<CredentialCache.ActiveSession> activeSession(UUID familyId) {
+		return jdbc.sql("""
+				select f.user_id, u.role from refresh_token_families f join users u on u.id = f.user_id
+				where f.id = ? and f.revoked_at is null
+				""")
 			.params(familyId)
-			.query(Boolean.class)
-			.single();
+			.query((rs, row) -> new CredentialCache.ActiveSession(rs.getObject("user_id", UUID.class),
+					Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT))))
+			.optional();
 	}
 
 	record ClaimedToken(UUID familyId, UUID userId, OffsetDateTime expiresAt, boolean revoked) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.parley.platform.Ids;
@@ -34,17 +35,20 @@ class Sessions {
 
 	private final TransactionTemplate transactions;
 
+	private final CredentialCache cache;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	Sessions(RefreshTokenStore store, UserRepository users, AccessTokens accessTokens, IdentityProperties properties,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, CredentialCache cache, Clock clock) {
 		this.store = store;
 		this.users = users;
 		this.accessTokens = accessTokens;
 		this.properties = properties;
 		this.transactions = transactions;
+		this.cache = cache;
 		this.clock = clock;
 	}
 
@@ -69,6 +73,7 @@ class Sessions {
 		store.findSpent(hash).ifPresent(spent -> {
 			if (!spent.mayBeARaceAt(now, properties.refreshReuseGrace())) {
 				store.revokeFamily(spent.familyId(), "refresh token reused", now);
+				cache.forgetSession(spent.familyId());
 				throw new RefreshTokenReused();
 			}
 		});
@@ -83,11 +88,15 @@ class Sessions {
 		Instant now = clock.instant();
 		if (caller.sessionId() != null) {
 			store.revokeFamily(caller.sessionId(), "logout", now);
+			cache.forgetSession(caller.sessionId());
 		}
 		if (refreshToken != null && !refreshToken.isBlank()) {
 			store.familyOf(hash(refreshToken))
 				.filter(family -> family.userId().equals(caller.id()))
-				.ifPresent(family -> store.revokeFamily(family.familyId(), "logout", now));
+				.ifPresent(family -> {
+					store.revokeFamily(family.familyId(), "logout", now);
+					cache.forgetSession(family.familyId());
+				});
 		}
 	}
 
@@ -99,10 +108,15 @@ class Sessions {
 		else {
 			store.revokeFamiliesOf(userId, keptSessionId, reason, clock.instant());
 		}
+		cache.forgetSessionsOf(userId);
 	}
 
-	boolean isActive(UUID sessionId) {
-		return store.isActive(sessionId);
+	/**
+	 * The user and current role of a session that has not ended, as this node read it at most
+	 * {@code parley.identity.auth-cache.ttl} ago.
+	 */
+	Optional<CredentialCache.ActiveSession> activeSession(UUID sessionId) {
+		return cache.session(sessionId, () -> store.activeSession(sessionId));
 	}
 
 	private TokenPair issue(User user, UUID familyId, byte @Nullable [] rotatedFrom) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,9 +29,12 @@ class UserController {
 
 	private final Sessions sessions;
 
-	UserController(Accounts accounts, Sessions sessions) {
+	private final AccountErasure erasure;
+
+	UserController(Accounts accounts, Sessions sessions, AccountErasure erasure) {
 		this.accounts = accounts;
 		this.sessions = sessions;
+		this.erasure = erasure;
 	}
 
 	@GetMapping
@@ -54,6 +58,18 @@ class UserController {
 			@Valid @RequestBody ChangePasswordRequest request) {
 		accounts.changePassword(caller.id(), request.currentPassword(), request.newPassword());
 		sessions.closeAllExcept(caller.id(), caller.sessionId(), "password changed");
+	}
+
+	@DeleteMapping
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Erase your account and everything it owns (with your password); every token and key stops working",
+			description = "Chats, messages, files, runs, agents, keys, usage records, events, webhooks and the newsletter "
+					+ "consent ledger of your email go; only anonymised usage totals per day and model stay.")
+	void erase(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody EraseRequest request) {
+		erasure.eraseOwn(caller.id(), request.password());
+	}
+
+	record EraseRequest(@NotNull String password) {
 	}
 
 	record UpdateProfileRequest(@Size(max = 100) @Nullable String name,

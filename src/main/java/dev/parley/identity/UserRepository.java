@@ -12,6 +12,8 @@ interface UserRepository extends Repository<User, UUID> {
 
 	Optional<User> findById(UUID id);
 
+	void deleteById(UUID id);
+
 	@Query("select * from users where lower(email) = lower(:email)")
 	Optional<User> findByEmail(String email);
 

@@ -2,6 +2,7 @@ package dev.parley.platform;
 
 import java.util.List;
 
+import dev.parley.platform.limits.RateLimitExceeded;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -55,6 +56,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			problem.setProperty("retry_after", seconds);
 		});
+		if (ex instanceof RateLimitExceeded limited) {
+			limited.headerFields().forEach(headers::set);
+		}
 		return problemWriter.entity(request, problem, headers);
 	}
 

@@ -1,6 +1,7 @@
 package dev.parley.platform;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over {@code parley.platform.max-request-size} (1 MiB) with a 413 problem:
  * at once when the declared length says so, or while reading when a chunked body grows too big.
+ * Paths a module declares as {@link LargeBodyEndpoints} (file uploads) have their own limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -27,21 +29,36 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
+	private final List<LargeBodyEndpoints> largeBodies;
+
 	private final ProblemWriter problemWriter;
 
-	RequestSizeLimitFilter(PlatformProperties properties, ProblemWriter problemWriter) {
+	RequestSizeLimitFilter(PlatformProperties properties, List<LargeBodyEndpoints> largeBodies,
+			ProblemWriter problemWriter) {
 		this.maxBytes = properties.maxRequestSize().toBytes();
+		this.largeBodies = List.copyOf(largeBodies);
 		this.problemWriter = problemWriter;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long maxBytes = limitFor(request.getRequestURI());
 		if (request.getContentLengthLong() > maxBytes) {
 			problemWriter.write(request, response, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, DETAIL));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, maxBytes), response);
+	}
+
+	private long limitFor(String path) {
+		long limit = maxBytes;
+		for (LargeBodyEndpoints endpoints : largeBodies) {
+			if (endpoints.paths().contains(path)) {
+				limit = Math.max(limit, endpoints.maxSize().toBytes());
+			}
+		}
+		return limit;
 	}
 
 	/** Thrown while reading a body that passes the limit; the problem handler answers 413. */

@@ -148,7 +148,7 @@ class SecurityConfiguration {
 			cors.setAllowedOrigins(properties.corsOrigins());
 			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 			cors.setAllowedHeaders(List.of("*"));
-			cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+			cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location", "RateLimit", "RateLimit-Policy"));
 			cors.setMaxAge(3600L);
 			source.registerCorsConfiguration("/**", cors);
 		}

@@ -11,7 +11,7 @@
  * {@link dev.parley.realtime.FeedbackAnswers} (feedback).
  */
 @ApplicationModule(displayName = "Realtime",
-		allowedDependencies = { "ai", "conversations", "identity", "platform", "platform :: streams" })
+		allowedDependencies = { "ai", "conversations", "identity", "platform", "platform :: limits", "platform :: streams" })
 @NullMarked
 package dev.parley.realtime;
 

@@ -12,7 +12,8 @@ class PasswordHasherTests {
 			Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofSeconds(2), true, null,
 			new IdentityProperties.PasswordHashing(19456, 2, 1, 2),
 			new IdentityProperties.LoginThrottle(10, 100, Duration.ofMinutes(15)),
-			new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1))));
+			new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1), 32),
+				new IdentityProperties.AuthCache(Duration.ofSeconds(1), 1000)));
 
 	@Test
 	void hashesWithArgon2idAndTheConfiguredCost() {

@@ -26,6 +26,7 @@ class SigningKeyTests {
 		return new IdentityProperties(secretKey, "parley", "parley-api", Duration.ofMinutes(15), Duration.ofDays(7),
 				Duration.ofSeconds(2), true, null, new IdentityProperties.PasswordHashing(19456, 2, 1, 4),
 				new IdentityProperties.LoginThrottle(10, 100, Duration.ofMinutes(15)),
-				new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1)));
+				new IdentityProperties.ApiKeySettings(Duration.ofMinutes(1), 32),
+				new IdentityProperties.AuthCache(Duration.ofSeconds(1), 1000));
 	}
 }

@@ -25,13 +25,14 @@ class ApprovalRecords {
 	}
 
 	Approval insert(Run run, RunStep step, ApprovalDecision decision, ApprovalScope scope, @Nullable String reason,
-			UUID decidedBy, Instant now) {
+			@Nullable UUID decidedBy, boolean timedOut, Instant now) {
 		Approval approval = new Approval(Ids.next(), run.id(), step.id(), run.agentId(), step.tool(),
-				step.argumentsSha256(), decision, scope, reason, decidedBy, now);
+				step.argumentsSha256(), decision, scope, reason, decidedBy, now, timedOut);
 		jdbc.sql("""
 				insert into approval_decisions (id, run_id, step_id, user_id, agent_id, tool, arguments_sha256, decision,
-				scope, reason, decided_by, decided_at)
-				values (:id, :runId, :stepId, :userId, :agentId, :tool, :hash, :decision, :scope, :reason, :decidedBy, :now)""")
+				scope, reason, decided_by, decided_at, timed_out)
+				values (:id, :runId, :stepId, :userId, :agentId, :tool, :hash, :decision, :scope, :reason, :decidedBy, :now,
+				:timedOut)""")
 			.param("id", approval.id())
 			.param("runId", run.id())
 			.param("stepId", step.id())
@@ -44,6 +45,7 @@ class ApprovalRecords {
 			.param("reason", reason)
 			.param("decidedBy", decidedBy)
 			.param("now", Timestamps.sql(now))
+			.param("timedOut", timedOut)
 			.update();
 		return approval;
 	}
@@ -86,6 +88,7 @@ class ApprovalRecords {
 				row.getObject("step_id", UUID.class), row.getObject("agent_id", UUID.class), row.getString("tool"),
 				row.getString("arguments_sha256"), ApprovalDecision.valueOf(row.getString("decision")),
 				ApprovalScope.valueOf(row.getString("scope")), row.getString("reason"),
-				row.getObject("decided_by", UUID.class), row.getObject("decided_at", OffsetDateTime.class).toInstant());
+				row.getObject("decided_by", UUID.class), row.getObject("decided_at", OffsetDateTime.class).toInstant(),
+				row.getBoolean("timed_out"));
 	}
 }

@@ -130,11 +130,16 @@ class RunController {
 	}
 
 	record ApprovalResponse(UUID id, UUID runId, UUID stepId, String tool, ApprovalDecision decision,
-			ApprovalScope scope, @Nullable String reason, UUID decidedBy, Instant decidedAt) {
+			ApprovalScope scope, @Nullable String reason,
+			@Schema(description = "who decided; absent when the decision was a timeout") @Nullable UUID decidedBy,
+			Instant decidedAt,
+			@Schema(description = "nobody decided by the deadline of its feedback request, which decided so")
+			boolean timedOut) {
 
 		static ApprovalResponse from(Approval approval) {
 			return new ApprovalResponse(approval.id(), approval.runId(), approval.stepId(), approval.tool(),
-					approval.decision(), approval.scope(), approval.reason(), approval.decidedBy(), approval.decidedAt());
+					approval.decision(), approval.scope(), approval.reason(), approval.decidedBy(), approval.decidedAt(),
+					approval.timedOut());
 		}
 	}
 }

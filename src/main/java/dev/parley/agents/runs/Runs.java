@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.parley.agents.tools.PausingTool;
 import dev.parley.agents.tools.ToolResult;
 import dev.parley.ai.ToolCall;
 import dev.parley.conversations.Chats;
@@ -169,16 +170,62 @@ public class Runs {
 	@Transactional
 	public Approval decide(UUID runId, UUID userId, UUID stepId, ApprovalDecision decision, ApprovalScope scope,
 			@Nullable String reason) {
+		return record(runId, userId, stepId, decision, scope, reason, userId, false);
+	}
+
+	/**
+	 * As {@link #decide}, by {@code decidedBy}: a person a feedback request reached (the owner, or
+	 * the one it was escalated to) decides on the owner's run.
+	 */
+	@Transactional
+	public Approval decide(UUID runId, UUID userId, UUID stepId, ApprovalDecision decision, @Nullable String reason,
+			UUID decidedBy) {
+		return record(runId, userId, stepId, decision, ApprovalScope.ONCE, reason, decidedBy, false);
+	}
+
+	/**
+	 * Nobody decided by the deadline of the step's feedback request, which said to go on as
+	 * {@code decision}: recorded as a timeout, with no decider — never as a person's decision.
+	 */
+	@Transactional
+	public Approval decideOnTimeout(UUID runId, UUID userId, UUID stepId, ApprovalDecision decision) {
+		return record(runId, userId, stepId, decision, ApprovalScope.ONCE, "timed out: nobody decided in time", null,
+				true);
+	}
+
+	private Approval record(UUID runId, UUID userId, UUID stepId, ApprovalDecision decision, ApprovalScope scope,
+			@Nullable String reason, @Nullable UUID decidedBy, boolean timedOut) {
 		Run run = get(runId, userId);
 		RunStep step = ledger.step(runId, stepId)
 			.orElseThrow(() -> InvalidFields.of("step_id", "is not a step of this run"));
+		// An ask_human step waits for a person's answer, not for an approval.
 		if (step.status() != StepStatus.AWAITING_APPROVAL || run.status() != RunStatus.AWAITING_APPROVAL
-				|| approvals.forStep(stepId).isPresent()) {
+				|| PausingTool.ASK_HUMAN.equals(step.tool()) || approvals.forStep(stepId).isPresent()) {
 			throw new StepNotAwaitingApproval();
 		}
-		Approval approval = approvals.insert(run, step, decision, scope, reason, userId, clock.instant());
+		Approval approval = approvals.insert(run, step, decision, scope, reason, decidedBy, timedOut, clock.instant());
 		events.publishEvent(new ApprovalDecided(runId, stepId, userId, decision));
 		return approval;
+	}
+
+	/**
+	 * Ends a step that waited for a person's answer (an {@code ask_human} call) with what they
+	 * answered (or that nobody did), and publishes {@link StepAnswered} so that the run goes on.
+	 * @return {@code false} when the step no longer waited
+	 */
+	@Transactional
+	public boolean answerStep(UUID runId, UUID userId, UUID stepId, ToolResult result) {
+		get(runId, userId);
+		// The run itself may not be paused yet: an answer faster than the pause is kept all the same,
+		// and the run goes on from the ledger once paused.
+		RunStep step = ledger.step(runId, stepId).orElse(null);
+		if (step == null || step.status() != StepStatus.AWAITING_APPROVAL
+				|| !ledger.finishToolStep(stepId, result.ok() ? StepStatus.COMPLETED : StepStatus.FAILED, result.ok(),
+						result.content(), result.summary(), clock.instant())) {
+			return false;
+		}
+		events.publishEvent(new StepAnswered(runId, stepId, userId));
+		return true;
 	}
 
 	/** Ends the runs no node has kept alive since this long ago; see {@link RunLedger#sweepAbandoned}. */

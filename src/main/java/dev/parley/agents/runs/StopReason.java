@@ -4,10 +4,16 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Why a run ended: it answered, or a limit, a cancellation, an error or an answer that broke its schema stopped it. */
+/**
+ * Why a run ended: it answered, or a limit, a cancellation, an error, an answer that broke its schema
+ * or a feedback request nobody answered in time stopped it.
+ */
 public enum StopReason {
 
-	ANSWERED, MAX_STEPS, TOOL_CALL_CAP, TIME_BUDGET, TOKEN_BUDGET, CANCELLED, ERROR, INVALID_OUTPUT;
+	ANSWERED, MAX_STEPS, TOOL_CALL_CAP, TIME_BUDGET, TOKEN_BUDGET, CANCELLED, ERROR, INVALID_OUTPUT,
+
+	/** Nobody answered a person's feedback request the run waited on, and its request said to halt then. */
+	FEEDBACK_TIMEOUT;
 
 	@JsonValue
 	public String wireName() {

@@ -12,6 +12,7 @@ import dev.parley.ai.GenerationObserver;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
+import dev.parley.ai.ToolCall;
 import dev.parley.platform.streams.EventBatch;
 import dev.parley.platform.streams.EventBuffer;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A streamed chat completion: the generation appends its events to a buffer as they arrive
  * ({@link EventBuffer}, never waiting for the client), and the request's own (virtual) thread writes
- * them, each as one {@code data:} event, flushing after all that were there, so a slow client never
+ * them (text and tool call deltas), each as one {@code data:} event, flushing after all that were there, so a slow client never
  * holds up the thread the provider answers on. A client that goes away cancels the
  * generation. The stream ends with the finishing chunk, the usage chunk when asked for, and
  * {@code data: [DONE]}; a generation that fails ends it with an OpenAI error event instead.
@@ -40,6 +41,9 @@ final class ChatCompletionStream implements StreamingResponseBody, GenerationObs
 	}
 
 	private record Delta(String text) implements Event {
+	}
+
+	private record Called(ToolCall call) implements Event {
 	}
 
 	private record Completed(GenerationResult result) implements Event {
@@ -96,6 +100,11 @@ final class ChatCompletionStream implements StreamingResponseBody, GenerationObs
 	}
 
 	@Override
+	public void onToolCall(ToolCall call) {
+		events.append(new Called(call));
+	}
+
+	@Override
 	public void onComplete(GenerationResult result) {
 		events.close(new Completed(result));
 	}
@@ -111,12 +120,15 @@ final class ChatCompletionStream implements StreamingResponseBody, GenerationObs
 			send(out, chunk(new ChatCompletionChunk.Delta("assistant", ""), null));
 			out.flush();
 			long seq = 0;
+			int calls = 0;
 			while (true) {
 				EventBatch<Event> batch = events.awaitAfter(seq, WAIT);
 				seq = batch.last();
 				for (Event event : batch.events()) {
 					switch (event) {
 						case Delta delta -> send(out, chunk(new ChatCompletionChunk.Delta(null, delta.text()), null));
+						case Called called -> send(out, chunk(new ChatCompletionChunk.Delta(null, null,
+								List.of(ChatCompletionChunk.ToolCallDelta.of(calls++, called.call()))), null));
 						case Completed completed -> {
 							finish(out, completed.result());
 							outcomes.record(Outcome.COMPLETED);
@@ -157,7 +169,7 @@ final class ChatCompletionStream implements StreamingResponseBody, GenerationObs
 
 	private ChatCompletionChunk chunk(ChatCompletionChunk.Delta delta, @Nullable String finishReason) {
 		return new ChatCompletionChunk(id, ChatCompletionChunk.OBJECT, created, model,
-				List.of(new ChatCompletionChunk.Choice(0, delta, finishReason)), null);
+				List.of(new ChatCompletionChunk.Choice(0, delta, null, finishReason)), null);
 	}
 
 	private void send(OutputStream out, Object data) throws IOException {

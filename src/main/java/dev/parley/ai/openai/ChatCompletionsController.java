@@ -7,6 +7,7 @@ import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.Ids;
+import dev.parley.platform.limits.RateLimitHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,10 +35,17 @@ class ChatCompletionsController {
 
 	private final StreamOutcomes outcomes;
 
+	private final GatewayKeyLimits keyLimits;
+
 	private final Clock clock;
 
-	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock) {
+	private final ChatRequestTranslator translator;
+
+	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock,
+			ChatRequestTranslator translator, GatewayKeyLimits keyLimits) {
 		this.generations = generations;
+		this.translator = translator;
+		this.keyLimits = keyLimits;
 		this.json = json;
 		this.outcomes = outcomes;
 		this.clock = clock;
@@ -55,16 +63,20 @@ class ChatCompletionsController {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatCompletion.class)),
 			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 					schema = @Schema(implementation = ChatCompletionEvents.class)) })
+	@ApiResponse(responseCode = "400", description = "Invalid request, or a parameter the model's provider cannot honour "
+			+ "(param names it; drop_params: true drops such parameters instead)")
 	@ApiResponse(responseCode = "403", description = "The provider needs a key of your own")
 	@ApiResponse(responseCode = "404", description = "No such model (code model_not_found)")
-	@ApiResponse(responseCode = "429", description = "Too many of your completions are being generated at once")
+	@ApiResponse(responseCode = "429", description = "Too many of your completions are being generated at once, "
+			+ "or the API key's rpm or tpm is spent (Retry-After, RateLimit, RateLimit-Policy)")
 	@ApiResponse(responseCode = "502", description = "The model provider failed")
 	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
 	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ChatCompletionRequest request,
 			HttpServletResponse response) {
-		GenerationRequest generation = request.toGenerationRequest(caller.id());
+		GenerationRequest generation = translator.translate(request, caller.id());
 		String model = generations.resolveModel(generation.model());
+		RateLimitHeaders.write(response, keyLimits.admit(generation, model));
 		String id = "chatcmpl-" + Ids.next().toString().replace("-", "");
 		long created = clock.instant().getEpochSecond();
 		if (!request.streamed()) {

@@ -6,6 +6,7 @@ import dev.parley.ai.UnknownModel;
 import dev.parley.platform.JsonInputErrors;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.Problems;
+import dev.parley.platform.limits.RateLimitExceeded;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,9 @@ class OpenAiErrors {
 		ex.retryAfter()
 			.ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER,
 					Long.toString(Problems.retryAfterSeconds(wait))));
+		if (ex instanceof RateLimitExceeded limited) {
+			limited.headerFields().forEach(headers::set);
+		}
 		return json(ex.kind().status()).headers(headers).body(OpenAiError.of(ex));
 	}
 

@@ -17,14 +17,19 @@ class OpenAiModelsController {
 
 	private final ModelCatalogue catalogue;
 
-	OpenAiModelsController(ModelCatalogue catalogue) {
+	private final GatewayKeyLimits keyLimits;
+
+	OpenAiModelsController(ModelCatalogue catalogue, GatewayKeyLimits keyLimits) {
 		this.catalogue = catalogue;
+		this.keyLimits = keyLimits;
 	}
 
 	@GetMapping("/models")
-	@Operation(summary = "The models this server offers, as OpenAI lists models")
+	@Operation(summary = "The models this server offers, as OpenAI lists models; with an API key limited to "
+			+ "some models, only those")
 	ModelList models() {
-		return new ModelList("list", catalogue.available().stream().map(OpenAiModel::from).toList());
+		return new ModelList("list",
+				catalogue.available().stream().filter(keyLimits::visible).map(OpenAiModel::from).toList());
 	}
 
 	record ModelList(String object, List<OpenAiModel> data) {

@@ -5,10 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.parley.ai.GenerationOptions;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.ToolDefinition;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.AutoToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
+import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
@@ -43,10 +51,7 @@ final class BedrockMessages {
 				case SYSTEM -> {
 					// Bedrock takes system prompts apart from the messages.
 				}
-				case USER -> messages.add(Message.builder()
-					.role(ConversationRole.USER)
-					.content(ContentBlock.fromText(message.content()))
-					.build());
+				case USER -> messages.add(Message.builder().role(ConversationRole.USER).content(user(message)).build());
 				case ASSISTANT -> messages.add(assistant(message));
 				case TOOL -> results.add(ContentBlock.fromToolResult(ToolResultBlock.builder()
 					.toolUseId(message.toolCallId() == null ? "" : message.toolCallId())
@@ -58,6 +63,20 @@ final class BedrockMessages {
 			messages.add(Message.builder().role(ConversationRole.USER).content(List.copyOf(results)).build());
 		}
 		return messages;
+	}
+
+	/** The text (unless there is none beside images), then each image as an image block. */
+	private static List<ContentBlock> user(PromptMessage message) {
+		List<ContentBlock> content = new ArrayList<>();
+		if (!message.content().isBlank() || message.images().isEmpty()) {
+			content.add(ContentBlock.fromText(message.content()));
+		}
+		message.images()
+			.forEach(image -> content.add(ContentBlock.fromImage(ImageBlock.builder()
+				.format(image.format())
+				.source(ImageSource.fromBytes(SdkBytes.fromByteArray(image.data())))
+				.build())));
+		return content;
 	}
 
 	private static Message assistant(PromptMessage message) {
@@ -75,8 +94,24 @@ final class BedrockMessages {
 		return Message.builder().role(ConversationRole.ASSISTANT).content(content).build();
 	}
 
-	static ToolConfiguration toolConfiguration(List<ToolDefinition> tools) {
-		return ToolConfiguration.builder()
+	/**
+	 * The tools, and the choice among them ({@code required} is {@code any}). Converse has no
+	 * "none" ({@link ProviderCapabilities} does not list it for Bedrock); a call that asks for it
+	 * anyway (a fallback model's) is offered no tools by {@link BedrockProvider}.
+	 */
+	static ToolConfiguration toolConfiguration(List<ToolDefinition> tools, GenerationOptions.@Nullable ToolChoice choice) {
+		ToolConfiguration.Builder configuration = ToolConfiguration.builder();
+		if (choice != null) {
+			switch (choice.mode()) {
+				case AUTO -> configuration.toolChoice(ToolChoice.fromAuto(AutoToolChoice.builder().build()));
+				case REQUIRED -> configuration.toolChoice(ToolChoice.fromAny(AnyToolChoice.builder().build()));
+				case FUNCTION -> configuration.toolChoice(
+						ToolChoice.fromTool(SpecificToolChoice.builder().name(choice.function()).build()));
+				case NONE -> {
+				}
+			}
+		}
+		return configuration
 			.tools(tools.stream()
 				.map(tool -> Tool.fromToolSpec(ToolSpecification.builder()
 					.name(tool.name())

@@ -102,13 +102,19 @@ class BedrockProvider implements ChatProvider, AutoCloseable {
 		if (call.temperature() != null) {
 			inference.temperature(call.temperature().floatValue());
 		}
+		if (call.options().topP() != null) {
+			inference.topP(call.options().topP().floatValue());
+		}
+		if (!call.options().stop().isEmpty()) {
+			inference.stopSequences(call.options().stop());
+		}
 		ConverseStreamRequest.Builder request = ConverseStreamRequest.builder()
 			.modelId(call.model())
 			.system(system)
 			.messages(BedrockMessages.messages(call.messages()))
 			.inferenceConfig(inference.build());
-		if (!call.tools().isEmpty()) {
-			request.toolConfig(BedrockMessages.toolConfiguration(call.tools()));
+		if (!call.offeredTools().isEmpty()) {
+			request.toolConfig(BedrockMessages.toolConfiguration(call.offeredTools(), call.options().toolChoice()));
 		}
 		return request.build();
 	}

@@ -27,6 +27,8 @@ import reactor.core.publisher.Flux;
  * {@code Echo: tool <name> returned <result>};</li>
  * <li>a {@code /tool} line naming a tool that is not offered is echoed like any other text.</li>
  * </ul>
+ * A stop sequence ends the reply before the word in which it begins (finishing with {@code stop});
+ * tool choice {@code none} offers no tools. Sampling settings change nothing: it is deterministic.
  */
 public class EchoProvider implements ChatProvider {
 
@@ -63,6 +65,11 @@ public class EchoProvider implements ChatProvider {
 		List<String> words = replyWords(call.messages());
 		List<String> sent = words.subList(0, Math.min(words.size(), Math.max(1, call.maxTokens())));
 		boolean truncated = sent.size() < words.size();
+		int stop = stopAt(sent, call.options().stop());
+		if (stop >= 0) {
+			sent = sent.subList(0, stop);
+			truncated = false;
+		}
 		List<ProviderChunk> chunks = new ArrayList<>();
 		for (int i = 0; i < sent.size(); i++) {
 			chunks.add(ProviderChunk.text(i == 0 ? sent.get(i) : " " + sent.get(i)));
@@ -78,12 +85,26 @@ public class EchoProvider implements ChatProvider {
 			return null;
 		}
 		Matcher command = TOOL_COMMAND.matcher(call.messages().getLast().content().strip());
-		if (!command.matches() || call.tools().stream().noneMatch(tool -> tool.name().equals(command.group(1)))) {
+		if (!command.matches() || call.offeredTools().stream().noneMatch(tool -> tool.name().equals(command.group(1)))) {
 			return null;
 		}
 		long earlierCalls = call.messages().stream().mapToLong(message -> message.toolCalls().size()).sum();
 		String arguments = command.group(2) == null ? "" : command.group(2).strip();
 		return new ToolCall("call_echo_" + (earlierCalls + 1), command.group(1), arguments);
+	}
+
+	/** The index of the first word at which a stop sequence begins, or -1: the reply ends before it. */
+	private static int stopAt(List<String> words, List<String> stops) {
+		String text = "";
+		for (int i = 0; i < words.size(); i++) {
+			text = i == 0 ? words.get(i) : text + " " + words.get(i);
+			for (String stop : stops) {
+				if (!stop.isEmpty() && text.contains(stop)) {
+					return i;
+				}
+			}
+		}
+		return -1;
 	}
 
 	static List<String> replyWords(List<PromptMessage> messages) {

@@ -5,6 +5,7 @@ import com.google.genai.types.ClientOptions;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import dev.parley.ai.AiProperties;
+import dev.parley.ai.GenerationOptions;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.google.genai.GoogleGenAiChatModel;
@@ -47,14 +48,40 @@ final class GeminiModels implements ChatModelFactory {
 		GoogleGenAiChatOptions.Builder options = GoogleGenAiChatOptions.builder()
 			.model(call.model())
 			.temperature(call.temperature())
-			.maxOutputTokens(call.maxTokens());
+			.maxOutputTokens(call.maxTokens())
+			.topP(call.options().topP())
+			.frequencyPenalty(call.options().frequencyPenalty())
+			.presencePenalty(call.options().presencePenalty());
+		if (!call.options().stop().isEmpty()) {
+			options.stopSequences(call.options().stop());
+		}
 		if (!call.tools().isEmpty()) {
 			options.toolCallbacks(DescribedTool.all(call.tools()));
+			GenerationOptions.ToolChoice choice = call.options().toolChoice();
+			if (choice != null) {
+				options.toolChoice(toolChoice(choice));
+			}
 		}
 		if (call.outputSchema() != null) {
 			options.outputSchema(call.outputSchema());
 		}
+		else if (call.options().jsonObject()) {
+			options.responseMimeType("application/json");
+		}
 		return options.build();
+	}
+
+	/** OpenAI's tool choice as Gemini's function calling mode ({@code required} is {@code ANY}). */
+	private static GoogleGenAiChatOptions.ToolChoice toolChoice(GenerationOptions.ToolChoice choice) {
+		GoogleGenAiChatOptions.ToolChoice.Builder gemini = GoogleGenAiChatOptions.ToolChoice.builder();
+		return switch (choice.mode()) {
+			case AUTO -> gemini.mode(GoogleGenAiChatOptions.ToolChoice.Mode.AUTO).build();
+			case NONE -> gemini.mode(GoogleGenAiChatOptions.ToolChoice.Mode.NONE).build();
+			case REQUIRED -> gemini.mode(GoogleGenAiChatOptions.ToolChoice.Mode.ANY).build();
+			case FUNCTION -> gemini.mode(GoogleGenAiChatOptions.ToolChoice.Mode.ANY)
+				.allowedFunctionName(String.valueOf(choice.function()))
+				.build();
+		};
 	}
 
 	/** Gemini takes a function's response as a JSON object; Spring AI wraps other JSON in {@code result}. */

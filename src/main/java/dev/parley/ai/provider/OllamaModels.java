@@ -102,12 +102,25 @@ final class OllamaModels implements ChatModelFactory {
 		OllamaChatOptions.Builder options = OllamaChatOptions.builder()
 			.model(call.model())
 			.temperature(call.temperature())
-			.numPredict(call.maxTokens());
-		if (!call.tools().isEmpty()) {
-			options.toolCallbacks(DescribedTool.all(call.tools()));
+			.numPredict(call.maxTokens())
+			.topP(call.options().topP())
+			.frequencyPenalty(call.options().frequencyPenalty())
+			.presencePenalty(call.options().presencePenalty());
+		if (!call.options().stop().isEmpty()) {
+			options.stop(call.options().stop());
+		}
+		if (call.options().seed() != null) {
+			options.seed(Math.toIntExact(call.options().seed()));
+		}
+		// Ollama cannot be told not to call tools: with tool_choice "none" it is offered none.
+		if (!call.offeredTools().isEmpty()) {
+			options.toolCallbacks(DescribedTool.all(call.offeredTools()));
 		}
 		if (call.outputSchema() != null) {
 			options.outputSchema(call.outputSchema());
+		}
+		else if (call.options().jsonObject()) {
+			options.format("json");
 		}
 		return options.build();
 	}

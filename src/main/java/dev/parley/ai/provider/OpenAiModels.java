@@ -3,6 +3,7 @@ package dev.parley.ai.provider;
 import java.util.concurrent.TimeUnit;
 
 import dev.parley.ai.AiProperties;
+import dev.parley.ai.GenerationOptions;
 import okhttp3.Interceptor;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -55,9 +56,24 @@ final class OpenAiModels implements ChatModelFactory {
 			.model(call.model())
 			.temperature(call.temperature())
 			.maxTokens(call.maxTokens())
-			.streamUsage(true);
+			.streamUsage(true)
+			.topP(call.options().topP())
+			.frequencyPenalty(call.options().frequencyPenalty())
+			.presencePenalty(call.options().presencePenalty());
+		if (!call.options().stop().isEmpty()) {
+			options.stop(call.options().stop());
+		}
+		if (call.options().seed() != null) {
+			options.seed(Math.toIntExact(call.options().seed()));
+		}
 		if (!call.tools().isEmpty()) {
 			options.toolCallbacks(DescribedTool.all(call.tools()));
+			if (call.options().toolChoice() != null) {
+				options.toolChoice(toolChoice(call.options().toolChoice()));
+			}
+			if (call.options().parallelToolCalls() != null) {
+				options.parallelToolCalls(call.options().parallelToolCalls());
+			}
 		}
 		if (call.outputSchema() != null) {
 			// Not strict: OpenAI's strict mode refuses schemas that do not list every property as required.
@@ -67,7 +83,21 @@ final class OpenAiModels implements ChatModelFactory {
 				.strict(false)
 				.build());
 		}
+		else if (call.options().jsonObject()) {
+			options.responseFormat(OpenAiChatModel.ResponseFormat.builder()
+				.type(OpenAiChatModel.ResponseFormat.Type.JSON_OBJECT)
+				.build());
+		}
 		return options.build();
+	}
+
+	private static Object toolChoice(GenerationOptions.ToolChoice choice) {
+		return switch (choice.mode()) {
+			case AUTO -> "auto";
+			case NONE -> "none";
+			case REQUIRED -> "required";
+			case FUNCTION -> "{\"type\":\"function\",\"function\":{\"name\":" + ToolCalls.write(choice.function()) + "}}";
+		};
 	}
 
 	/** OpenAI's wire carries a call's arguments as text: they go back exactly as the model wrote them. */

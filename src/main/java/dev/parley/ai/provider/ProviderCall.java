@@ -2,6 +2,7 @@ package dev.parley.ai.provider;
 
 import java.util.List;
 
+import dev.parley.ai.GenerationOptions;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.ToolDefinition;
 import org.jspecify.annotations.Nullable;
@@ -20,24 +21,39 @@ import org.jspecify.annotations.Nullable;
  * @param tools the tools the model may call; empty for none
  * @param outputSchema the JSON Schema of the answer, for the provider's native structured output;
  *     {@code null} for free text
+ * @param options top_p, stop, seed, tool choice, JSON mode: each adapter maps what its provider
+ *     takes (see {@link ProviderCapabilities} for what that is)
  */
 public record ProviderCall(String model, List<PromptMessage> messages, @Nullable Double temperature, int maxTokens,
 		@Nullable ProviderCredential credential, boolean streamed, List<ToolDefinition> tools,
-		@Nullable String outputSchema) {
+		@Nullable String outputSchema, GenerationOptions options) {
 
 	public ProviderCall {
 		tools = tools == null ? List.of() : List.copyOf(tools);
+		options = options == null ? GenerationOptions.DEFAULT : options;
+	}
+
+	/** A call with the provider's default sampling. */
+	public ProviderCall(String model, List<PromptMessage> messages, @Nullable Double temperature, int maxTokens,
+			@Nullable ProviderCredential credential, boolean streamed, List<ToolDefinition> tools,
+			@Nullable String outputSchema) {
+		this(model, messages, temperature, maxTokens, credential, streamed, tools, outputSchema, GenerationOptions.DEFAULT);
+	}
+
+	/** The tools to offer: none when the options say the model must not call any. */
+	public List<ToolDefinition> offeredTools() {
+		return options.noTools() ? List.of() : tools;
 	}
 
 	/** A call for a free-text answer. */
 	public ProviderCall(String model, List<PromptMessage> messages, @Nullable Double temperature, int maxTokens,
 			@Nullable ProviderCredential credential, boolean streamed, List<ToolDefinition> tools) {
-		this(model, messages, temperature, maxTokens, credential, streamed, tools, null);
+		this(model, messages, temperature, maxTokens, credential, streamed, tools, null, GenerationOptions.DEFAULT);
 	}
 
 	/** A call without tools. */
 	public ProviderCall(String model, List<PromptMessage> messages, @Nullable Double temperature, int maxTokens,
 			@Nullable ProviderCredential credential, boolean streamed) {
-		this(model, messages, temperature, maxTokens, credential, streamed, List.of(), null);
+		this(model, messages, temperature, maxTokens, credential, streamed, List.of(), null, GenerationOptions.DEFAULT);
 	}
 }

@@ -22,6 +22,9 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.MimeType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -130,7 +133,13 @@ class SpringAiChatProvider implements ChatProvider {
 			}
 			switch (message.role()) {
 				case SYSTEM -> messages.add(new SystemMessage(message.content()));
-				case USER -> messages.add(new UserMessage(message.content()));
+				case USER -> messages.add(UserMessage.builder()
+					.text(message.content())
+					.media(message.images()
+						.stream()
+						.map(image -> new Media(MimeType.valueOf(image.mediaType()), new ByteArrayResource(image.data())))
+						.toList())
+					.build());
 				case ASSISTANT -> {
 					message.toolCalls().forEach(call -> toolNames.put(call.id(), call.name()));
 					messages.add(AssistantMessage.builder()

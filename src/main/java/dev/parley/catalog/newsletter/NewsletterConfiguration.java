@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 
 import dev.parley.platform.DevelopmentSecrets;
 import dev.parley.platform.PublicEndpoints;
+import dev.parley.platform.limits.RateLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,7 +60,7 @@ class NewsletterConfiguration {
 	}
 
 	@Bean
-	SubscribeThrottle subscribeThrottle(NewsletterProperties properties) {
-		return new SubscribeThrottle(properties.throttle());
+	SubscribeThrottle subscribeThrottle(NewsletterProperties properties, RateLimits limits) {
+		return new SubscribeThrottle(properties.throttle(), limits);
 	}
 }

@@ -1,58 +1,47 @@
 package dev.parley.catalog.newsletter;
 
-import java.time.Duration;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import dev.parley.platform.limits.RateLimitExceeded;
+import dev.parley.platform.limits.RateLimitPolicy;
+import dev.parley.platform.limits.RateLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Limits subscription requests per client address and per email (Bucket4j token buckets, as the
- * login throttle does): a request takes one from each bucket and is refused with 429 while either
- * is empty. A refused request takes nothing. Buckets live in this process: a brake on mail bombing
- * through our server, not a quota.
+ * Limits subscription requests per client address and per email, in buckets of the platform's
+ * {@link RateLimits} (as the login throttle does): a request takes one from each bucket and is
+ * refused with 429 while either is empty. A refused request takes nothing. A brake on mail bombing
+ * through our server, not a quota: while Redis is away the buckets count on each node.
  */
 final class SubscribeThrottle {
 
-	private final Cache<String, Bucket> addresses;
+	private static final String REFUSAL = "Too many subscription requests. Try again later.";
 
-	private final Cache<String, Bucket> emails;
+	private final RateLimits limits;
 
-	private final NewsletterProperties.Throttle limits;
+	private final RateLimitPolicy perAddress;
 
-	SubscribeThrottle(NewsletterProperties.Throttle limits) {
+	private final RateLimitPolicy perEmail;
+
+	SubscribeThrottle(NewsletterProperties.Throttle settings, RateLimits limits) {
 		this.limits = limits;
-		this.addresses = Caffeine.newBuilder().expireAfterAccess(limits.window()).maximumSize(100_000).build();
-		this.emails = Caffeine.newBuilder().expireAfterAccess(limits.window()).maximumSize(100_000).build();
+		this.perAddress = new RateLimitPolicy("subscribe-address", settings.perAddress(), settings.window(),
+				RateLimitPolicy.OnOutage.COUNT_LOCALLY, REFUSAL);
+		this.perEmail = new RateLimitPolicy("subscribe-email", settings.perEmail(), settings.window(),
+				RateLimitPolicy.OnOutage.COUNT_LOCALLY, REFUSAL);
 	}
 
-	/** @throws TooManySubscribeRequests when the address or the email has no request left */
+	/** @throws RateLimitExceeded when the address or the email has no request left */
 	void take(@Nullable String address, String email) {
-		Bucket emailBucket = emails.get(email, key -> bucket(limits.perEmail()));
 		if (address != null) {
-			take(addresses.get(address, key -> bucket(limits.perAddress())));
+			limits.consume(perAddress, address);
 		}
 		try {
-			take(emailBucket);
+			limits.consume(perEmail, email);
 		}
-		catch (TooManySubscribeRequests ex) {
+		catch (RateLimitExceeded ex) {
 			if (address != null) {
-				addresses.get(address, key -> bucket(limits.perAddress())).addTokens(1);
+				limits.giveBack(perAddress, address, 1);
 			}
 			throw ex;
 		}
-	}
-
-	private static void take(Bucket bucket) {
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (!probe.isConsumed()) {
-			throw new TooManySubscribeRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-		}
-	}
-
-	private Bucket bucket(int requests) {
-		return Bucket.builder().addLimit(limit -> limit.capacity(requests).refillGreedy(requests, limits.window())).build();
 	}
 }

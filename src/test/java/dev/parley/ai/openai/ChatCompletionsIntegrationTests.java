@@ -82,6 +82,42 @@ class ChatCompletionsIntegrationTests {
 	}
 
 	@Test
+	void callsToolsAndReadsTheirResultsAndHonoursToolChoiceNone() {
+		Object tools = List.of(TranslatedChatCompletionsIntegrationTests.weatherTool());
+		Response called = api.post("/v1/chat/completions", key, map("model", ECHO, "tools", tools, "messages",
+				List.of(message("user", "/tool weather {\"city\":\"Porto\"}"))));
+		JsonNode choice = called.json().get("choices").get(0);
+		TranslatedChatCompletionsIntegrationTests.assertSpecFields(called.json());
+		assertThat(choice.get("finish_reason").asString()).isEqualTo("tool_calls");
+		JsonNode call = choice.get("message").get("tool_calls").get(0);
+		assertThat(call.get("function").get("arguments").asString()).isEqualTo("{\"city\":\"Porto\"}");
+
+		Response answered = api.post("/v1/chat/completions", key, map("model", ECHO, "tools", tools, "messages", List.of(
+				message("user", "/tool weather {\"city\":\"Porto\"}"),
+				map("role", "assistant", "content", null, "tool_calls", List.of(map("id", call.get("id").asString(),
+						"type", "function", "function", map("name", "weather", "arguments", "{}")))),
+				map("role", "tool", "tool_call_id", call.get("id").asString(), "content", "sunny"))));
+		assertThat(answered.json().get("choices").get(0).get("message").get("content").asString())
+			.isEqualTo("Echo: tool weather returned sunny");
+
+		Response refused = api.post("/v1/chat/completions", key, map("model", ECHO, "tools", tools, "tool_choice", "none",
+				"messages", List.of(message("user", "/tool weather {}"))));
+		assertThat(refused.json().get("choices").get(0).get("finish_reason").asString()).isEqualTo("stop");
+		assertThat(refused.json().get("choices").get(0).get("message").has("tool_calls")).isFalse();
+	}
+
+	@Test
+	void documentsTheTranslatedFieldsAndNotTheCatchAll() {
+		JsonNode schemas = api.get("/openapi.json", null).json().get("components").get("schemas");
+		JsonNode request = schemas.get("ChatCompletionRequest").get("properties");
+		assertThat(request.has("tools")).isTrue();
+		assertThat(request.has("tool_choice")).isTrue();
+		assertThat(request.has("response_format")).isTrue();
+		assertThat(request.has("drop_params")).isTrue();
+		assertThat(request.has("others")).isFalse();
+	}
+
+	@Test
 	void acceptsAnAccessTokenAsTheKeyToo() {
 		ApiClient.Session session = api.register();
 		Response response = api.post("/v1/chat/completions", session.accessToken(),
@@ -110,9 +146,13 @@ class ChatCompletionsIntegrationTests {
 		assertThat(noMessages.get("type").asString()).isEqualTo("invalid_request_error");
 		assertThat(noMessages.get("param").asString()).isEqualTo("messages");
 
-		JsonNode toolRole = OpenAiClient.error(api.post("/v1/chat/completions", key,
+		JsonNode toolWithoutCall = OpenAiClient.error(api.post("/v1/chat/completions", key,
 				map("model", ECHO, "messages", List.of(message("user", "hi"), message("tool", "42")))), 400);
-		assertThat(toolRole.get("param").asString()).isEqualTo("messages[1].role");
+		assertThat(toolWithoutCall.get("param").asString()).isEqualTo("messages[1].tool_call_id");
+
+		JsonNode functionRole = OpenAiClient.error(api.post("/v1/chat/completions", key,
+				map("model", ECHO, "messages", List.of(message("user", "hi"), message("function", "42")))), 400);
+		assertThat(functionRole.get("param").asString()).isEqualTo("messages[1].role");
 
 		Object imagePart = List.of(map("type", "text", "text", "look"),
 				map("type", "image_url", "image_url", map("url", "https://example.com/cat.png")));

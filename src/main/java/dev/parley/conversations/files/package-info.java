@@ -1,0 +1,9 @@
+/**
+ * The conversations module's file store: where uploaded bytes live, what they are (sniffed from the
+ * bytes), and the text of documents for prompts. Other modules use
+ * {@link dev.parley.conversations.UserFiles}.
+ */
+@NullMarked
+package dev.parley.conversations.files;
+
+import org.jspecify.annotations.NullMarked;
