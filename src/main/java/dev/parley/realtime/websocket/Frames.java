@@ -8,6 +8,7 @@ import dev.parley.conversations.MessageView;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.ProblemKind;
 import dev.parley.platform.Problems;
+import dev.parley.platform.limits.RateLimitExceeded;
 import dev.parley.realtime.ReplyEvent;
 import dev.parley.realtime.websocket.FanOutMessage.Frame;
 import org.jspecify.annotations.Nullable;
@@ -101,6 +102,10 @@ class Frames {
 					.map(field -> new Problems.FieldError(field.getKey(), field.getValue()))
 					.toList());
 		failure.retryAfter().ifPresent(wait -> problem.setProperty("retry_after", Problems.retryAfterSeconds(wait)));
+		if (failure instanceof RateLimitExceeded limited) {
+			// The IETF fields an HTTP answer carries as headers (RateLimit, RateLimit-Policy).
+			limited.headerFields().forEach((name, value) -> problem.setProperty(Problems.wireName(name).replace('-', '_'), value));
+		}
 		return error(problem, replyTo);
 	}
 

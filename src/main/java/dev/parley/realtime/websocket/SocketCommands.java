@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import dev.parley.conversations.Chats;
 import dev.parley.platform.ProblemKind;
+import dev.parley.platform.limits.RateLimitPolicies;
+import dev.parley.platform.limits.RateLimits;
 import dev.parley.realtime.ChatCommands;
 import dev.parley.realtime.FeedbackAnswers;
 import dev.parley.realtime.LiveReplies;
@@ -37,8 +39,15 @@ class SocketCommands {
 
 	private final ObjectProvider<FeedbackAnswers> feedbackAnswers;
 
+	private final RateLimits limits;
+
+	private final RateLimitPolicies policies;
+
 	SocketCommands(LocalSockets sockets, Chats chats, LiveReplies live, ChatResume resume, Frames frames,
-			ObjectProvider<ChatCommands> chatCommands, ObjectProvider<FeedbackAnswers> feedbackAnswers) {
+			ObjectProvider<ChatCommands> chatCommands, ObjectProvider<FeedbackAnswers> feedbackAnswers,
+			RateLimits limits, RateLimitPolicies policies) {
+		this.limits = limits;
+		this.policies = policies;
 		this.sockets = sockets;
 		this.chats = chats;
 		this.live = live;
@@ -96,6 +105,7 @@ class SocketCommands {
 				frame.validate();
 				ChatCommands commands = commands();
 				chats.get(Objects.requireNonNull(chatId), socket.userId());
+				takeMessageTokens(socket);
 				sockets.subscribe(socket, chatId).release();
 				commands.send(socket.userId(), chatId, new ChatCommands.Send(Objects.requireNonNull(content), model,
 						agentId));
@@ -156,6 +166,22 @@ class SocketCommands {
 						(String) ack.get("reply_to")));
 			}
 		});
+	}
+
+	/**
+	 * A {@code chat.send} counts against its user's messages per minute (the same bucket as
+	 * {@code POST /api/v1/chats/{id}/completions}, on every node) and its live session's.
+	 */
+	private void takeMessageTokens(LiveSocket socket) {
+		String user = socket.userId().toString();
+		limits.consume(policies.userMessages(), user);
+		try {
+			limits.consume(policies.sessionMessages(), socket.id().toString());
+		}
+		catch (RuntimeException refused) {
+			limits.giveBack(policies.userMessages(), user, 1);
+			throw refused;
+		}
 	}
 
 	private ChatCommands commands() {

@@ -53,6 +53,28 @@ class LiveSessionsIntegrationTests {
 	}
 
 	@Test
+	void aLiveSessionSendsAtMostTenMessagesAMinuteAndAnotherOfTheUserSendsOn() {
+		String chatId = api.post("/api/v1/chats", user.accessToken(), map("title", "Chatty")).json().get("id").asString();
+		try (SocketClient busy = opened(); SocketClient other = opened()) {
+			for (int i = 0; i < 10; i++) {
+				busy.send(map("type", "chat.send", "chat_id", chatId, "content", "hi " + i));
+				busy.next("done");
+			}
+			busy.send(map("type", "chat.send", "chat_id", chatId, "content", "one too many", "id", "m11"));
+			JsonNode refused = busy.next("error");
+			assertThat(refused.get("reply_to").asString()).isEqualTo("m11");
+			assertThat(refused.get("problem").get("status").asInt()).isEqualTo(429);
+			assertThat(refused.get("problem").get("detail").asString()).contains("session");
+			assertThat(refused.get("problem").get("retry_after").asLong()).isPositive();
+			assertThat(refused.get("problem").get("rate_limit_policy").asString()).contains("session-messages");
+
+			other.send(map("type", "chat.send", "chat_id", chatId, "content", "from the other tab"));
+			assertThat(other.next("message.created").get("message").get("content").asString())
+				.isEqualTo("from the other tab");
+		}
+	}
+
+	@Test
 	void endingASessionClosesItsSocket() {
 		try (SocketClient socket = opened()) {
 			JsonNode sessions = api.get("/api/v1/sessions", user.accessToken()).json().get("items");
