@@ -11,7 +11,8 @@
 #
 # Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/parley_bench; the database is
 # dropped and created), BENCH_SERVER_CORES (0), BENCH_LOAD_CORES (1), BENCH_PARLEY_PORT (8100),
-# BENCH_MOCK_PORT (9100), BENCH_JAVA (a JDK 21+ java), BENCH_PARLEY_JAVA_OPTS (extra JVM flags for Parley).
+# BENCH_MOCK_PORT (9100), BENCH_JAVA (a JDK 21+ java), BENCH_PARLEY_JAVA_OPTS (extra JVM flags for Parley),
+# BENCH_QUOTAS (1: scenario 2 also runs each round with a generous quota on the bench user, arm parley-quotas).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -215,6 +216,7 @@ start_parley() {
   local t0; t0=$(date +%s%N)
   env PORT="$PARLEY_PORT" DATABASE_URL="$DB_URL" SECRET_KEY="bench-signing-key-of-at-least-32-bytes-0123456789" \
     PARLEY_DATA_DIR="$WORK/data" ACCESS_TOKEN_EXPIRE_MINUTES=240 PARLEY_MAX_CONCURRENT_GENERATIONS=100000 \
+    PARLEY_ADMIN_EMAIL=bench-admin@example.com \
     PARLEY_AI_ECHO_DELAY=0ms OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK/v1" LOG_FORMAT=text \
     "$@" \
     taskset -c "${PARLEY_CORES:-$SERVER_CORES}" "${PARLEY_CMD[@]}" > "$RESULTS/parley-$STARTS.log" 2>&1 &
@@ -250,6 +252,10 @@ setup_fixtures() {
   done
   sed 's|.*|/api/v1/chats/&/completions|' "$WORK/chats.txt" > "$WORK/turn-paths.txt"
   API_KEY=$(api POST /api/v1/api-keys "$TOKEN" '{"name":"bench"}' | jq -r '.key // empty' 2>/dev/null || true)
+  if [[ ${BENCH_QUOTAS:-0} == 1 ]]; then
+    ADMIN_TOKEN=$(register "bench-admin@example.com")
+    BENCH_USER_ID=$(api GET /api/v1/users/me "$TOKEN" | jq -r .id)
+  fi
   log "fixtures: $chats chats, API key: $([[ -n $API_KEY ]] && echo "${API_KEY:0:11}…" || echo "none (POST /api/v1/api-keys not available)")"
 }
 
@@ -265,6 +271,21 @@ pick_model() {
     log "the OpenAI provider is not available on this build ($(jq -r '.detail // .title // "?"' <<< "$reply" 2>/dev/null | head -c 120)); turns use local/echo"
   fi
   echo "$PROVIDER" > "$WORK/provider"
+}
+
+# quota_arm ARM: for arm parley-quotas puts a quota on the bench user that no turn reaches (every
+# limit set, so each turn reserves and settles on all its counters); for any other arm removes it.
+# Waits out the nodes' one-second cache of quota definitions.
+BENCH_QUOTA='{"tokens_per_day":1000000000000,"tokens_per_month":1000000000000,"usd_per_day":1000000,"usd_per_month":1000000,"requests_per_minute":1000000}'
+quota_arm() {
+  [[ ${BENCH_QUOTAS:-0} == 1 ]] || return 0
+  if [[ $1 == parley-quotas ]]; then
+    api PUT "/api/v1/admin/quotas/users/$BENCH_USER_ID" "$ADMIN_TOKEN" "$BENCH_QUOTA" | jq -e .tokens_per_day >/dev/null ||
+      fail "2: the bench quota was not set"
+  else
+    api DELETE "/api/v1/admin/quotas/users/$BENCH_USER_ID" "$ADMIN_TOKEN" >/dev/null || true
+  fi
+  sleep 2
 }
 
 # ================================================================ scenarios
@@ -333,10 +354,12 @@ if want 2; then
   psql "$DB_URL" -tAc "select '/api/v1/chats/' || id || '/completions' from chats where title like 'turn chat %' order by random()" \
     > "$WORK/turn-paths-2.txt"
   warm_wrk "$CONNS" "$PARLEY/" WRK_METHOD=POST WRK_TOKEN="$TOKEN" WRK_PATHS="$WORK/turn-paths-2.txt" WRK_BODY="$export_body"
-  for r in $(seq 1 "$ROUNDS"); do
+  ARMS_2=(parley); [[ ${BENCH_QUOTAS:-0} == 1 ]] && ARMS_2=(parley parley-quotas)
+  for r in $(seq 1 "$ROUNDS"); do for arm in "${ARMS_2[@]}"; do
+    quota_arm "$arm"
     before=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'ASSISTANT' and status = 'COMPLETED' and total_tokens is not null")
     users_before=$(psql "$DB_URL" -tAc "select count(*) from messages where role = 'USER'")
-    measure "$(meta 2 "$CONNS-connections-$PROVIDER" parley "$r")" '{}' \
+    measure "$(meta 2 "$CONNS-connections-$PROVIDER" "$arm" "$r")" '{}' \
       wrk_run "$CONNS" "$PARLEY/" WRK_METHOD=POST WRK_TOKEN="$TOKEN" WRK_PATHS="$WORK/turn-paths-2.txt" WRK_BODY="$export_body"
     sleep 1
     history=$(psql "$DB_URL" -tAc "select coalesce(max(message_count), 0) from chats where title like 'turn chat %'")
@@ -353,7 +376,8 @@ last = json.loads(lines[-1]); last["persisted_ok"] = sys.argv[2] == "true"; last
 last["chat_messages_max"] = int(sys.argv[4])
 lines[-1] = json.dumps(last); open(sys.argv[1], "w").write("\n".join(lines) + "\n")
 EOF
-  done
+  done; done
+  quota_arm parley
 fi
 
 # ---- 1. gateway overhead: mock directly vs Parley /v1/chat/completions -> mock

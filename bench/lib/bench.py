@@ -212,6 +212,21 @@ def report(results_dir):
             summary["scenarios"].setdefault("2", {})[case] = {**r, "persisted": persisted, "met": met}
         table(["case", "turns/s", "p50", "p90", "p99", "max", "errors", "turns", "messages+usage persisted",
                "longest chat (messages)", "CPU %", "RSS MB", "target ≥ 1500 turns/s"], rows)
+        # BENCH_QUOTAS=1: the same turns with a quota on the bench user, arms alternated in each round.
+        quota_cases = sorted({e["case"] for e in s2 if e.get("arm") == "parley-quotas"})
+        if quota_cases:
+            out.append("With a quota on the bench user (BENCH_QUOTAS=1: tokens and USD per day and month, requests "
+                       "per minute; one reservation and one settlement per turn), same run, arms alternated:\n")
+            rows = []
+            for case in quota_cases:
+                q = arm_row(s2, case, "parley-quotas")
+                rel = paired(s2, case, "parley", "parley-quotas", ratio(("rps",)))
+                dp99 = paired(s2, case, "parley", "parley-quotas", diff(("lat", "p99")))
+                rows.append([case, q["rps"], q["p50"], q["p99"], q["errors"], None if rel is None else rel * 100, dp99,
+                             q["cpu"]])
+                summary["scenarios"].setdefault("2", {})[case + "-quotas"] = {**q, "rps_ratio": rel, "p99_delta": dp99}
+            table(["case", "turns/s with quotas", "p50", "p99", "errors", "turns/s, % of without (paired)",
+                   "Δ p99 (paired)", "CPU %"], rows)
 
     # 3. streaming concurrency
     s3 = by.get("3", [])

@@ -97,7 +97,8 @@ class AgentLoop {
 		}
 		catch (RuntimeException ex) {
 			runs.endModelStep(run.scope.run().id(), step.id(), false, "", 0, 0, BigDecimal.ZERO);
-			fail(run, new GenerationFailed(GenerationFailed.Reason.PROVIDER_ERROR, "The model could not be called."));
+			fail(run, new GenerationFailed(GenerationFailed.Reason.PROVIDER_ERROR,
+					ex instanceof dev.parley.ai.QuotaExceeded ? ex.getMessage() : "The model could not be called."));
 		}
 	}
 

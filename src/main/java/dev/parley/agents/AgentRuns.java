@@ -83,8 +83,12 @@ class AgentRuns {
 
 	private final JsonMapper json;
 
+	private final Attachments attachments;
+
 	AgentRuns(Runs runs, AgentLoop loop, ToolRound round, Toolbox toolbox, Agents agents, Chats chats, Replies replies,
-			LiveReplies live, Generations generations, AgentLimits limits, AiProperties ai, JsonMapper json) {
+			LiveReplies live, Generations generations, AgentLimits limits, AiProperties ai, JsonMapper json,
+			Attachments attachments) {
+		this.attachments = attachments;
 		this.runs = runs;
 		this.loop = loop;
 		this.round = round;
@@ -263,7 +267,7 @@ class AgentRuns {
 					systemPrompt(settings, chat.systemPrompt()),
 					replies.promptHistory(chat.id(), userId, HISTORY_LIMIT,
 							PromptAssembler.historyChars(model.model().contextWindow(), answerTokens), run.replyMessageId()),
-					model.model().contextWindow(), answerTokens));
+					model.model().contextWindow(), answerTokens, attachments.of(userId)));
 			transcript.addAll(RunTranscript.of(run.steps()));
 			List<ToolCall> called = RunTranscript.calls(run.steps());
 			RunScope scope = new RunScope(run, userId, settings, tools(userId, settings), run.deadline());

@@ -1,5 +1,6 @@
 package dev.parley.agents;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -97,10 +98,14 @@ class CompletionController {
 			@Nullable @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
 			@Nullable @Min(1) @Max(1_000_000) Integer maxTokens,
 			@Schema(description = "An agent of yours to run this turn (else the chat's agent, if any)")
-			@Nullable UUID agentId) {
+			@Nullable UUID agentId,
+			@Schema(description = "Files of yours (POST /api/v1/files) this message carries: images go to models that take "
+					+ "images, documents' text into the prompt")
+			@Nullable @Size(max = 10) List<UUID> fileIds) {
 
 		Turns.TurnRequest toTurn() {
-			return new Turns.TurnRequest(content, model, temperature, maxTokens, agentId);
+			return new Turns.TurnRequest(content, model, temperature, maxTokens, agentId, false,
+					fileIds == null ? List.of() : fileIds);
 		}
 	}
 

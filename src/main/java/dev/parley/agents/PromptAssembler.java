@@ -28,6 +28,15 @@ final class PromptAssembler {
 
 	static List<PromptMessage> assemble(@Nullable String systemPrompt, List<HistoryMessage> history, int contextWindow,
 			int answerTokens) {
+		return assemble(systemPrompt, history, contextWindow, answerTokens, AttachedFiles.NONE);
+	}
+
+	/**
+	 * As {@link #assemble(String, List, int, int)}, a user's message carrying files with them (their
+	 * text counts against the window like the message's own).
+	 */
+	static List<PromptMessage> assemble(@Nullable String systemPrompt, List<HistoryMessage> history, int contextWindow,
+			int answerTokens, AttachedFiles files) {
 		int budget = contextWindow - answerTokens;
 		Deque<PromptMessage> kept = new ArrayDeque<>();
 		if (systemPrompt != null && !systemPrompt.isBlank()) {
@@ -37,6 +46,9 @@ final class PromptAssembler {
 			PromptMessage turn = toPrompt(message);
 			if (turn == null) {
 				continue;
+			}
+			if (!message.fileIds().isEmpty()) {
+				turn = files.attach(message, turn);
 			}
 			int cost = estimate(turn);
 			if (!kept.isEmpty() && cost > budget) {

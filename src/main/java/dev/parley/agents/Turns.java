@@ -70,9 +70,12 @@ public class Turns {
 
 	private final Clock clock;
 
+	private final Attachments attachments;
+
 	Turns(Chats chats, Replies replies, Generations generations, LiveReplies live, AiProperties properties,
 			Agents agents, AgentRuns agentRuns, Runs runs, LiveRuns liveRuns, AgentLimits limits,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, Attachments attachments) {
+		this.attachments = attachments;
 		this.runs = runs;
 		this.liveRuns = liveRuns;
 		this.limits = limits;
@@ -104,13 +107,15 @@ public class Turns {
 		// The place is taken before anything is stored: a turn refused for want of one leaves no trace.
 		GenerationSlot slot = generations.reserve(userId);
 		LiveReply reply = null;
+		UUID plainRunId = null;
+		Instant now = clock.instant();
 		try {
 			int answerTokens = request.maxTokens() == null ? properties.limits().maxTokens()
 					: Math.min(request.maxTokens(), properties.limits().maxTokens());
 			// The turn and, for a plain one, its run begin in one transaction (one commit).
-			Instant now = clock.instant();
 			Begun started = transactions.execute(status -> {
-				Replies.TurnStart turn = replies.beginTurn(chatId, userId, request.content(), model.id().toString(),
+				Replies.TurnStart turn = replies.beginTurn(chatId, userId, request.content(), request.fileIds(),
+						model.id().toString(),
 						HISTORY_LIMIT, PromptAssembler.historyChars(model.contextWindow(), answerTokens));
 				UUID runId = agent != null ? null : runs.open(new NewRun(userId, chatId, turn.draft().id(), null, null,
 						null, model.id().toString(), 1, 0, null, now.plus(limits.timeBudget())));
@@ -120,7 +125,7 @@ public class Turns {
 			String systemPrompt = agent == null ? chat.systemPrompt()
 					: agentRuns.systemPrompt(agent.settings(), chat.systemPrompt());
 			List<PromptMessage> prompt = PromptAssembler.assemble(systemPrompt, begun.history(), model.contextWindow(),
-					answerTokens);
+					answerTokens, attachments.of(userId));
 			reply = live.open(begun.draft(), userId);
 			if (agent != null) {
 				agentRuns.start(userId, chat, agent, prepared, slot, reply, prompt, request.temperature(), answerTokens);
@@ -129,6 +134,7 @@ public class Turns {
 				GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
 						request.temperature(), answerTokens, chatId);
 				UUID runId = java.util.Objects.requireNonNull(started.plainRunId());
+				plainRunId = runId;
 				liveRuns.add(runId);
 				reply.attach(generations.start(generation, new PlainRun(runId, reply, runs, liveRuns, model, now), slot,
 						prepared));
@@ -139,6 +145,12 @@ public class Turns {
 			slot.release();
 			if (reply != null) {
 				replies.fail(reply.messageId(), "", ex.getMessage());
+			}
+			if (plainRunId != null) {
+				// Refused before the model was called (a quota): the run ends now, failed, with the reason.
+				liveRuns.remove(plainRunId);
+				runs.finishWithModelStep(plainRunId, dev.parley.agents.runs.RunStatus.FAILED,
+						dev.parley.agents.runs.StopReason.ERROR, "", 0, 0, java.math.BigDecimal.ZERO, ex.getMessage(), now);
 			}
 			throw ex;
 		}
@@ -186,7 +198,16 @@ public class Turns {
 	 * @param defaultAgent whether to run the default agent (the built-in tools) instead
 	 */
 	public record TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
-			@Nullable Integer maxTokens, @Nullable UUID agentId, boolean defaultAgent) {
+			@Nullable Integer maxTokens, @Nullable UUID agentId, boolean defaultAgent, List<UUID> fileIds) {
+
+		public TurnRequest {
+			fileIds = fileIds == null ? List.of() : List.copyOf(fileIds);
+		}
+
+		public TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
+				@Nullable Integer maxTokens, @Nullable UUID agentId, boolean defaultAgent) {
+			this(content, model, temperature, maxTokens, agentId, defaultAgent, List.of());
+		}
 
 		public TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
 				@Nullable Integer maxTokens, @Nullable UUID agentId) {

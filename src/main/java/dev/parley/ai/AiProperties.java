@@ -32,6 +32,8 @@ import org.springframework.util.unit.DataSize;
  * @param dropParams whether {@code /v1/chat/completions} drops a parameter the provider cannot honour
  *     instead of refusing the request ({@code PARLEY_DROP_PARAMS}); a request's own {@code drop_params} also does
  * @param images how images given by URL in {@code /v1/chat/completions} are fetched
+ * @param aliases other names clients may give a model ({@code gpt-4o-mini} for
+ *     {@code openai/gpt-4o-mini}), accepted wherever a model id is
  */
 @ConfigurationProperties("parley.ai")
 public record AiProperties(@DefaultValue("local/echo") String defaultModel, @DefaultValue Echo echo,
@@ -40,7 +42,7 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 		@DefaultValue Bedrock bedrock, @DefaultValue Map<String, KeyedProvider> providers,
 		@DefaultValue OwnKeys ownKeys, @DefaultValue Timeouts timeouts, @DefaultValue Retry retry,
 		@DefaultValue Map<String, List<String>> fallbacks, @DefaultValue("false") boolean dropParams,
-		@DefaultValue Images images) {
+		@DefaultValue Images images, @DefaultValue Map<String, String> aliases) {
 
 	/**
 	 * @param maxBytes the largest image fetched ({@code PARLEY_IMAGE_MAX_BYTES}); larger ones are refused
@@ -65,9 +67,19 @@ public record AiProperties(@DefaultValue("local/echo") String defaultModel, @Def
 	 * @param inputPerMtok USD per million prompt tokens, or {@code null} when unknown
 	 * @param outputPerMtok USD per million completion tokens, or {@code null} when unknown
 	 * @param tools whether the model can call tools
+	 * @param kind {@code chat} (the default) or {@code embedding}: an embedding model is served by
+	 *     {@code POST /v1/embeddings} and priced by its {@code input-per-mtok} alone
 	 */
 	public record CatalogueEntry(String id, @Nullable String name, @DefaultValue("8192") int contextWindow,
-			@Nullable BigDecimal inputPerMtok, @Nullable BigDecimal outputPerMtok, @DefaultValue("true") boolean tools) {
+			@Nullable BigDecimal inputPerMtok, @Nullable BigDecimal outputPerMtok, @DefaultValue("true") boolean tools,
+			@DefaultValue("chat") ModelKind kind) {
+	}
+
+	/** What a model of the catalogue is for. */
+	public enum ModelKind {
+
+		CHAT, EMBEDDING
+
 	}
 
 	/**

@@ -2,6 +2,9 @@ package dev.parley.ai;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.parley.identity.AuthenticatedUser;
+import org.jspecify.annotations.Nullable;
+
 /**
  * One of a user's places for a generation ({@code PARLEY_MAX_CONCURRENT_GENERATIONS}), taken with
  * {@link Generations#reserve} before anything is stored for it, so that a turn refused for want of
@@ -13,10 +16,18 @@ public final class GenerationSlot {
 
 	private final Runnable giveBack;
 
+	/** Who asked, when known where the place was taken: the role and API key their quotas follow. */
+	private final @Nullable AuthenticatedUser caller;
+
 	private final AtomicBoolean released = new AtomicBoolean();
 
-	GenerationSlot(Runnable giveBack) {
+	GenerationSlot(Runnable giveBack, @Nullable AuthenticatedUser caller) {
 		this.giveBack = giveBack;
+		this.caller = caller;
+	}
+
+	@Nullable AuthenticatedUser caller() {
+		return caller;
 	}
 
 	/**
@@ -25,7 +36,7 @@ public final class GenerationSlot {
 	 */
 	public GenerationSlot forOneStep() {
 		return new GenerationSlot(() -> {
-		});
+		}, caller);
 	}
 
 	public void release() {

@@ -14,6 +14,8 @@ import dev.parley.ai.metering.GenerationMetering;
 import dev.parley.ai.metering.UserConcurrency;
 import dev.parley.ai.provider.ProviderChunk;
 import dev.parley.ai.provider.ProviderError;
+import dev.parley.ai.quota.QuotaGate;
+import dev.parley.ai.quota.QuotaHold;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
@@ -22,9 +24,10 @@ import reactor.core.Disposable;
  * Runs generations: picks the model, streams the answer to an observer, and reports exactly one
  * ending. The request's tools are offered to the model; each tool call it makes is heard as soon as
  * it is complete ({@link GenerationObserver#onToolCall}) and is in the result, which then finishes
- * with {@code tool_calls}. Running the tools is the caller's business. Provider calls go through timeouts, retries, a circuit breaker per provider and the
- * model's fallbacks ({@link ModelRouter}). The module's API for everything that needs a model to
- * speak.
+ * with {@code tool_calls}. Running the tools is the caller's business. Provider calls go through timeouts, retries, a circuit breaker per model and endpoint and the
+ * model's fallbacks ({@link ModelRouter}). Before the provider is called, each generation is admitted
+ * within its user's quotas ({@link QuotaGate}: its estimate held, settled at its actual usage when
+ * it ends). The module's API for everything that needs a model to speak.
  */
 @Service
 public class Generations {
@@ -39,8 +42,11 @@ public class Generations {
 
 	private final CredentialResolver credentials;
 
+	private final QuotaGate quotas;
+
 	Generations(ModelCatalogue catalogue, ModelRouter router, UserConcurrency concurrency,
-			GenerationMetering metering, CredentialResolver credentials) {
+			GenerationMetering metering, CredentialResolver credentials, QuotaGate quotas) {
+		this.quotas = quotas;
 		this.catalogue = catalogue;
 		this.router = router;
 		this.concurrency = concurrency;
@@ -54,7 +60,7 @@ public class Generations {
 	 * @throws TooManyGenerations when the user already has as many running as allowed
 	 */
 	public GenerationSlot reserve(@Nullable UUID userId) {
-		return new GenerationSlot(concurrency.acquire(userId)::release);
+		return new GenerationSlot(concurrency.acquire(userId)::release, QuotaGate.currentCaller(userId));
 	}
 
 	/** The model a request would use, checked: an unknown one fails here, before anything is stored. */
@@ -109,22 +115,29 @@ public class Generations {
 			boolean streamed, @Nullable PreparedModel prepared) {
 		ModelInfo model;
 		KeySource keySource;
-		GenerationSlot slot;
+		GenerationSlot slot = reserved;
+		QuotaHold quota;
 		try {
 			model = prepared != null ? prepared.model() : catalogue.resolve(request.model());
 			// Fails here, before any provider call, when the user needs a key of their own and has none.
 			keySource = prepared != null ? prepared.credential().source()
 					: credentials.resolve(request.userId(), model.id().provider()).source();
-			slot = reserved != null ? reserved : reserve(request.userId());
+			if (slot == null) {
+				slot = reserve(request.userId());
+			}
+			// The estimate is held before the provider is called; the hold settles when the generation ends.
+			quota = quotas.admit(slot.caller() != null ? slot.caller() : QuotaGate.currentCaller(request.userId()),
+					request, model);
 		}
 		catch (RuntimeException ex) {
-			if (reserved != null) {
-				reserved.release();
+			if (slot != null) {
+				slot.release();
 			}
 			throw ex;
 		}
 		Run run = new Run(model.id().toString(), metering.observe(request, model,
-				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, slot::release, catalogue::resolve));
+				keySource.name().toLowerCase(java.util.Locale.ROOT), quota.settling(observer, catalogue::resolve),
+				slot::release, catalogue::resolve));
 		Disposable subscription;
 		try {
 			subscription = router.stream(model, request, streamed, prepared == null ? null : prepared.credential())

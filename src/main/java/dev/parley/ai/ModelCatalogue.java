@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * What models this server offers: the curated entries of {@code parley.ai.models} whose provider is
  * enabled, plus {@code local/echo} when it is on. Any other model name of an enabled provider is
- * accepted too, with the default context window and no known price. It answers the
+ * accepted too, with the default context window and no known price. An alias of
+ * {@code parley.ai.aliases} ({@code gpt-4o-mini}) stands for its model id wherever one is
+ * accepted; it is resolved here, once, and names no other alias. It answers the
  * {@link KnownModels} port, so a chat names only a model the server offers.
  */
 @Component
@@ -38,12 +40,53 @@ public class ModelCatalogue implements KnownModels {
 		List<ModelInfo> models = new ArrayList<>();
 		entries.values()
 			.stream()
+			.filter(entry -> entry.kind() == AiProperties.ModelKind.CHAT)
 			.filter(entry -> providers.find(ModelId.parse(entry.id()).provider()).isPresent())
 			.forEach(entry -> models.add(describe(ModelId.parse(entry.id()))));
 		providers.find(EchoProvider.ID)
 			.filter(ChatProvider::development)
 			.ifPresent(echo -> models.add(describe(new ModelId(EchoProvider.ID, EchoProvider.MODEL))));
 		return models;
+	}
+
+	/** The aliases whose model this server offers, each with that model, in the settings' order. */
+	public Map<String, ModelInfo> aliases() {
+		Map<String, ModelInfo> aliases = new LinkedHashMap<>();
+		properties.aliases().forEach((alias, target) -> {
+			try {
+				aliases.put(alias, resolve(target));
+			}
+			catch (UnknownModel ex) {
+				// The alias names a model of a provider that is off here: it is not offered.
+			}
+		});
+		return aliases;
+	}
+
+	/** The embedding models of the catalogue whose provider has embeddings enabled here. */
+	public List<ModelInfo> embeddingModels() {
+		return entries.values()
+			.stream()
+			.filter(entry -> entry.kind() == AiProperties.ModelKind.EMBEDDING)
+			.filter(entry -> providers.embeddings(ModelId.parse(entry.id()).provider()).isPresent())
+			.map(entry -> describe(ModelId.parse(entry.id())))
+			.toList();
+	}
+
+	/**
+	 * The embedding model to use: any model of a provider whose embeddings are enabled, priced when
+	 * the catalogue lists it.
+	 * @throws UnknownModel when no enabled provider embeds with it
+	 */
+	ModelInfo resolveEmbedding(@Nullable String requested) {
+		if (requested == null || requested.isBlank()) {
+			throw new UnknownModel(requested);
+		}
+		ModelId modelId = ModelId.parse(requested.trim());
+		if (providers.embeddings(modelId.provider()).isEmpty()) {
+			throw new UnknownModel(requested);
+		}
+		return describe(modelId);
 	}
 
 	@Override
@@ -57,9 +100,10 @@ public class ModelCatalogue implements KnownModels {
 		}
 	}
 
-	/** The model to use: the given id, else the server's default. */
+	/** The model to use: the given id or alias, else the server's default. */
 	ModelInfo resolve(@Nullable String requested) {
 		String id = requested == null || requested.isBlank() ? properties.defaultModel() : requested.trim();
+		id = properties.aliases().getOrDefault(id, id);
 		ModelId modelId = ModelId.parse(id);
 		if (providers.find(modelId.provider()).isEmpty()) {
 			throw new UnknownModel(id);
@@ -73,9 +117,11 @@ public class ModelCatalogue implements KnownModels {
 		if (entry == null) {
 			return new ModelInfo(id, id.model(), development, properties.limits().defaultContextWindow(), true, null);
 		}
-		ModelInfo.Pricing pricing = entry.inputPerMtok() == null || entry.outputPerMtok() == null ? null
-				: new ModelInfo.Pricing(entry.inputPerMtok(), entry.outputPerMtok());
+		boolean embedding = entry.kind() == AiProperties.ModelKind.EMBEDDING;
+		ModelInfo.Pricing pricing = entry.inputPerMtok() == null || (entry.outputPerMtok() == null && !embedding) ? null
+				: new ModelInfo.Pricing(entry.inputPerMtok(),
+						entry.outputPerMtok() == null ? java.math.BigDecimal.ZERO : entry.outputPerMtok());
 		String name = entry.name() == null ? id.model() : entry.name();
-		return new ModelInfo(id, name, development, entry.contextWindow(), entry.tools(), pricing);
+		return new ModelInfo(id, name, development, entry.contextWindow(), entry.tools() && !embedding, pricing);
 	}
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.parley.platform.JsonText;
+import dev.parley.platform.InvalidFields;
 import dev.parley.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,16 +58,46 @@ public class Replies {
 	@Transactional
 	public TurnStart beginTurn(UUID chatId, UUID userId, String content, String model, int maxHistoryMessages,
 			int maxHistoryChars) {
+		return beginTurn(chatId, userId, content, List.of(), model, maxHistoryMessages, maxHistoryChars);
+	}
+
+	/**
+	 * As {@link #beginTurn(UUID, UUID, String, String, int, int)}, the user's message carrying files.
+	 * @param fileIds files of the user's ({@link UserFiles}), in order; any other id fails the whole turn
+	 *     with {@code file_ids} named
+	 */
+	@Transactional
+	public TurnStart beginTurn(UUID chatId, UUID userId, String content, List<UUID> fileIds, String model,
+			int maxHistoryMessages, int maxHistoryChars) {
 		Instant now = clock.instant();
 		if (!chats.countMessageAdded(chatId, userId, Timestamps.sql(now))) {
 			throw new ChatNotFound();
 		}
 		Message userMessage = messages.insert(Message.written(chatId, MessageRole.USER, content, now));
+		attach(userMessage.id(), userId, fileIds);
 		events.publishEvent(new MessagePosted(chatId, userMessage.id(), userId));
 		List<HistoryMessage> history = promptHistory(chatId, userId, maxHistoryMessages, maxHistoryChars);
 		chats.countMessageAdded(chatId, userId, Timestamps.sql(now));
 		Message draft = messages.insert(Message.assistantDraft(chatId, model, now));
 		return new TurnStart(userMessage, history, draft);
+	}
+
+	private void attach(UUID messageId, UUID userId, List<UUID> fileIds) {
+		if (fileIds.isEmpty()) {
+			return;
+		}
+		List<UUID> distinct = fileIds.stream().distinct().toList();
+		int attached = jdbc.sql("""
+				insert into message_files (message_id, file_id, position)
+				select :messageId, f.id, array_position(cast(:ids as uuid[]), f.id)
+				from files f where f.id = any(cast(:ids as uuid[])) and f.user_id = :userId""")
+			.param("messageId", messageId)
+			.param("ids", distinct.toArray(UUID[]::new))
+			.param("userId", userId)
+			.update();
+		if (attached != distinct.size()) {
+			throw InvalidFields.of("file_ids", "names a file that is not one of yours");
+		}
 	}
 
 	/**
@@ -266,8 +297,10 @@ public class Replies {
 	public List<HistoryMessage> promptHistory(UUID chatId, UUID userId, int maxMessages, int maxChars,
 			@Nullable UUID before) {
 		List<HistoryMessage> history = jdbc.sql("""
-				select role, content, tool_calls, tool_call_id from (
+				select role, content, tool_calls, tool_call_id, file_ids from (
 				    select m.id, m.role, m.content, m.tool_calls, m.tool_call_id,
+				           array(select mf.file_id from message_files mf where mf.message_id = m.id
+				                 order by mf.position) as file_ids,
 				           sum(char_length(m.content)) over (order by m.id desc) as reach
 				    from messages m join chats c on c.id = m.chat_id
 				    where m.chat_id = :chatId and c.user_id = :userId
@@ -286,8 +319,10 @@ public class Replies {
 			.param("before", before)
 			.query((row, n) -> {
 				String toolCalls = row.getString(3);
+				UUID[] files = (UUID[]) row.getArray(5).getArray();
 				return new HistoryMessage(MessageRole.valueOf(row.getString(1)), row.getString(2),
-						toolCalls == null ? List.of() : Message.parseToolCalls(new JsonText(toolCalls)), row.getString(4));
+						toolCalls == null ? List.of() : Message.parseToolCalls(new JsonText(toolCalls)), row.getString(4),
+						List.of(files));
 			})
 			.list();
 		if (history.isEmpty() && !chats.existsOwned(chatId, userId)) {

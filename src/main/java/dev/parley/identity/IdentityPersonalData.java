@@ -7,7 +7,7 @@ import dev.parley.platform.PersonalDataRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The account, its login sessions and its API keys, without the password hash or any key's hash. */
+/** The account, its login sessions, its feedback channels and its API keys, without the password hash or any key's hash. */
 @Component
 class IdentityPersonalData implements PersonalData {
 
@@ -24,6 +24,8 @@ class IdentityPersonalData implements PersonalData {
 		sink.jsonLines("sessions", PersonalDataRows.of(jdbc,
 				"select to_jsonb(t)::text from refresh_token_families t where user_id = :subject order by created_at",
 				subject.userId()));
+		sink.jsonLines("channels", PersonalDataRows.of(jdbc,
+				"select to_jsonb(t)::text from user_channels t where user_id = :subject", subject.userId()));
 		sink.jsonLines("api_keys", PersonalDataRows.of(jdbc,
 				"select (to_jsonb(t) - 'key_hash')::text from api_keys t where user_id = :subject order by created_at",
 				subject.userId()));

@@ -27,6 +27,11 @@ public abstract class ParleyException extends RuntimeException {
 		return Map.of();
 	}
 
+	/** Extension members of the problem (RFC 9457 §3.2), by their wire names; none by default. */
+	public Map<String, Object> extensions() {
+		return Map.of();
+	}
+
 	/** How long the client should wait before trying again, for rate limits and overload. */
 	public Optional<Duration> retryAfter() {
 		return Optional.empty();

@@ -17,6 +17,7 @@ public enum ProblemKind {
 	PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
 	UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
 	RATE_LIMITED(429, "rate-limited", "Too many requests"),
+	QUOTA_EXCEEDED(429, "quota-exceeded", "Quota exceeded"),
 	INTERNAL_ERROR(500, "internal-error", "Internal server error"),
 	BAD_GATEWAY(502, "provider-error", "The model provider failed"),
 	UNAVAILABLE(503, "unavailable", "Service unavailable"),

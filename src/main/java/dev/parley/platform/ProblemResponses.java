@@ -50,6 +50,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 					.stream()
 					.map(field -> new Problems.FieldError(field.getKey(), field.getValue()))
 					.toList());
+		ex.extensions().forEach(problem::setProperty);
 		HttpHeaders headers = new HttpHeaders();
 		ex.retryAfter().ifPresent(wait -> {
 			long seconds = Problems.retryAfterSeconds(wait);

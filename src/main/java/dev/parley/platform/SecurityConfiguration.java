@@ -3,6 +3,7 @@ package dev.parley.platform;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -132,9 +134,46 @@ class SecurityConfiguration {
 		return connector -> connector.setAllowTrace(true);
 	}
 
-	/** The firewall refuses unknown methods before any header is written; TRACE is refused later, with them. */
+	/**
+	 * The firewall refuses unknown methods before any header is written; TRACE is refused later, with
+	 * them. Encoded slashes pass only under the prefixes modules declare ({@link EncodedSlashPaths}).
+	 */
 	@Bean
-	HttpFirewall httpFirewall() {
+	HttpFirewall httpFirewall(List<EncodedSlashPaths> encodedSlashPaths) {
+		StrictHttpFirewall firewall = strictFirewall();
+		List<String> prefixes = encodedSlashPaths.stream().flatMap(paths -> paths.prefixes().stream()).toList();
+		if (prefixes.isEmpty()) {
+			return firewall;
+		}
+		StrictHttpFirewall slashes = strictFirewall();
+		slashes.setAllowUrlEncodedSlash(true);
+		return new HttpFirewall() {
+
+			@Override
+			public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+				String uri = request.getRequestURI();
+				boolean allowed = uri != null && prefixes.stream().anyMatch(uri::startsWith);
+				return (allowed ? slashes : firewall).getFirewalledRequest(request);
+			}
+
+			@Override
+			public HttpServletResponse getFirewalledResponse(HttpServletResponse response) {
+				return firewall.getFirewalledResponse(response);
+			}
+		};
+	}
+
+	/** Tomcat decodes an encoded slash the firewall let through ({@link EncodedSlashPaths}) instead of refusing it. */
+	@Bean
+	TomcatConnectorCustomizer encodedSlashesDecoded(List<EncodedSlashPaths> encodedSlashPaths) {
+		return connector -> {
+			if (!encodedSlashPaths.isEmpty()) {
+				connector.setEncodedSolidusHandling("decode");
+			}
+		};
+	}
+
+	private static StrictHttpFirewall strictFirewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowedHttpMethods(List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE"));
 		return firewall;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Function;
 
 import dev.parley.ai.GenerationCompleted;
@@ -49,6 +50,21 @@ public class GenerationMetering {
 	public GenerationObserver observe(GenerationRequest request, ModelInfo model, String keySource,
 			GenerationObserver observer, Runnable onEnd, Function<String, ModelInfo> catalogue) {
 		return new Metered(request, model, keySource, observer, onEnd, catalogue, clock.instant());
+	}
+
+	/**
+	 * Records a provider call that did not run through {@code Generations} (an embedding, a
+	 * passed-through response) as a generation: its tokens and their cost by the model's price,
+	 * published as {@link GenerationCompleted}.
+	 * @param status {@code completed} or {@code failed}
+	 */
+	public void recordCall(UUID userId, ModelInfo model, String keySource, TokenUsage usage, Instant startedAt,
+			String status) {
+		Instant now = clock.instant();
+		BigDecimal cost = model.pricing() == null ? null : model.pricing().cost(usage);
+		publish(new GenerationCompleted(userId, null, model.id().toString(), model.id().provider(), keySource,
+				usage.promptTokens(), usage.completionTokens(), cost, Duration.between(startedAt, now).toMillis(), null,
+				status, now));
 	}
 
 	private void publish(GenerationCompleted event) {

@@ -1,5 +1,6 @@
 package dev.parley.ai.openai;
 
+import java.io.IOException;
 import java.time.Clock;
 
 import dev.parley.ai.GenerationRequest;
@@ -14,10 +15,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,39 +43,62 @@ class ChatCompletionsController {
 
 	private final ChatRequestTranslator translator;
 
+	private final PassThroughCompletions passThrough;
+
+	private final TranslatedRequests translated;
+
 	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock,
-			ChatRequestTranslator translator, GatewayKeyLimits keyLimits) {
+			ChatRequestTranslator translator, GatewayKeyLimits keyLimits, PassThroughCompletions passThrough,
+			TranslatedRequests translated) {
 		this.generations = generations;
 		this.translator = translator;
 		this.keyLimits = keyLimits;
 		this.json = json;
 		this.outcomes = outcomes;
 		this.clock = clock;
+		this.passThrough = passThrough;
+		this.translated = translated;
 	}
 
 	/**
 	 * Answers with a {@link ChatCompletion}, or with a {@link ChatCompletionStream} when
 	 * {@code stream} is true. The return type is {@code Object} because Spring MVC picks the
 	 * streaming handler by the returned value's type only when the declared type does not fix it.
-	 * Usage counts against the caller, the owner of the API key.
+	 * Usage counts against the caller, the owner of the API key. A model of an OpenAI-compatible
+	 * server is passed through ({@link PassThroughCompletions}): the body is taken as bytes so that
+	 * it reaches the server as sent; any other model's request is read and translated.
 	 */
-	@PostMapping("/chat/completions")
+	@PostMapping(path = "/chat/completions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a chat completion (OpenAI's shape); stream=true answers with Server-Sent Events")
 	@ApiResponse(responseCode = "200", content = {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ChatCompletion.class)),
 			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 					schema = @Schema(implementation = ChatCompletionEvents.class)) })
-	@ApiResponse(responseCode = "400", description = "Invalid request, or a parameter the model's provider cannot honour "
-			+ "(param names it; drop_params: true drops such parameters instead)")
-	@ApiResponse(responseCode = "403", description = "The provider needs a key of your own")
-	@ApiResponse(responseCode = "404", description = "No such model (code model_not_found)")
-	@ApiResponse(responseCode = "429", description = "Too many of your completions are being generated at once, "
-			+ "or the API key's rpm or tpm is spent (Retry-After, RateLimit, RateLimit-Policy)")
-	@ApiResponse(responseCode = "502", description = "The model provider failed")
-	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
+	@ApiResponse(responseCode = "400", description = "The request is invalid, or the provider refused it (its message, keys and URLs removed)")
+	@ApiResponse(responseCode = "401", description = "The provider refused your own key for it")
+	@ApiResponse(responseCode = "403", description = "The provider needs a key of your own, or refused your own key")
+	@ApiResponse(responseCode = "404", description = "No such model (code model_not_found), or the provider knows no such model")
+	@ApiResponse(responseCode = "422", description = "The provider could not process the request")
+	@ApiResponse(responseCode = "429", description = "Too many of your completions at once, the API key's rpm or tpm "
+			+ "is spent, or the provider's rate limit (Retry-After, RateLimit, RateLimit-Policy)")
+	@ApiResponse(responseCode = "502", description = "The model provider failed (x-should-retry: false when Parley already retried)")
+	@ApiResponse(responseCode = "503", description = "The model's circuit breaker is open")
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
-	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody ChatCompletionRequest request,
-			HttpServletResponse response) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(schema = @Schema(implementation = ChatCompletionRequest.class)))
+	@Nullable Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody byte[] body,
+			HttpServletResponse response) throws IOException, MethodArgumentNotValidException {
+		ChatRequestFields fields = ChatRequestFields.scan(body);
+		if (passThrough.handles(fields.model())) {
+			String model = generations.resolveModel(fields.model());
+			RateLimitHeaders.write(response, keyLimits.admit(fields.model(), model, body.length));
+			passThrough.complete(caller.id(), fields, response);
+			return null;
+		}
+		return translate(caller, translated.read(body), response);
+	}
+
+	private Object translate(AuthenticatedUser caller, ChatCompletionRequest request, HttpServletResponse response) {
 		GenerationRequest generation = translator.translate(request, caller.id());
 		String model = generations.resolveModel(generation.model());
 		RateLimitHeaders.write(response, keyLimits.admit(generation, model));

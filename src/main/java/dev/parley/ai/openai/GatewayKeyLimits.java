@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationRequest;
@@ -16,6 +17,7 @@ import dev.parley.platform.limits.RateLimitExceeded;
 import dev.parley.platform.limits.RateLimitPolicy;
 import dev.parley.platform.limits.RateLimitState;
 import dev.parley.platform.limits.RateLimits;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,13 +54,25 @@ class GatewayKeyLimits {
 	 * @throws RateLimitExceeded when the key's rpm or tpm is spent; nothing is taken then
 	 */
 	List<RateLimitState> admit(GenerationRequest request, String model) {
+		return admit(request.model(), model, () -> estimatedTokens(request));
+	}
+
+	/**
+	 * As {@link #admit(GenerationRequest, String)} for a request passed through as bytes: its prompt
+	 * is estimated from the body's size (a quarter token per byte) plus the server's answer cap.
+	 */
+	List<RateLimitState> admit(@Nullable String requestedModel, String model, int bodyBytes) {
+		return admit(requestedModel, model, () -> (bodyBytes + 3L) / 4 + maxTokensCap);
+	}
+
+	private List<RateLimitState> admit(@Nullable String requestedModel, String model, LongSupplier estimatedTokens) {
 		Optional<ApiKeyLimits> found = callers.ofCurrentApiKey();
 		if (found.isEmpty()) {
 			return List.of();
 		}
 		ApiKeyLimits key = found.get();
-		if (!key.allowsModel(model) && (request.model() == null || !key.allowsModel(request.model()))) {
-			throw new UnknownModel(request.model() == null ? model : request.model());
+		if (!key.allowsModel(model) && (requestedModel == null || !key.allowsModel(requestedModel))) {
+			throw new UnknownModel(requestedModel == null ? model : requestedModel);
 		}
 		String bucket = key.keyId().toString();
 		List<RateLimitState> taken = new ArrayList<>();
@@ -71,7 +85,7 @@ class GatewayKeyLimits {
 			RateLimitPolicy tpm = new RateLimitPolicy("key-tpm", key.tpm(), MINUTE, RateLimitPolicy.OnOutage.REFUSE,
 					"This API key's tokens per minute (tpm) are spent; wait a moment.");
 			try {
-				taken.add(limits.consume(tpm, bucket, estimatedTokens(request)));
+				taken.add(limits.consume(tpm, bucket, estimatedTokens.getAsLong()));
 			}
 			catch (RuntimeException ex) {
 				if (rpm != null) {

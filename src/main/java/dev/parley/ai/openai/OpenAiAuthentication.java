@@ -1,5 +1,6 @@
 package dev.parley.ai.openai;
 
+import dev.parley.platform.EncodedSlashPaths;
 import dev.parley.platform.PathAuthenticationEntryPoint;
 import dev.parley.platform.PathErrorFormat;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,12 @@ class OpenAiAuthentication {
 	@Bean
 	PathErrorFormat openAiErrorFormat() {
 		return new PathErrorFormat("/v1/**", MediaType.APPLICATION_JSON, OpenAiError.class, OpenAiError::of);
+	}
+
+	/** A model id holds a slash, which OpenAI's SDKs encode: {@code GET /v1/models/openai%2Fgpt-4o-mini}. */
+	@Bean
+	EncodedSlashPaths modelIdsInPaths() {
+		return EncodedSlashPaths.of("/v1/models/");
 	}
 
 	@Bean

@@ -39,6 +39,10 @@ record OpenAiError(Body error) {
 		Map<String, String> fields = fact.invalidFields();
 		String param = fields.isEmpty() ? null : fields.keySet().iterator().next();
 		String message = param == null || fields.size() > 1 ? fact.getMessage() : param + ": " + fields.get(param);
+		if (fact.kind() == ProblemKind.QUOTA_EXCEEDED) {
+			// OpenAI's own answer to a spent quota: 429 with type and code insufficient_quota.
+			return new OpenAiError(new Body(message, "insufficient_quota", null, "insufficient_quota"));
+		}
 		return of(fact.kind().status(), message, param, code(fact));
 	}
 

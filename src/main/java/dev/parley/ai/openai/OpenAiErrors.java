@@ -2,6 +2,7 @@ package dev.parley.ai.openai;
 
 import java.util.stream.Collectors;
 
+import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.UnknownModel;
 import dev.parley.platform.JsonInputErrors;
 import dev.parley.platform.ParleyException;
@@ -31,7 +32,8 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
  * picked (unknown path, wrong method, a body whose declared length is over the limit) by the
  * platform, through the {@code /v1} {@link dev.parley.platform.PathErrorFormat}.
  */
-@RestControllerAdvice(assignableTypes = { ChatCompletionsController.class, OpenAiModelsController.class })
+@RestControllerAdvice(assignableTypes = { ChatCompletionsController.class, OpenAiModelsController.class,
+		ResponsesController.class, EmbeddingsController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OpenAiErrors {
 
@@ -40,6 +42,12 @@ class OpenAiErrors {
 	@ExceptionHandler(UnknownModel.class)
 	ResponseEntity<OpenAiError> unknownModel(UnknownModel ex) {
 		return json(404).body(OpenAiError.of(404, ex.getMessage(), "model", "model_not_found"));
+	}
+
+	/** A provider's failure, as OpenAI would have answered it (the provider's status where it is the client's fault). */
+	@ExceptionHandler(GenerationFailed.class)
+	ResponseEntity<OpenAiError> generationFailed(GenerationFailed ex) {
+		return UpstreamErrors.response(ex);
 	}
 
 	@ExceptionHandler(ParleyException.class)

@@ -47,6 +47,11 @@ class BedrockProvider implements ChatProvider, AutoCloseable {
 	}
 
 	static BedrockProvider create(AiProperties.Bedrock settings, AiProperties.Timeouts timeouts) {
+		return new BedrockProvider(client(settings, timeouts));
+	}
+
+	/** A Bedrock runtime client with the server's AWS credentials, its timeouts, and no retries. */
+	static BedrockRuntimeAsyncClient client(AiProperties.Bedrock settings, AiProperties.Timeouts timeouts) {
 		AwsCredentials credentials = settings.sessionToken() == null || settings.sessionToken().isBlank()
 				? AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey())
 				: AwsSessionCredentials.create(settings.accessKeyId(), settings.secretAccessKey(), settings.sessionToken());
@@ -64,7 +69,7 @@ class BedrockProvider implements ChatProvider, AutoCloseable {
 		if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
 			builder.endpointOverride(URI.create(settings.endpoint()));
 		}
-		return new BedrockProvider(builder.build());
+		return builder.build();
 	}
 
 	@Override

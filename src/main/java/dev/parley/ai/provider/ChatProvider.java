@@ -1,5 +1,6 @@
 package dev.parley.ai.provider;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -15,6 +16,15 @@ public interface ChatProvider {
 	/** Whether this provider is a built-in development stand-in rather than a real model. */
 	default boolean development() {
 		return false;
+	}
+
+	/**
+	 * The provider's OpenAI-compatible endpoint when it speaks OpenAI's API (OpenAI and named
+	 * compatible servers), so that {@code /v1} requests can pass through to it as sent; {@code null}
+	 * for every other kind of provider, whose requests are translated.
+	 */
+	default @Nullable OpenAiUpstream openAiUpstream() {
+		return null;
 	}
 
 	/** A cold stream: nothing is sent to the provider until it is subscribed. */

@@ -3,6 +3,7 @@ package dev.parley.ai.provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.platform.outbound.OutboundAddressGuard;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <li>each {@code parley.ai.providers.<name>} with a base URL: an OpenAI-compatible server named
  * {@code <name>}, with its key if it has one.</li>
  * </ul>
+ * OpenAI and the named servers also take requests passed through as sent ({@link OpenAiUpstream}).
  * A provider not turned on is not registered, so its models are unknown. Calls to a user's own
  * base URL pass {@code guard}; the URLs configured here are the operator's and do not.
  */
@@ -30,10 +32,11 @@ public final class ConfiguredProviders {
 	public static List<ChatProvider> create(AiProperties settings, OutboundAddressGuard guard) {
 		AiProperties.Timeouts timeouts = settings.timeouts();
 		GuardedHttp guarded = new GuardedHttp(guard, timeouts);
+		UpstreamHttp upstreamHttp = new UpstreamHttp(guarded, timeouts);
 		List<ChatProvider> providers = new ArrayList<>();
-		keyed(settings, "openai", settings.openai(), new OpenAiModels(timeouts, guarded), providers);
-		keyed(settings, "anthropic", settings.anthropic(), new AnthropicModels(timeouts, guarded), providers);
-		keyed(settings, "gemini", settings.gemini(), new GeminiModels(timeouts, guarded), providers);
+		keyed(settings, "openai", settings.openai(), new OpenAiModels(timeouts, guarded), providers, upstreamHttp);
+		keyed(settings, "anthropic", settings.anthropic(), new AnthropicModels(timeouts, guarded), providers, null);
+		keyed(settings, "gemini", settings.gemini(), new GeminiModels(timeouts, guarded), providers, null);
 		if (present(settings.ollama().baseUrl())) {
 			providers.add(new SpringAiChatProvider("ollama", new ProviderCredential(null, settings.ollama().baseUrl()),
 					settings.ollama().baseUrl(), new OllamaModels(timeouts, guarded), settings.ownKeys()));
@@ -47,22 +50,62 @@ public final class ConfiguredProviders {
 				throw new IllegalStateException("parley.ai.providers." + server.getKey() + ".base-url is not set");
 			}
 			String key = server.getValue().hasKey() ? server.getValue().apiKey() : "";
-			providers.add(new SpringAiChatProvider(server.getKey(), new ProviderCredential(key, baseUrl), baseUrl,
-					new OpenAiModels(timeouts, guarded), settings.ownKeys()));
+			ProviderCredential credential = new ProviderCredential(key, baseUrl);
+			providers.add(new SpringAiChatProvider(server.getKey(), credential, baseUrl, new OpenAiModels(timeouts, guarded),
+					settings.ownKeys(), new OpenAiUpstream(server.getKey(), credential, baseUrl, upstreamHttp)));
 		}
 		return providers;
 	}
 
-	private static void keyed(AiProperties settings, String id, AiProperties.KeyedProvider provider,
-			ChatModelFactory factory, List<ChatProvider> providers) {
+	/**
+	 * The embedding providers the same settings turn on: {@code openai}, {@code gemini}, {@code ollama},
+	 * {@code bedrock} and every named OpenAI-compatible server, with the same keys and base URLs as
+	 * their chat models. Anthropic has no embeddings API.
+	 */
+	public static List<EmbeddingProvider> embeddings(AiProperties settings, OutboundAddressGuard guard) {
+		AiProperties.Timeouts timeouts = settings.timeouts();
+		GuardedHttp guarded = new GuardedHttp(guard, timeouts);
+		OpenAiModels openAi = new OpenAiModels(timeouts, guarded);
+		List<EmbeddingProvider> providers = new ArrayList<>();
+		keyedEmbeddings(settings, "openai", settings.openai(), openAi::embeddings, providers);
+		keyedEmbeddings(settings, "gemini", settings.gemini(), new GeminiModels(timeouts, guarded)::embeddings, providers);
+		if (present(settings.ollama().baseUrl())) {
+			providers.add(new KeyedEmbeddingProvider("ollama", new ProviderCredential(null, settings.ollama().baseUrl()),
+					settings.ollama().baseUrl(), new OllamaModels(timeouts, guarded)::embeddings, settings.ownKeys()));
+		}
+		if (settings.bedrock().configured()) {
+			providers.add(new BedrockEmbeddings(BedrockProvider.client(settings.bedrock(), timeouts)));
+		}
+		for (Map.Entry<String, AiProperties.KeyedProvider> server : settings.providers().entrySet()) {
+			String baseUrl = server.getValue().baseUrl();
+			String key = server.getValue().hasKey() ? server.getValue().apiKey() : "";
+			providers.add(new KeyedEmbeddingProvider(server.getKey(), new ProviderCredential(key, baseUrl), baseUrl,
+					openAi::embeddings, settings.ownKeys()));
+		}
+		return providers;
+	}
+
+	private static void keyedEmbeddings(AiProperties settings, String id, AiProperties.KeyedProvider provider,
+			BiFunction<ProviderCredential, Boolean, EmbeddingClient> factory, List<EmbeddingProvider> providers) {
 		String baseUrl = present(provider.baseUrl()) ? provider.baseUrl() : null;
 		if (provider.hasKey()) {
-			providers.add(new SpringAiChatProvider(id, new ProviderCredential(provider.apiKey(), baseUrl), baseUrl,
+			providers.add(new KeyedEmbeddingProvider(id, new ProviderCredential(provider.apiKey(), baseUrl), baseUrl,
 					factory, settings.ownKeys()));
 		}
 		else if (settings.ownKeys().providers().contains(id)) {
-			providers.add(new SpringAiChatProvider(id, null, baseUrl, factory, settings.ownKeys()));
+			providers.add(new KeyedEmbeddingProvider(id, null, baseUrl, factory, settings.ownKeys()));
 		}
+	}
+
+	private static void keyed(AiProperties settings, String id, AiProperties.KeyedProvider provider,
+			ChatModelFactory factory, List<ChatProvider> providers, @Nullable UpstreamHttp openAiWire) {
+		String baseUrl = present(provider.baseUrl()) ? provider.baseUrl() : null;
+		ProviderCredential server = provider.hasKey() ? new ProviderCredential(provider.apiKey(), baseUrl) : null;
+		if (server == null && !settings.ownKeys().providers().contains(id)) {
+			return;
+		}
+		OpenAiUpstream upstream = openAiWire == null ? null : new OpenAiUpstream(id, server, baseUrl, openAiWire);
+		providers.add(new SpringAiChatProvider(id, server, baseUrl, factory, settings.ownKeys(), upstream));
 	}
 
 	private static boolean present(@Nullable String value) {

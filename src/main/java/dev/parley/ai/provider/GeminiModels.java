@@ -1,7 +1,13 @@
 package dev.parley.ai.provider;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.google.genai.Client;
 import com.google.genai.types.ClientOptions;
+import com.google.genai.types.ContentEmbedding;
+import com.google.genai.types.EmbedContentConfig;
+import com.google.genai.types.EmbedContentResponse;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import dev.parley.ai.AiProperties;
@@ -30,6 +36,35 @@ final class GeminiModels implements ChatModelFactory {
 
 	@Override
 	public ChatModel create(ProviderCredential credential, boolean guarded) {
+		return GoogleGenAiChatModel.builder().genAiClient(client(credential, guarded)).options(GoogleGenAiChatOptions.builder().build()).build();
+	}
+
+	/**
+	 * The same API's embeddings ({@code batchEmbedContents} through the SDK's {@code embedContent}).
+	 * The Gemini API reports no token counts for embeddings, so none are metered.
+	 */
+	EmbeddingClient embeddings(ProviderCredential credential, boolean guarded) {
+		Client client = client(credential, guarded);
+		return (name, inputs, dimensions) -> {
+			EmbedContentConfig.Builder config = EmbedContentConfig.builder();
+			if (dimensions != null) {
+				config.outputDimensionality(dimensions);
+			}
+			EmbedContentResponse response = client.models.embedContent(name, inputs, config.build());
+			List<float[]> vectors = new ArrayList<>();
+			for (ContentEmbedding embedding : response.embeddings().orElse(List.of())) {
+				List<Float> values = embedding.values().orElse(List.of());
+				float[] vector = new float[values.size()];
+				for (int i = 0; i < vector.length; i++) {
+					vector[i] = values.get(i);
+				}
+				vectors.add(vector);
+			}
+			return new EmbeddingProvider.Vectors(vectors, 0);
+		};
+	}
+
+	private Client client(ProviderCredential credential, boolean guarded) {
 		HttpOptions.Builder http = HttpOptions.builder()
 			.timeout(Math.toIntExact(timeouts.request().toMillis()))
 			.retryOptions(HttpRetryOptions.builder().attempts(1).build());
@@ -40,7 +75,7 @@ final class GeminiModels implements ChatModelFactory {
 		if (guarded) {
 			client.clientOptions(ClientOptions.builder().customHttpClient(guardedHttp.okHttp()).build());
 		}
-		return GoogleGenAiChatModel.builder().genAiClient(client.build()).options(GoogleGenAiChatOptions.builder().build()).build();
+		return client.build();
 	}
 
 	@Override

@@ -50,19 +50,37 @@ final class OllamaModels implements ChatModelFactory {
 
 	@Override
 	public ChatModel create(ProviderCredential credential, boolean guarded) {
-		Transport transport = transports.computeIfAbsent(guarded,
-				key -> new Transport(new HttpComponentsClientHttpRequestFactory(whole(guarded)),
-						new HttpComponentsClientHttpConnector(streamed(guarded))));
-		OllamaApi api = OllamaApi.builder()
-			.baseUrl(credential.baseUrl())
-			.restClientBuilder(RestClient.builder().requestFactory(transport.whole()))
-			.webClientBuilder(WebClient.builder().clientConnector(transport.streamed()))
-			.build();
+		OllamaApi api = api(credential, guarded);
 		// Spring AI retries whole answers on its own (ten attempts) unless told not to: Generations retries.
 		return OllamaChatModel.builder()
 			.ollamaApi(api)
 			.options(OllamaChatOptions.builder().build())
 			.retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0)))
+			.build();
+	}
+
+	/**
+	 * The same server's embeddings ({@code POST /api/embed}, several inputs at once), on the same
+	 * transport; the prompt tokens are its {@code prompt_eval_count}.
+	 */
+	EmbeddingClient embeddings(ProviderCredential credential, boolean guarded) {
+		OllamaApi api = api(credential, guarded);
+		return (name, inputs, dimensions) -> {
+			OllamaApi.EmbeddingsResponse response = api
+				.embed(new OllamaApi.EmbeddingsRequest(name, inputs, null, null, null, dimensions));
+			return new EmbeddingProvider.Vectors(response.embeddings(),
+					response.promptEvalCount() == null ? 0 : response.promptEvalCount());
+		};
+	}
+
+	private OllamaApi api(ProviderCredential credential, boolean guarded) {
+		Transport transport = transports.computeIfAbsent(guarded,
+				key -> new Transport(new HttpComponentsClientHttpRequestFactory(whole(guarded)),
+						new HttpComponentsClientHttpConnector(streamed(guarded))));
+		return OllamaApi.builder()
+			.baseUrl(credential.baseUrl())
+			.restClientBuilder(RestClient.builder().requestFactory(transport.whole()))
+			.webClientBuilder(WebClient.builder().clientConnector(transport.streamed()))
 			.build();
 	}
 

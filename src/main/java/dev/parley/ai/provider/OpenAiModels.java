@@ -1,14 +1,21 @@
 package dev.parley.ai.provider;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationOptions;
 import okhttp3.Interceptor;
+import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.embedding.Embedding;
+import org.springframework.ai.embedding.EmbeddingRequest;
+import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.OpenAiEmbeddingModel;
+import org.springframework.ai.openai.OpenAiEmbeddingOptions;
 
 /**
  * OpenAI and any server speaking its chat-completions API (vLLM, LM Studio, OpenRouter, Groq ...),
@@ -48,6 +55,37 @@ final class OpenAiModels implements ChatModelFactory {
 				}
 			})
 			.build();
+	}
+
+	/**
+	 * The embeddings of the same server ({@code POST /embeddings}) through Spring AI's
+	 * {@link OpenAiEmbeddingModel}, with the same key, base URL, timeouts and guard as its chat model.
+	 */
+	EmbeddingClient embeddings(ProviderCredential credential, boolean guarded) {
+		OpenAiEmbeddingModel model = OpenAiEmbeddingModel.builder()
+			.options(OpenAiEmbeddingOptions.builder()
+				.baseUrl(credential.baseUrl() == null ? DEFAULT_BASE_URL : credential.baseUrl())
+				.apiKey(credential.apiKey() == null ? "" : credential.apiKey())
+				.timeout(timeouts.request())
+				.maxRetries(0)
+				.build())
+			.httpClientBuilderCustomizer(http -> {
+				http.interceptor(connectTimeout());
+				if (guarded) {
+					http.interceptor(guardedHttp.okHttpInterceptor());
+				}
+			})
+			.build();
+		return (name, inputs, dimensions) -> {
+			OpenAiEmbeddingOptions.Builder options = OpenAiEmbeddingOptions.builder();
+			options.model(name);
+			options.dimensions(dimensions);
+			EmbeddingResponse response = model.call(new EmbeddingRequest(inputs, options.build()));
+			List<float[]> vectors = response.getResults().stream().map(Embedding::getOutput).toList();
+			Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
+			return new EmbeddingProvider.Vectors(vectors,
+					usage == null || usage.getPromptTokens() == null ? 0 : usage.getPromptTokens());
+		};
 	}
 
 	@Override

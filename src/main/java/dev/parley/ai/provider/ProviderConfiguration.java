@@ -23,9 +23,15 @@ class ProviderConfiguration {
 	}
 
 	@Bean
+	OpenAiPassThrough openAiPassThrough(AiProperties properties, OutboundAddressGuard guard) {
+		return new OpenAiPassThrough(properties.openai(), properties.timeouts(),
+				new GuardedHttp(guard, properties.timeouts()));
+	}
+
+	@Bean
 	ProviderRegistry providerRegistry(List<ChatProvider> beans, AiProperties properties, OutboundAddressGuard guard) {
 		List<ChatProvider> providers = new ArrayList<>(beans);
 		providers.addAll(ConfiguredProviders.create(properties, guard));
-		return new ProviderRegistry(providers);
+		return new ProviderRegistry(providers, ConfiguredProviders.embeddings(properties, guard));
 	}
 }

@@ -8,15 +8,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The providers this server has enabled, by the id that starts their model ids. Closes those
+ * The providers this server has enabled, chat and embeddings, by the id that starts their model ids. Closes those
  * holding resources when the application stops.
  */
 public class ProviderRegistry implements AutoCloseable {
 
 	private final Map<String, ChatProvider> providers;
 
+	private final Map<String, EmbeddingProvider> embeddings;
+
 	ProviderRegistry(List<ChatProvider> providers) {
+		this(providers, List.of());
+	}
+
+	ProviderRegistry(List<ChatProvider> providers, List<EmbeddingProvider> embeddings) {
 		this.providers = providers.stream().collect(Collectors.toUnmodifiableMap(ChatProvider::id, Function.identity()));
+		this.embeddings = embeddings.stream()
+			.collect(Collectors.toUnmodifiableMap(EmbeddingProvider::id, Function.identity()));
 	}
 
 	/** A registry of exactly these providers; ids must be unique. */
@@ -28,6 +36,11 @@ public class ProviderRegistry implements AutoCloseable {
 		return Optional.ofNullable(providers.get(id));
 	}
 
+	/** The embedding provider of this id, when it has one and is enabled. */
+	public Optional<EmbeddingProvider> embeddings(String id) {
+		return Optional.ofNullable(embeddings.get(id));
+	}
+
 	public Collection<ChatProvider> all() {
 		return providers.values();
 	}
@@ -35,6 +48,11 @@ public class ProviderRegistry implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		for (ChatProvider provider : providers.values()) {
+			if (provider instanceof AutoCloseable closeable) {
+				closeable.close();
+			}
+		}
+		for (EmbeddingProvider provider : embeddings.values()) {
 			if (provider instanceof AutoCloseable closeable) {
 				closeable.close();
 			}

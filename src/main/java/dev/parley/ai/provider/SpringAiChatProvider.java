@@ -61,6 +61,8 @@ class SpringAiChatProvider implements ChatProvider {
 
 	private final CachedChatModels models;
 
+	private final @Nullable OpenAiUpstream upstream;
+
 	/**
 	 * @param serverCredential the server's key and base URL, or {@code null} for an own-key-only
 	 *     provider; keyless providers (Ollama) pass a credential without key
@@ -69,6 +71,13 @@ class SpringAiChatProvider implements ChatProvider {
 	SpringAiChatProvider(String id, @Nullable ProviderCredential serverCredential, @Nullable String baseUrl,
 			ChatModelFactory factory,
 			AiProperties.OwnKeys ownKeys) {
+		this(id, serverCredential, baseUrl, factory, ownKeys, null);
+	}
+
+	/** As above, for a provider that also takes requests passed through as sent ({@link #openAiUpstream()}). */
+	SpringAiChatProvider(String id, @Nullable ProviderCredential serverCredential, @Nullable String baseUrl,
+			ChatModelFactory factory, AiProperties.OwnKeys ownKeys, @Nullable OpenAiUpstream upstream) {
+		this.upstream = upstream;
 		this.id = id;
 		this.serverCredential = serverCredential;
 		this.baseUrl = baseUrl;
@@ -79,6 +88,11 @@ class SpringAiChatProvider implements ChatProvider {
 	@Override
 	public String id() {
 		return id;
+	}
+
+	@Override
+	public @Nullable OpenAiUpstream openAiUpstream() {
+		return upstream;
 	}
 
 	@Override

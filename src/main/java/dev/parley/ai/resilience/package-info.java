@@ -1,6 +1,6 @@
 /**
  * Keeping generations up when providers are not: timeouts, retries with backoff, and a circuit
- * breaker per provider around every provider stream.
+ * breaker per endpoint and model around every provider call.
  */
 @NullMarked
 package dev.parley.ai.resilience;

@@ -36,6 +36,16 @@ class OpenAiErrorShapeIntegrationTests {
 	}
 
 	@Test
+	void answersUnknownPathsOfAnyMethodAndDepthWith404() {
+		for (Response response : new Response[] { api.post("/v1/files/batches/1", key, "{\"a\":1}"),
+				api.get("/v1/chat/completions/abc/messages", key), api.delete("/v1/nothing", key) }) {
+			JsonNode error = OpenAiClient.error(response, 404);
+			assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
+			assertThat(response.body()).doesNotContain("\"status\"", "\"title\"", "Whitelabel");
+		}
+	}
+
+	@Test
 	void answersAWrongMethodWith405() {
 		Response response = api.delete("/v1/chat/completions", key);
 		OpenAiClient.error(response, 405);

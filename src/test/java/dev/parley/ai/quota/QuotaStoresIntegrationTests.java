@@ -1,0 +1,120 @@
+package dev.parley.ai.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.parley.testing.IntegrationTest;
+import dev.parley.testing.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Both quota stores, against the real PostgreSQL and a real Redis: reservations racing for the
+ * last of a limit never overbook it, a settlement replaces the estimate by the actual usage, and a
+ * hold that was never settled lapses.
+ */
+@IntegrationTest
+class QuotaStoresIntegrationTests {
+
+	private static LettuceConnectionFactory redisConnections;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterAll
+	static void closeRedis() {
+		if (redisConnections != null) {
+			redisConnections.destroy();
+		}
+	}
+
+	@Test
+	void postgresNeverOverbooksUnderConcurrentReservations() throws Exception {
+		neverOverbooks(new PostgresQuotaStore(jdbc, Clock.systemUTC()));
+	}
+
+	@Test
+	void redisNeverOverbooksUnderConcurrentReservations() throws Exception {
+		neverOverbooks(redis());
+	}
+
+	@Test
+	void postgresSettlesActualUsageAndLetsUnsettledHoldsLapse() {
+		settlesAndLapses(new PostgresQuotaStore(jdbc, Clock.systemUTC()));
+	}
+
+	@Test
+	void redisSettlesActualUsageAndLetsUnsettledHoldsLapse() {
+		settlesAndLapses(redis());
+	}
+
+	private static void neverOverbooks(QuotaStore store) throws Exception {
+		List<QuotaCounter> counters = List.of(counter(1000L, null));
+		Instant now = Instant.now();
+		List<Callable<Boolean>> attempts = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			attempts.add(() -> store.reserve(UUID.randomUUID(), counters, 100, 0, now, now.plusSeconds(60)).isEmpty());
+		}
+		try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+			long granted = 0;
+			for (Future<Boolean> attempt : threads.invokeAll(attempts)) {
+				granted += attempt.get() ? 1 : 0;
+			}
+			assertThat(granted).isEqualTo(10);
+		}
+		assertThat(store.usage(counters, now).get(counters.getFirst().key()).heldTokens()).isEqualTo(1000);
+	}
+
+	private static void settlesAndLapses(QuotaStore store) {
+		List<QuotaCounter> counters = List.of(counter(1000L, 5L));
+		String key = counters.getFirst().key();
+		Instant now = Instant.now();
+		UUID settled = UUID.randomUUID();
+		assertThat(store.reserve(settled, counters, 600, 10, now, now.plusSeconds(60))).isEmpty();
+		assertThat(store.reserve(UUID.randomUUID(), counters, 600, 10, now, now.plusSeconds(60)))
+			.containsExactly("user:tokens_per_day");
+
+		store.settle(settled, counters, 42, 7);
+
+		java.util.Map<String, QuotaStore.CounterUsage> usage = store.usage(counters, now);
+		assertThat(usage.get(key)).isEqualTo(new QuotaStore.CounterUsage(42, 7, 1, 0, 0));
+		// A hold its node never settled: a minute after it lapsed, the whole limit is there again.
+		UUID crashed = UUID.randomUUID();
+		assertThat(store.reserve(crashed, counters, 900, 0, now, now.plusSeconds(60))).isEmpty();
+		assertThat(store.reserve(UUID.randomUUID(), counters, 900, 0, now, now.plusSeconds(60)))
+			.containsExactly("user:tokens_per_day");
+		Instant later = now.plus(Duration.ofMinutes(2));
+		assertThat(store.usage(counters, later).get(key).heldTokens()).isZero();
+		assertThat(store.reserve(UUID.randomUUID(), counters, 900, 0, later, later.plusSeconds(60))).isEmpty();
+	}
+
+	private static QuotaCounter counter(Long tokensLimit, Long requestsLimit) {
+		return new QuotaCounter("{" + UUID.randomUUID() + "}:user:d2026-12-01", tokensLimit, null, requestsLimit,
+				"user:tokens_per_day", null, "user:requests_per_minute", Instant.now().plus(Duration.ofDays(1)));
+	}
+
+	private static synchronized QuotaStore redis() {
+		if (redisConnections == null) {
+			java.net.URI url = java.net.URI.create(TestRedis.url());
+			redisConnections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(url.getHost(), url.getPort()));
+			redisConnections.afterPropertiesSet();
+			redisConnections.start();
+		}
+		return new RedisQuotaStore(new StringRedisTemplate(redisConnections));
+	}
+}
