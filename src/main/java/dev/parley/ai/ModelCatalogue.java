@@ -74,15 +74,16 @@ public class ModelCatalogue implements KnownModels {
 	}
 
 	/**
-	 * The embedding model to use: any model of a provider whose embeddings are enabled, priced when
-	 * the catalogue lists it.
+	 * The embedding model to use: any model of a provider whose embeddings are enabled (by id or
+	 * alias), priced when the catalogue lists it.
 	 * @throws UnknownModel when no enabled provider embeds with it
 	 */
 	ModelInfo resolveEmbedding(@Nullable String requested) {
 		if (requested == null || requested.isBlank()) {
 			throw new UnknownModel(requested);
 		}
-		ModelId modelId = ModelId.parse(requested.trim());
+		String named = requested.trim();
+		ModelId modelId = ModelId.parse(properties.aliases().getOrDefault(named, named));
 		if (providers.embeddings(modelId.provider()).isEmpty()) {
 			throw new UnknownModel(requested);
 		}

@@ -19,7 +19,7 @@ import dev.parley.ai.ModelInfo;
 import dev.parley.ai.TokenUsage;
 import dev.parley.ai.credentials.CredentialResolver;
 import dev.parley.ai.metering.GenerationMetering;
-import dev.parley.ai.provider.OpenAiPassThrough;
+import dev.parley.ai.provider.OpenAiResponsesUpstream;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +47,7 @@ class ResponsesPassThrough {
 
 	private static final Pattern SECRETS = Pattern.compile("(sk-[A-Za-z0-9*_-]+|https?://\\S+)");
 
-	private final OpenAiPassThrough upstream;
+	private final OpenAiResponsesUpstream upstream;
 
 	private final Generations generations;
 
@@ -59,7 +59,7 @@ class ResponsesPassThrough {
 
 	private final Clock clock;
 
-	ResponsesPassThrough(OpenAiPassThrough upstream, Generations generations, CredentialResolver credentials,
+	ResponsesPassThrough(OpenAiResponsesUpstream upstream, Generations generations, CredentialResolver credentials,
 			GenerationMetering metering, JsonMapper json, Clock clock) {
 		this.upstream = upstream;
 		this.generations = generations;
@@ -81,7 +81,7 @@ class ResponsesPassThrough {
 		GenerationSlot slot = generations.reserve(userId);
 		Instant startedAt = clock.instant();
 		Metered metered = new Metered(userId, model, keySource, startedAt, slot);
-		OpenAiPassThrough.Upstream answer;
+		OpenAiResponsesUpstream.Upstream answer;
 		try {
 			body.put("model", model.id().model());
 			answer = upstream.post("/responses", json.writeValueAsBytes(body), credential.credential(), streamed);
@@ -118,7 +118,7 @@ class ResponsesPassThrough {
 	}
 
 	/** Copies the event stream line by line, rewriting {@code model} in the events that carry the response. */
-	private void relay(OpenAiPassThrough.Upstream answer, OutputStream out, ModelInfo model, Metered metered)
+	private void relay(OpenAiResponsesUpstream.Upstream answer, OutputStream out, ModelInfo model, Metered metered)
 			throws IOException {
 		AtomicReference<TokenUsage> usage = new AtomicReference<>(TokenUsage.NONE);
 		String status = "failed";
@@ -154,7 +154,7 @@ class ResponsesPassThrough {
 		}
 	}
 
-	private ResponseEntity<OpenAiError> refusal(OpenAiPassThrough.Upstream answer, boolean ownKey) throws IOException {
+	private ResponseEntity<OpenAiError> refusal(OpenAiResponsesUpstream.Upstream answer, boolean ownKey) throws IOException {
 		int status = answer.status();
 		JsonNode error = readError(answer);
 		if (status == 400 || status == 404 || status == 422) {
@@ -174,7 +174,7 @@ class ResponsesPassThrough {
 				"provider_error"), null);
 	}
 
-	private JsonNode readError(OpenAiPassThrough.Upstream answer) {
+	private JsonNode readError(OpenAiResponsesUpstream.Upstream answer) {
 		try {
 			return json.readTree(answer.body()).path("error");
 		}

@@ -23,8 +23,8 @@ class ProviderConfiguration {
 	}
 
 	@Bean
-	OpenAiPassThrough openAiPassThrough(AiProperties properties, OutboundAddressGuard guard) {
-		return new OpenAiPassThrough(properties.openai(), properties.timeouts(),
+	OpenAiResponsesUpstream openAiResponsesUpstream(AiProperties properties, OutboundAddressGuard guard) {
+		return new OpenAiResponsesUpstream(properties.openai(), properties.timeouts(),
 				new GuardedHttp(guard, properties.timeouts()));
 	}
 

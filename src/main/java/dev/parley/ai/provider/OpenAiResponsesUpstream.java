@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * key is the user's own (to their own base URL, held to the outbound address guard) or the server's
  * {@code OPENAI_API_KEY} to {@code OPENAI_BASE_URL}. No retries: the client's SDK has its own.
  */
-public final class OpenAiPassThrough {
+public final class OpenAiResponsesUpstream {
 
 	private static final MediaType JSON = MediaType.get("application/json");
 
@@ -30,7 +30,7 @@ public final class OpenAiPassThrough {
 
 	private final GuardedHttp guarded;
 
-	OpenAiPassThrough(AiProperties.KeyedProvider openai, AiProperties.Timeouts timeouts, GuardedHttp guarded) {
+	OpenAiResponsesUpstream(AiProperties.KeyedProvider openai, AiProperties.Timeouts timeouts, GuardedHttp guarded) {
 		String baseUrl = openai.baseUrl() == null || openai.baseUrl().isBlank() ? null : openai.baseUrl();
 		this.server = openai.hasKey() ? new ProviderCredential(openai.apiKey(), baseUrl) : null;
 		this.guarded = guarded;
