@@ -6,7 +6,7 @@
 #   bench/run.sh                      full run (minutes; needs an otherwise idle machine)
 #   bench/run.sh --smoke              every scenario for a few seconds at tiny load (CI): exits non-zero
 #                                     when a scenario's plumbing fails, never because of a target
-#   bench/run.sh --scenarios 2,4 --rounds 5 --duration 15 --warmup 30 --no-build
+#   bench/run.sh --scenarios 2,4,9 --rounds 5 --duration 15 --warmup 30 --no-build
 #                                     (--warmup: unrecorded seconds of each scenario's load first)
 #
 # Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/parley_bench; the database is
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-MODE=full ROUNDS=3 DURATION=10 WARMUP=30 SCENARIOS=1,2,3,4,5,6,7,8 BUILD=1
+MODE=full ROUNDS=3 DURATION=10 WARMUP=30 SCENARIOS=1,2,3,4,5,6,7,8,9 BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) MODE=smoke ;;
@@ -98,9 +98,10 @@ MOCK_JAR=$ROOT/bench/mock-llm/target/mock-llm.jar
 if [[ $BUILD == 1 || ! -f $JAR ]]; then log "building Parley"; ./mvnw -B -q -DskipTests package; fi
 if [[ $BUILD == 1 || ! -f $MOCK_JAR ]]; then log "building the mock"; ./mvnw -B -q -f bench/mock-llm/pom.xml package; fi
 mkdir -p bench/loadgen/target
-"$JAVAC" -d bench/loadgen/target bench/loadgen/SseLoad.java bench/loadgen/RateLoad.java
+"$JAVAC" -d bench/loadgen/target bench/loadgen/SseLoad.java bench/loadgen/RateLoad.java bench/loadgen/WsLoad.java
 LOADGEN=("$JAVA" -XX:+UseSerialGC -Xss256k -cp "$ROOT/bench/loadgen/target" SseLoad)
 RATELOAD=("$JAVA" -XX:+UseSerialGC -Xss256k -cp "$ROOT/bench/loadgen/target" RateLoad)
+WSLOAD=("$JAVA" -XX:+UseSerialGC -cp "$ROOT/bench/loadgen/target" WsLoad)
 on_load() { taskset -c "$LOAD_CORES" "$@"; }
 
 python3 - "$RESULTS/environment.json" <<EOF
@@ -561,6 +562,30 @@ if want 7; then
     fi
   done
   [[ $found == 1 ]] || fail "7: RecommendationSpeedBenchmark printed no timings (see recommendations.log)"
+fi
+
+# ---- 9. WebSocket broadcast: N sockets of one user on one node, all subscribed to one chat; each
+# reply's frames (local/echo, 50 words 20 ms apart) reach every socket. Delivery = a frame's arrival
+# on a socket minus its first arrival on any socket; created = chat.send to the user message's
+# message.created on each socket. The session limit is raised for the scenario (one user holds them all).
+if want 9; then
+  SOCKETS=$([[ $MODE == smoke ]] && echo 20 || echo 1000)
+  MESSAGES=$([[ $MODE == smoke ]] && echo 2 || echo 5)
+  stop_parley; start_parley PARLEY_REALTIME_MAX_SESSIONS=$(( SOCKETS + 10 )) PARLEY_AI_ECHO_DELAY=20ms
+  wait_idle
+  # The fixtures' user, logged in afresh (an access token lasts 15 minutes).
+  WS_TOKEN=$(api POST /api/v1/auth/login "" "{\"email\":\"bench@example.com\",\"password\":\"$PASSWORD\"}" | jq -r .access_token)
+  WS_CHAT=$(api POST /api/v1/chats "$WS_TOKEN" '{"title":"broadcast"}' | jq -r .id)
+  WS_WORDS=$(printf 'word%d ' $(seq 1 49))
+  log "scenario 9: $SOCKETS sockets subscribed to one chat, $MESSAGES replies broadcast"
+  for r in $(seq 1 "$ROUNDS"); do
+    measure "$(meta 9 "$SOCKETS-sockets" parley "$r")" '{}' on_load "${WSLOAD[@]}" --url "ws://127.0.0.1:$PARLEY_PORT/ws" \
+      --token "$WS_TOKEN" --chat "$WS_CHAT" --sockets "$SOCKETS" --messages "$MESSAGES" --content "${WS_WORDS% }" --timeout-s 60
+    # Every socket of the round has closed before the next opens (the limit counts them until then).
+    for _ in $(seq 1 100); do
+      [[ $(api GET /api/v1/sessions "$WS_TOKEN" | jq '.items | length') == 0 ]] && break; sleep 0.2
+    done
+  done
 fi
 
 # ---------------------------------------------------------------- report

@@ -51,6 +51,11 @@ def normalize(out):
                 "lat": {k: out[k + "_ms"] for k in ("p50", "p90", "p99", "max")}}
     if out.get("tool") == "hey":
         return {k: out[k] for k in ("requests", "ok", "errors", "rps", "lat")}
+    if out.get("tool") == "wsload":
+        return {"requests": out["frames_expected"], "ok": out["frames_delivered"], "errors": out["errors"],
+                "sockets": out["sockets"], "subscribed": out["subscribed"], "lost": out["lost"],
+                "closed": out["closed"], "rps": out["frames_per_s"], "lat": out["delivery_ms"],
+                "created": out["created_ms"]}
     if out.get("tool") == "rateload":
         return {k: out.get(k) for k in ("requests", "ok", "errors", "error_kinds", "rps", "lat", "ttft", "send_lag",
                                          "connections")}
@@ -347,6 +352,25 @@ def report(results_dir):
                    "target (≥ 3000 proxied rps, 0 errors)"],
                   [["32 connections", a["rps"], b["rps"], b["p50"], b["p99"], f"{a['errors']}/{b['errors']}", b["cpu"],
                     verdict(met)]])
+    # 9. WebSocket broadcast
+    s9 = by.get("9", [])
+    if s9:
+        out.append("## 9. WebSocket broadcast: sockets of one chat on one node, each reply's frames to all\n")
+        out.append("Delivery: a frame's arrival on a socket minus its first arrival on any socket. Created: "
+                   "chat.send to the user message's message.created on each socket (turn start + fan-out).\n")
+        rows = []
+        for case in sorted({e["case"] for e in s9}):
+            r = arm_row(s9, case, "parley")
+            c = arm_row(s9, case, "parley", "created")
+            rs = rounds(s9, case, "parley")
+            subscribed = min((e.get("subscribed", 0) for e in rs), default=None)
+            lost = sum(e.get("lost", 0) for e in rs)
+            rows.append([case, subscribed, r["requests"], lost, r["errors"], r["rps"], r["p50"], r["p99"], r["max"],
+                         c["p50"], c["p99"], r["cpu"], r["rss"], "(report)"])
+            summary["scenarios"].setdefault("9", {})[case] = {**r, "created": c, "subscribed": subscribed, "lost": lost}
+        table(["case", "sockets subscribed (worst round)", "frames expected", "lost", "errors", "frames/s",
+               "delivery p50", "delivery p99", "delivery max", "created p50", "created p99", "CPU %", "RSS MB",
+               "target"], rows)
 
     text = "\n".join(out) + "\n"
     open(os.path.join(results_dir, "results.md"), "w").write(text)

@@ -21,6 +21,7 @@ import dev.parley.platform.streams.EventSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -53,11 +54,14 @@ public class LiveReplies {
 
 	private final Clock clock;
 
-	LiveReplies(Replies stored, Chats chats, JsonMapper json, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	LiveReplies(Replies stored, Chats chats, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
 		this.stored = stored;
 		this.chats = chats;
 		this.json = json;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The live reply of a draft just created for this user; its events are numbered from 1. */
@@ -65,6 +69,7 @@ public class LiveReplies {
 		LiveReply reply = new LiveReply(draft.id(), draft.chatId(), stored, id -> stored.get(id, userId), json,
 				clock.instant());
 		replies.put(reply.messageId(), new Entry(reply));
+		events.publishEvent(new ReplyStarted(reply, MessageView.from(draft), true, 0));
 		return reply;
 	}
 
@@ -75,8 +80,10 @@ public class LiveReplies {
 	public LiveReply reopen(Message resumed, UUID userId) {
 		LiveReply reply = new LiveReply(resumed.id(), resumed.chatId(), stored, id -> stored.get(id, userId), json,
 				clock.instant());
-		reply.replay(EventIndex.read(resumed.eventIndex(), resumed.content(), json));
+		java.util.List<ReplyEvent> earlier = EventIndex.read(resumed.eventIndex(), resumed.content(), json);
+		reply.replay(earlier);
 		replies.put(reply.messageId(), new Entry(reply));
+		events.publishEvent(new ReplyStarted(reply, MessageView.from(resumed), false, earlier.size()));
 		return reply;
 	}
 
@@ -84,15 +91,22 @@ public class LiveReplies {
 		return Optional.ofNullable(replies.get(messageId)).map(Entry::reply);
 	}
 
-	/** Follows a reply of this user: live if it is generating here, else through its stored row. */
-	EventSource<ReplyEvent> follow(UUID messageId, UUID userId) {
+	/**
+	 * Follows a reply of this user: live if it is generating here, else through its stored row.
+	 * @throws dev.parley.conversations.MessageNotFound when it is not theirs
+	 */
+	public EventSource<ReplyEvent> follow(UUID messageId, UUID userId) {
 		Message reply = stored.get(messageId, userId);
 		return find(reply.id()).<EventSource<ReplyEvent>>map(running -> running)
 			.orElseGet(() -> new StoredReply(() -> stored.get(messageId, userId), json));
 	}
 
-	/** Stops a reply of this user that is still being generated, keeping what it received. */
-	MessageView cancel(UUID messageId, UUID userId) {
+	/**
+	 * Stops a reply of this user that is still being generated, keeping what it received.
+	 * @throws dev.parley.conversations.MessageNotFound when it is not theirs
+	 * @throws ReplyNotRunning (a 409) when it is not being generated
+	 */
+	public MessageView cancel(UUID messageId, UUID userId) {
 		Message message = chats.message(messageId, userId);
 		if (message.status() != MessageStatus.STREAMING) {
 			throw new ReplyNotRunning();

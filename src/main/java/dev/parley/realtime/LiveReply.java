@@ -80,7 +80,7 @@ public final class LiveReply implements GenerationObserver, EventSource<ReplyEve
 		return messageId;
 	}
 
-	UUID chatId() {
+	public UUID chatId() {
 		return chatId;
 	}
 

@@ -1,11 +1,15 @@
 package dev.parley.realtime;
 
+import java.util.UUID;
+
 import dev.parley.ai.GenerationFailed;
 import dev.parley.conversations.Message;
 import dev.parley.conversations.MessageStatus;
 import dev.parley.conversations.MessageView;
 import dev.parley.platform.ParleyException;
+import dev.parley.platform.Problems;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
 
 /**
  * How a reply ended: the stored message, and the failure when it did not complete.
@@ -27,6 +31,19 @@ public record ReplyOutcome(@Nullable MessageView message, @Nullable ParleyExcept
 						message.error() == null ? "The reply failed." : message.error())
 				: null;
 		return new ReplyOutcome(MessageView.from(message), failure);
+	}
+
+	/**
+	 * The problem a reader is told when the reply failed (with its {@code message_id}), or
+	 * {@code null} when it completed or was cancelled.
+	 */
+	public @Nullable ProblemDetail problem(UUID messageId) {
+		if (failure == null || cancelled()) {
+			return null;
+		}
+		ProblemDetail problem = Problems.of(failure.kind(), failure.getMessage());
+		problem.setProperty("message_id", messageId);
+		return problem;
 	}
 
 	public boolean completed() {

@@ -3,10 +3,9 @@ package dev.parley.realtime;
 import java.util.UUID;
 
 import dev.parley.conversations.MessageView;
-import dev.parley.platform.ParleyException;
-import dev.parley.platform.Problems;
 import dev.parley.platform.streams.EventSource;
 import dev.parley.platform.streams.SseEventWriter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -64,14 +63,9 @@ public class ReplyStreams {
 		};
 	}
 
-	private static Object ending(UUID messageId, ReplyOutcome outcome) {
-		ParleyException failure = outcome.failure();
-		if (failure == null || outcome.cancelled()) {
-			return outcome.message();
-		}
-		ProblemDetail problem = Problems.of(failure.kind(), failure.getMessage());
-		problem.setProperty("message_id", messageId);
-		return problem;
+	private static @Nullable Object ending(UUID messageId, ReplyOutcome outcome) {
+		ProblemDetail problem = outcome.problem(messageId);
+		return problem != null ? problem : outcome.message();
 	}
 
 }

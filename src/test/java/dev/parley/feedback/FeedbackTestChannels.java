@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.parley.realtime.UserNotifications;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * What the feedback tests deliver through: a recording push to users' sessions, a recording
@@ -15,7 +16,9 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 class FeedbackTestChannels {
 
+	/** Stands in for the WebSocket pushes of the realtime module, which exist beside it. */
 	@Bean
+	@Primary
 	Pushes pushes() {
 		return new Pushes();
 	}
