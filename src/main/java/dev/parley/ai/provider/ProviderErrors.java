@@ -61,8 +61,8 @@ final class ProviderErrors {
 			case ProviderError providerError -> providerError;
 			case OpenAIServiceException ex -> status(provider, ex.statusCode(),
 					retryAfter(first(ex.headers().values("retry-after-ms")), first(ex.headers().values("retry-after"))), ex);
-			case AnthropicServiceException ex -> status(provider, ex.statusCode(),
-					retryAfter(first(ex.headers().values("retry-after-ms")), first(ex.headers().values("retry-after"))), ex);
+			case AnthropicServiceException ex -> anthropic(provider, ex,
+					retryAfter(first(ex.headers().values("retry-after-ms")), first(ex.headers().values("retry-after"))));
 			case WebClientResponseException ex -> status(provider, ex.getStatusCode().value(),
 					retryAfter(null, ex.getHeaders().getFirst("Retry-After")), ex);
 			case RestClientResponseException ex -> status(provider, ex.getStatusCode().value(),
@@ -74,6 +74,26 @@ final class ProviderErrors {
 					ex);
 			default -> null;
 		};
+	}
+
+	/** Anthropic's refusals keep their own words ({@code model: claude-x}), cleaned of keys and URLs. */
+	private static ProviderError anthropic(String provider, AnthropicServiceException ex, @Nullable Duration retryAfter) {
+		int status = ex.statusCode();
+		if (status < 400 || status >= 500) {
+			return status(provider, status, retryAfter, ex);
+		}
+		String message = null;
+		try {
+			Object error = ex.body().convert(java.util.Map.class) instanceof java.util.Map<?, ?> body ? body.get("error")
+					: null;
+			if (error instanceof java.util.Map<?, ?> details && details.get("message") instanceof String text) {
+				message = ErrorBodies.clean(text);
+			}
+		}
+		catch (RuntimeException unreadable) {
+			// The body is not the error object Anthropic documents: its status still says enough.
+		}
+		return new ProviderRefusal(status, retryAfter, provider + " answered HTTP " + status, message, null, null);
 	}
 
 	private static ProviderError status(String provider, int status, @Nullable Duration retryAfter, Throwable cause) {
