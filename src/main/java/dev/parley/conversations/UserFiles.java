@@ -1,19 +1,13 @@
 package dev.parley.conversations;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +15,7 @@ import dev.parley.conversations.files.ContentSniffer;
 import dev.parley.conversations.files.DiskFileStorage;
 import dev.parley.conversations.files.DocumentText;
 import dev.parley.conversations.files.FileStorage;
+import dev.parley.conversations.files.Sniffing;
 import dev.parley.platform.Cursor;
 import dev.parley.platform.CursorPage;
 import dev.parley.platform.Ids;
@@ -78,7 +73,7 @@ public class UserFiles {
 		String name = FileNames.clean(fileName);
 		Sniffing sniffing;
 		try {
-			sniffing = new Sniffing(content, maxSize());
+			sniffing = new Sniffing(content, maxSize(), () -> new FileTooLarge(maxSize()));
 			storage.write(key, sniffing);
 		}
 		catch (FileTooLarge tooLarge) {
@@ -265,84 +260,6 @@ public class UserFiles {
 
 		UnreadableDocument(String name) {
 			super(ProblemKind.INVALID_REQUEST, "The text of " + name + " could not be read: the file is damaged.");
-		}
-	}
-
-	/** Counts, hashes and keeps the first bytes of what passes through; refuses more than the limit. */
-	private static final class Sniffing extends FilterInputStream {
-
-		private final long maxBytes;
-
-		private final byte[] head = new byte[ContentSniffer.HEAD_BYTES];
-
-		private int headLength;
-
-		private long size;
-
-		private boolean ended;
-
-		Sniffing(InputStream content, long maxBytes) {
-			super(new DigestInputStream(content, newDigest()));
-			this.maxBytes = maxBytes;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b < 0) {
-				ended = true;
-				return b;
-			}
-			seen(new byte[] { (byte) b }, 0, 1);
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n < 0) {
-				ended = true;
-				return n;
-			}
-			seen(buffer, offset, n);
-			return n;
-		}
-
-		private void seen(byte[] buffer, int offset, int n) {
-			size += n;
-			if (size > maxBytes) {
-				throw new FileTooLarge(maxBytes);
-			}
-			int copied = Math.min(n, head.length - headLength);
-			if (copied > 0) {
-				System.arraycopy(buffer, offset, head, headLength, copied);
-				headLength += copied;
-			}
-		}
-
-		byte[] head() {
-			return Arrays.copyOf(head, headLength);
-		}
-
-		boolean complete() {
-			return ended && size <= head.length;
-		}
-
-		long size() {
-			return size;
-		}
-
-		String sha256() {
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-
-		private static MessageDigest newDigest() {
-			try {
-				return MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-			}
 		}
 	}
 }
