@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Publishes to a chat's subscribers, on every node, what happens in it on this node: each message
@@ -60,13 +61,30 @@ class ReplyRelay {
 
 	/**
 	 * A message stored in a chat (a user's message of a turn, or one posted through the API), once
-	 * its transaction has committed: subscribers never hear of a message that was rolled back.
+	 * its transaction has committed: subscribers never hear of a message that was rolled back. A
+	 * plain listener that registers for the commit itself rather than a
+	 * {@code @TransactionalEventListener}: the event publication registry would give every message a
+	 * row and, on completion, a second connection while the first is still held.
 	 */
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(MessagePosted posted) {
 		if (!fanOut.mayHaveSubscribers(posted.chatId())) {
 			return;
 		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					tell(posted);
+				}
+			});
+		}
+		else {
+			tell(posted);
+		}
+	}
+
+	private void tell(MessagePosted posted) {
 		try {
 			fanOut.publish(new FanOutMessage.ChatFrames(posted.chatId(),
 					List.of(frames.messageCreated(MessageView.from(chats.message(posted.messageId(), posted.userId()))))));
