@@ -1,7 +1,6 @@
 package dev.parley.realtime.websocket;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import dev.parley.identity.AuthenticatedUser;
