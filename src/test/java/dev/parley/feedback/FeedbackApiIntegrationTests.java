@@ -177,8 +177,10 @@ class FeedbackApiIntegrationTests {
 
 		deadlines.sweep();
 
-		assertThat(pager.delivered).anyMatch(delivery -> delivery.requestId().toString().equals(id)
-				&& delivery.recipientId().toString().equals(deputy.userId()));
+		// The scheduled sweep may have claimed the escalation first and be delivering it on its own thread.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pager.delivered)
+			.anyMatch(delivery -> delivery.requestId().toString().equals(id)
+					&& delivery.recipientId().toString().equals(deputy.userId())));
 		JsonNode seen = api.get("/api/v1/feedback/" + id, deputy.accessToken()).json();
 		assertThat(seen.get("escalation").get("escalated_at").isNull()).isFalse();
 		assertThat(ids(api.get("/api/v1/feedback?status=pending", deputy.accessToken()).json().get("items")))
@@ -187,7 +189,8 @@ class FeedbackApiIntegrationTests {
 		assertThat(answered.status()).as(answered.body()).isEqualTo(200);
 		assertThat(answered.json().get("answered_by").asString()).isEqualTo(deputy.userId());
 		deadlines.sweep();
-		assertThat(types(events(me, id))).containsExactly("requested", "delivered", "escalated", "delivered", "answered");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(types(events(me, id)))
+			.containsExactly("requested", "delivered", "escalated", "delivered", "answered"));
 	}
 
 	@Test
