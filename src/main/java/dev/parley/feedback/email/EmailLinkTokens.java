@@ -1,20 +1,15 @@
 package dev.parley.feedback.email;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.parley.platform.SignedPayloads;
 
 /**
- * Signs and reads the tokens of feedback links: base64url of the link's nonce, request, recipient
- * and expiry, a dot, and base64url of their HMAC-SHA256 under the link secret. A token that
- * verifies is only a candidate: its nonce's row says what it answers and whether it was used.
+ * Signs and reads the tokens of feedback links: the link's nonce, request, recipient and expiry,
+ * signed with the link secret ({@link SignedPayloads}). A token that verifies is only a candidate:
+ * its nonce's row says what it answers and whether it was used.
  */
 final class EmailLinkTokens {
 
@@ -41,17 +36,10 @@ final class EmailLinkTokens {
 
 	private static final byte VERSION = 1;
 
-	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-
-	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-
-	private final SecretKeySpec key;
+	private final SignedPayloads signed;
 
 	EmailLinkTokens(byte[] secret) {
-		if (secret.length < 32) {
-			throw new IllegalArgumentException("The feedback link secret must be at least 32 bytes");
-		}
-		this.key = new SecretKeySpec(secret, "HmacSHA256");
+		this.signed = new SignedPayloads(secret, "feedback link");
 	}
 
 	String sign(Claims claims) {
@@ -60,26 +48,12 @@ final class EmailLinkTokens {
 		put(payload, claims.requestId());
 		put(payload, claims.recipientId());
 		payload.putLong(claims.expiresAt().getEpochSecond());
-		String body = ENCODER.encodeToString(payload.array());
-		return body + "." + ENCODER.encodeToString(mac(body));
+		return signed.sign(payload.array());
 	}
 
 	Reading read(String token, Instant now) {
-		int dot = token.indexOf('.');
-		if (dot <= 0 || token.length() > 200) {
-			return new Tampered();
-		}
-		String body = token.substring(0, dot);
-		byte[] signature;
-		byte[] payload;
-		try {
-			signature = DECODER.decode(token.substring(dot + 1));
-			payload = DECODER.decode(body);
-		}
-		catch (IllegalArgumentException ex) {
-			return new Tampered();
-		}
-		if (!MessageDigest.isEqual(mac(body), signature) || payload.length != PAYLOAD_BYTES || payload[0] != VERSION) {
+		byte[] payload = signed.verify(token, PAYLOAD_BYTES).orElse(null);
+		if (payload == null || payload[0] != VERSION) {
 			return new Tampered();
 		}
 		ByteBuffer buffer = ByteBuffer.wrap(payload, 1, PAYLOAD_BYTES - 1);
@@ -93,16 +67,5 @@ final class EmailLinkTokens {
 
 	private static UUID uuid(ByteBuffer buffer) {
 		return new UUID(buffer.getLong(), buffer.getLong());
-	}
-
-	private byte[] mac(String body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key);
-			return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
-		}
 	}
 }
