@@ -2,6 +2,7 @@ package dev.parley.conversations;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 
 import dev.parley.conversations.files.DiskFileStorage;
 import dev.parley.conversations.files.FileStorage;
@@ -38,6 +39,8 @@ class FileStorageConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(FileStorageConfiguration.class);
 
+	private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+
 	@Bean
 	@Conditional(InBucket.class)
 	S3FileStorage bucketFileStorage(FilesProperties properties) {
@@ -45,7 +48,9 @@ class FileStorageConfiguration {
 		S3ClientBuilder client = S3Client.builder()
 			.httpClientBuilder(ApacheHttpClient.builder()
 				.connectionTimeout(settings.connectTimeout())
-				.socketTimeout(settings.requestTimeout()))
+				// A bucket that stops answering mid-request fails it soon, whatever the request's length.
+				.socketTimeout(SOCKET_TIMEOUT.compareTo(settings.requestTimeout()) < 0 ? SOCKET_TIMEOUT
+						: settings.requestTimeout()))
 			.overrideConfiguration(config -> config.apiCallAttemptTimeout(settings.requestTimeout()))
 			.region(Region.of(settings.region()))
 			.forcePathStyle(settings.pathStyle())
