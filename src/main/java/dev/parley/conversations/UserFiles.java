@@ -6,10 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import dev.parley.conversations.files.ContentSniffer;
@@ -264,19 +262,6 @@ public class UserFiles {
 
 		FileBytesMissing() {
 			super(ProblemKind.GONE, "This file's content is no longer stored.");
-		}
-	}
-
-	/** The file store (the directory, the bucket) cannot be used now; nothing was stored. */
-	static final class FileStorageUnavailable extends ParleyException {
-
-		FileStorageUnavailable() {
-			super(ProblemKind.UNAVAILABLE, "The file store cannot be reached right now; try again later.");
-		}
-
-		@Override
-		public Optional<Duration> retryAfter() {
-			return Optional.of(Duration.ofSeconds(30));
 		}
 	}
 
