@@ -1,10 +1,12 @@
 package dev.parley.conversations.files;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 
 import dev.parley.platform.ParleyException;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -53,7 +55,7 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
 	@Override
 	public InputStream read(String key) throws IOException {
 		try {
-			return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build());
+			return new UnreadRestAborted(s3.getObject(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build()));
 		}
 		catch (NoSuchKeyException ex) {
 			throw new NoSuchFileException(prefix + key, null, "no such object in bucket " + bucket);
@@ -103,5 +105,43 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
 
 	private IOException failure(SdkException ex, String action) {
 		return new IOException("Could not " + action + " in bucket " + bucket + ": " + ex.getMessage(), ex);
+	}
+
+	/**
+	 * An object's stream that, closed before its end (a client that went away mid-download), aborts
+	 * the response instead of reading the rest of the object to reuse the connection.
+	 */
+	private static final class UnreadRestAborted extends FilterInputStream {
+
+		private final ResponseInputStream<?> object;
+
+		private boolean ended;
+
+		UnreadRestAborted(ResponseInputStream<?> object) {
+			super(object);
+			this.object = object;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int next = super.read();
+			ended |= next < 0;
+			return next;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int count = super.read(buffer, offset, length);
+			ended |= count < 0;
+			return count;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (!ended) {
+				object.abort();
+			}
+			object.close();
+		}
 	}
 }

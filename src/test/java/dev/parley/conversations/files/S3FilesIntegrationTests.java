@@ -77,6 +77,11 @@ class S3FilesIntegrationTests extends FilesIntegrationTests {
 		assertThat(content.statusCode()).isEqualTo(200);
 		assertThat(content.body()).isEqualTo(large);
 		assertThat(content.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+		// A stream closed early aborts its response; the store serves on.
+		try (java.io.InputStream partly = files.open(UUID.fromString(session.userId()), UUID.fromString(id))) {
+			assertThat(partly.readNBytes(16)).isEqualTo(java.util.Arrays.copyOf(large, 16));
+		}
+		assertThat(content(session.accessToken(), id).body()).isEqualTo(large);
 
 		assertThat(api.delete("/api/v1/files/" + id, session.accessToken()).status()).isEqualTo(204);
 		assertThat(bucket.objects()).doesNotContainKey(key);
