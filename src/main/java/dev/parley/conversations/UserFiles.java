@@ -2,7 +2,7 @@ package dev.parley.conversations;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.parley.conversations.files.ContentSniffer;
-import dev.parley.conversations.files.DiskFileStorage;
 import dev.parley.conversations.files.DocumentText;
 import dev.parley.conversations.files.FileStorage;
 import dev.parley.conversations.files.Sniffing;
@@ -33,7 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Users' files: uploaded (bytes first, then the row, within the user's storage quota), listed,
  * read and deleted by their owner only; another user's file is {@link FileNotFound}, as a missing
- * one is. What a file is comes from its bytes ({@link ContentSniffer}).
+ * one is. What a file is comes from its bytes ({@link ContentSniffer}). A row always has its bytes:
+ * when they cannot be stored no row is written, and when the row cannot be written (the quota, the
+ * database) the bytes are deleted again. A store that cannot be reached is
+ * {@link FileStorageUnavailable}.
  */
 @Service
 public class UserFiles {
@@ -52,10 +54,11 @@ public class UserFiles {
 
 	private final Clock clock;
 
-	UserFiles(JdbcClient jdbc, TransactionTemplate transactions, FilesProperties properties, Clock clock) {
+	UserFiles(JdbcClient jdbc, TransactionTemplate transactions, FileStorage storage, FilesProperties properties,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.storage = new DiskFileStorage(properties.directory());
+		this.storage = storage;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -65,23 +68,25 @@ public class UserFiles {
 		return properties.maxSize().toBytes();
 	}
 
-	/** Stores a file; its bytes are the stream's, at most {@link #maxSize()} of them. */
-	public StoredFile upload(UUID userId, @Nullable String fileName, InputStream content) {
+	/**
+	 * Stores a file; its bytes are the stream's, at most {@link #maxSize()} of them.
+	 * @param size how many bytes the stream holds (a multipart part's size)
+	 */
+	public StoredFile upload(UUID userId, @Nullable String fileName, InputStream content, long size) {
+		if (size > maxSize()) {
+			throw new FileTooLarge(maxSize());
+		}
 		UUID id = Ids.next();
 		String key = userId + "/" + id;
 		String name = FileNames.clean(fileName);
-		Sniffing sniffing;
+		Sniffing sniffing = new Sniffing(content, maxSize(), () -> new FileTooLarge(maxSize()));
 		try {
-			sniffing = new Sniffing(content, maxSize(), () -> new FileTooLarge(maxSize()));
-			storage.write(key, sniffing);
-		}
-		catch (FileTooLarge tooLarge) {
-			deleteQuietly(key);
-			throw tooLarge;
+			// A store writes a key whole or not at all, so a failed write leaves nothing to delete.
+			storage.write(key, sniffing, size);
 		}
 		catch (IOException ex) {
-			deleteQuietly(key);
-			throw new UncheckedIOException("The file could not be stored", ex);
+			log.warn("File {} could not be stored: {}", key, ex.getMessage());
+			throw new FileStorageUnavailable();
 		}
 		StoredFile file = new StoredFile(id, userId, name, ContentSniffer.sniff(sniffing.head(), sniffing.complete(), name),
 				sniffing.size(), sniffing.sha256(), clock.instant());
@@ -160,11 +165,17 @@ public class UserFiles {
 	/** The file's bytes; the caller closes the stream. */
 	public InputStream open(UUID userId, UUID fileId) {
 		StoredFile file = get(userId, fileId);
+		String key = file.userId() + "/" + file.id();
 		try {
-			return storage.read(file.userId() + "/" + file.id());
+			return storage.read(key);
+		}
+		catch (NoSuchFileException ex) {
+			log.warn("File {} has its row but its bytes are missing from the store", key);
+			throw new FileBytesMissing();
 		}
 		catch (IOException ex) {
-			throw new FileBytesMissing(ex);
+			log.warn("File {} could not be read: {}", key, ex.getMessage());
+			throw new FileStorageUnavailable();
 		}
 	}
 
@@ -227,7 +238,8 @@ public class UserFiles {
 			storage.delete(key);
 		}
 		catch (IOException ex) {
-			log.warn("The bytes of file {} could not be deleted; they are unreachable and may be removed by hand", key, ex);
+			log.warn("The bytes of file {} could not be deleted; they are unreachable and may be removed by hand: {}", key,
+					ex.getMessage());
 		}
 	}
 
@@ -248,9 +260,8 @@ public class UserFiles {
 	/** A file whose row exists but whose bytes the store no longer has. */
 	static final class FileBytesMissing extends ParleyException {
 
-		FileBytesMissing(Throwable cause) {
+		FileBytesMissing() {
 			super(ProblemKind.GONE, "This file's content is no longer stored.");
-			initCause(cause);
 		}
 	}
 

@@ -23,7 +23,7 @@ public final class DiskFileStorage implements FileStorage {
 	}
 
 	@Override
-	public void write(String key, InputStream content) throws IOException {
+	public void write(String key, InputStream content, long length) throws IOException {
 		Path target = path(key);
 		Files.createDirectories(target.getParent());
 		Path partial = target.resolveSibling(target.getFileName() + ".partial");
@@ -44,6 +44,14 @@ public final class DiskFileStorage implements FileStorage {
 	@Override
 	public void delete(String key) throws IOException {
 		Files.deleteIfExists(path(key));
+	}
+
+	@Override
+	public void check() throws IOException {
+		Files.createDirectories(root);
+		if (!Files.isWritable(root)) {
+			throw new IOException("The files directory " + root + " is not writable");
+		}
 	}
 
 	private Path path(String key) {

@@ -57,7 +57,7 @@ class FileController {
 			throw InvalidFields.of("file", "is required: a multipart part named file");
 		}
 		try (InputStream content = file.getInputStream()) {
-			return FileView.of(files.upload(caller.id(), file.getOriginalFilename(), content));
+			return FileView.of(files.upload(caller.id(), file.getOriginalFilename(), content, file.getSize()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The upload could not be read", ex);

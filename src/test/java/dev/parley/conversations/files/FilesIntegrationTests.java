@@ -28,13 +28,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Uploads over real multipart HTTP, with small limits so the limits can be reached. */
+/**
+ * Uploads over real multipart HTTP, with small limits so the limits can be reached; the bytes on
+ * disk here, in a bucket in {@link S3FilesIntegrationTests}, which runs these tests again.
+ */
 @IntegrationTest
 @TestPropertySource(properties = { "parley.conversations.files.max-size=2MB",
 		"parley.conversations.files.user-quota=3MB" })
 class FilesIntegrationTests {
 
-	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D',
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D',
 			'R' };
 
 	@Autowired
@@ -46,7 +49,7 @@ class FilesIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void storesAFileWithTheTypeItsBytesHaveAndServesItBack() throws Exception {
@@ -174,7 +177,7 @@ class FilesIntegrationTests {
 		}
 	}
 
-	private Response upload(String token, String name, String declaredType, byte[] bytes) {
+	Response upload(String token, String name, String declaredType, byte[] bytes) {
 		String boundary = "parley-" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
@@ -186,7 +189,7 @@ class FilesIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
-	private String base() {
+	String base() {
 		return "http://localhost:" + port;
 	}
 }
