@@ -2,6 +2,7 @@ package dev.parley.ai;
 
 import java.util.UUID;
 
+import dev.parley.platform.InvalidFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,27 @@ public record CacheDirective(@Nullable UUID sharedScope, @Nullable Integer ttlSe
 			return "caching needs temperature 0 or a seed";
 		}
 		return null;
+	}
+
+	/**
+	 * What a client asked of the cache, checked: {@code null} when it did not ask; a 400 naming
+	 * {@code field} (and {@code cache_ttl_seconds}) when the request may not be cached, rather than
+	 * an answer silently not cached.
+	 * @param request the request, or {@code null} when it is invalid already (only the TTL is checked)
+	 */
+	public static @Nullable CacheDirective asked(String field, @Nullable Boolean cache, @Nullable Integer ttlSeconds,
+			@Nullable GenerationRequest request) {
+		if (ttlSeconds != null && ttlSeconds < 1) {
+			throw InvalidFields.of("cache_ttl_seconds", "must be at least 1");
+		}
+		if (!Boolean.TRUE.equals(cache)) {
+			return null;
+		}
+		String refusal = request == null ? null : refusal(request);
+		if (refusal != null) {
+			throw InvalidFields.of(field, refusal);
+		}
+		return new CacheDirective(null, ttlSeconds);
 	}
 
 	/** {@link #refusal(Double, Long, boolean)} of a whole request. */
