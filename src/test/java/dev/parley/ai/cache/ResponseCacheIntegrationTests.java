@@ -89,6 +89,9 @@ class ResponseCacheIntegrationTests {
 		assertThat((BigDecimal) usage.get(1).get("cost_usd")).isZero();
 		assertThat(usage.get(1).get("prompt_tokens")).isEqualTo(usage.get(0).get("prompt_tokens"));
 		assertThat(usage.get(1).get("completion_tokens")).isEqualTo(usage.get(0).get("completion_tokens"));
+		JsonNode totals = api.get("/api/v1/analytics/usage", user.accessToken()).json().get("totals");
+		assertThat(totals.get("requests").asLong()).isEqualTo(2);
+		assertThat(totals.get("cache_hits").asLong()).isEqualTo(1);
 	}
 
 	@Test
