@@ -134,7 +134,7 @@ public class Generations {
 			keySource = prepared != null ? prepared.credential().source()
 					: credentials.resolve(request.userId(), model.id().provider()).source();
 			if (request.cache() != null) {
-				cacheKey = cacheKey(request, model);
+				cacheKey = CacheKey.of(request, model.id().toString());
 				java.util.Optional<CachedAnswer> hit = cache.find(cacheKey);
 				if (hit.isPresent()) {
 					if (slot != null) {
@@ -190,42 +190,11 @@ public class Generations {
 		};
 	}
 
-	private static CacheKey cacheKey(GenerationRequest request, ModelInfo model) {
-		String refusal = CacheDirective.refusal(request);
-		if (refusal != null || request.userId() == null) {
-			// The callers refuse such requests, naming their own field, before anything is stored.
-			throw new IllegalArgumentException("Not a cacheable request: " + refusal);
-		}
-		return CacheKey.of(request, model.id().toString());
-	}
-
-	/**
-	 * Answers from the cache: the stored text as one delta, then the result, metered as a cache hit
-	 * (the tokens it had, no cost), on a thread of its own as a provider's answer would come. There is
-	 * nothing to cancel.
-	 */
+	/** Answers from the cache, metered as a cache hit: the tokens the stored answer had, no cost. */
 	private Generation replay(GenerationRequest request, ModelInfo model, KeySource keySource, CachedAnswer answer,
 			GenerationObserver observer) {
-		GenerationResult result = cache.resultOf(answer);
-		GenerationObserver metered = metering.observeCacheHit(request, model,
-				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, catalogue::resolve);
-		Thread.ofVirtual().name("cache-replay").start(() -> {
-			if (!result.content().isEmpty()) {
-				metered.onDelta(result.content());
-			}
-			metered.onComplete(result);
-		});
-		return new Generation() {
-
-			@Override
-			public void cancel() {
-			}
-
-			@Override
-			public CacheStatus cacheStatus() {
-				return CacheStatus.HIT;
-			}
-		};
+		return cache.replay(answer, metering.observeCacheHit(request, model,
+				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, catalogue::resolve));
 	}
 
 	/**

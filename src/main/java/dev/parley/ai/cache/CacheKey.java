@@ -34,8 +34,16 @@ public record CacheKey(String scope, String value) {
 		return directive.sharedScope() != null ? "agent:" + directive.sharedScope() : "user:" + userId;
 	}
 
-	/** The key of a generation of {@code model} (its resolved id). */
+	/**
+	 * The key of a generation of {@code model} (its resolved id).
+	 * @throws IllegalArgumentException for a request that may not be cached: its callers refuse it
+	 *     first, naming their own field, before anything is stored
+	 */
 	public static CacheKey of(GenerationRequest request, String model) {
+		String refusal = CacheDirective.refusal(request);
+		if (refusal != null || request.userId() == null || request.cache() == null) {
+			throw new IllegalArgumentException("Not a cacheable request: " + refusal);
+		}
 		Map<String, @Nullable Object> asked = new TreeMap<>();
 		asked.put("messages", request.messages().stream().map(CacheKey::message).toList());
 		asked.put("temperature", request.temperature());
@@ -48,8 +56,7 @@ public record CacheKey(String scope, String value) {
 		asked.put("json_object", options.jsonObject());
 		asked.put("frequency_penalty", options.frequencyPenalty());
 		asked.put("presence_penalty", options.presencePenalty());
-		String scope = scope(java.util.Objects.requireNonNull(request.userId()),
-				java.util.Objects.requireNonNull(request.cache()));
+		String scope = scope(request.userId(), request.cache());
 		return of(scope, model, "generation", asked);
 	}
 

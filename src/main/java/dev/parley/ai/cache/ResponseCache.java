@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.parley.ai.CacheStatus;
+import dev.parley.ai.Generation;
 import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.GenerationObserver;
 import dev.parley.ai.GenerationResult;
@@ -136,6 +138,31 @@ public class ResponseCache {
 			@Override
 			public void onFailure(GenerationFailed failure) {
 				observer.onFailure(failure);
+			}
+		};
+	}
+
+	/**
+	 * Replays a stored answer to a (metered) observer: its text as one delta, then its result, on a
+	 * thread of its own as a provider's answer would come. There is nothing to cancel.
+	 */
+	public Generation replay(CachedAnswer answer, GenerationObserver observer) {
+		GenerationResult result = resultOf(answer);
+		Thread.ofVirtual().name("cache-replay").start(() -> {
+			if (!result.content().isEmpty()) {
+				observer.onDelta(result.content());
+			}
+			observer.onComplete(result);
+		});
+		return new Generation() {
+
+			@Override
+			public void cancel() {
+			}
+
+			@Override
+			public CacheStatus cacheStatus() {
+				return CacheStatus.HIT;
 			}
 		};
 	}
