@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.parley.ai.fake.AnthropicWire;
 import dev.parley.ai.fake.FakeProvider;
 import dev.parley.ai.fake.OpenAiWire;
 import dev.parley.testing.ApiClient;
@@ -38,6 +39,9 @@ class ResponseCacheIntegrationTests {
 
 	static final FakeProvider openai = FakeProvider.start(OpenAiWire.answering("Cached", " answer"));
 
+	/** A provider whose /v1 requests are translated (not passed through). */
+	static final FakeProvider anthropic = FakeProvider.start(AnthropicWire.answering("Translated", " answer"));
+
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
 		registry.add("parley.ai.openai.api-key", () -> "sk-cache-tests");
@@ -46,6 +50,8 @@ class ResponseCacheIntegrationTests {
 		registry.add("parley.ai.models[0].input-per-mtok", () -> "1000");
 		registry.add("parley.ai.models[0].output-per-mtok", () -> "2000");
 		registry.add("parley.ai.retry.initial-backoff", () -> "10ms");
+		registry.add("parley.ai.anthropic.api-key", () -> "sk-ant-cache-tests");
+		registry.add("parley.ai.anthropic.base-url", anthropic::baseUrl);
 	}
 
 	@Autowired
@@ -60,11 +66,13 @@ class ResponseCacheIntegrationTests {
 	@BeforeEach
 	void reset() {
 		openai.reset();
+		anthropic.reset();
 	}
 
 	@AfterAll
 	static void stop() {
 		openai.close();
+		anthropic.close();
 	}
 
 	@Test
@@ -200,6 +208,30 @@ class ResponseCacheIntegrationTests {
 		assertThat(usage).extracting(row -> row.get("cache_hit")).containsExactly(false, true, false, true);
 		assertThat((BigDecimal) usage.get(1).get("cost_usd")).isZero();
 		assertThat(usage.get(1).get("completion_tokens")).isEqualTo(usage.get(0).get("completion_tokens"));
+	}
+
+	@Test
+	void answersATranslatedGatewayRequestFromTheCacheWholeAndStreamed() {
+		String key = apiKey(api.register());
+		String body = """
+				{"model":"anthropic/claude-fake","temperature":0,"messages":[{"role":"user","content":"Translate me"}]}""";
+		String streamedBody = body.replace("\"temperature\"", "\"stream\":true,\"temperature\"");
+
+		Response first = gateway(key, body);
+		Response second = gateway(key, body);
+		Response streamed = gateway(key, streamedBody);
+
+		assertThat(first.header("x-parley-cache")).isEqualTo("miss");
+		assertThat(second.header("x-parley-cache")).isEqualTo("hit");
+		assertThat(second.json().get("choices").get(0).get("message").get("content").asString())
+			.isEqualTo("Translated answer");
+		assertThat(second.json().get("usage")).isEqualTo(first.json().get("usage"));
+		assertThat(second.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
+		// The same answer, asked for as a stream: replayed as OpenAI chunks.
+		assertThat(streamed.header("x-parley-cache")).isEqualTo("hit");
+		assertThat(streamed.contentType()).startsWith("text/event-stream");
+		assertThat(streamed.body()).contains("chat.completion.chunk", "Translated answer", "data: [DONE]");
+		assertThat(anthropic.requestCount()).isEqualTo(1);
 	}
 
 	@Test
