@@ -49,6 +49,12 @@ public class Agent {
 
 	private AgentStatus status;
 
+	private boolean cacheEnabled;
+
+	private @Nullable Integer cacheTtlSeconds;
+
+	private boolean cacheShared;
+
 	private final Instant createdAt;
 
 	private Instant updatedAt;
@@ -60,7 +66,11 @@ public class Agent {
 	Agent(UUID id, UUID userId, @Nullable UUID projectId, String name, @Nullable String description,
 			@Nullable String instructions, @Nullable String model, List<String> tools, JsonDocument toolPolicies,
 			@Nullable Double temperature, @Nullable Integer maxSteps, @Nullable JsonDocument outputSchema,
-			AgentStatus status, Instant createdAt, Instant updatedAt, @Nullable Long version) {
+			AgentStatus status, boolean cacheEnabled, @Nullable Integer cacheTtlSeconds, boolean cacheShared,
+			Instant createdAt, Instant updatedAt, @Nullable Long version) {
+		this.cacheEnabled = cacheEnabled;
+		this.cacheTtlSeconds = cacheTtlSeconds;
+		this.cacheShared = cacheShared;
 		this.id = id;
 		this.userId = userId;
 		this.projectId = projectId;
@@ -81,7 +91,7 @@ public class Agent {
 
 	static Agent create(UUID userId, AgentSettings settings, Instant now) {
 		Agent agent = new Agent(Ids.next(), userId, null, "", null, null, null, List.of(), JsonDocument.empty(), null,
-				null, null, AgentStatus.ACTIVE, now, now, null);
+				null, null, AgentStatus.ACTIVE, false, null, false, now, now, null);
 		agent.change(settings, now);
 		return agent;
 	}
@@ -100,6 +110,9 @@ public class Agent {
 		this.maxSteps = settings.maxSteps();
 		this.outputSchema = settings.outputSchema();
 		this.status = settings.status();
+		this.cacheEnabled = settings.cache().enabled();
+		this.cacheTtlSeconds = settings.cache().ttlSeconds();
+		this.cacheShared = settings.cache().shared();
 		this.updatedAt = now;
 	}
 
@@ -108,7 +121,7 @@ public class Agent {
 		Map<String, ToolPolicy> policies = new LinkedHashMap<>();
 		toolPolicies.fields().forEach((tool, policy) -> policies.put(tool, ToolPolicy.fromWireName((String) policy)));
 		return new AgentSettings(name, description, instructions, model, tools, policies, temperature, maxSteps,
-				outputSchema, projectId, status);
+				outputSchema, projectId, status, new AgentCache(cacheEnabled, cacheTtlSeconds, cacheShared));
 	}
 
 	public UUID id() {

@@ -51,7 +51,7 @@ class AgentController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an agent")
 	AgentResponse create(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody AgentRequest request) {
-		return AgentResponse.from(agents.create(caller.id(), request.toDraft()));
+		return AgentResponse.from(agents.create(caller, request.toDraft()));
 	}
 
 	@GetMapping("/{id}")
@@ -65,7 +65,7 @@ class AgentController {
 			+ "project_id, or an empty output_schema, is cleared; tools and tool_policies are replaced whole")
 	AgentResponse update(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id,
 			@RequestBody AgentRequest request) {
-		return AgentResponse.from(agents.update(id, caller.id(), request.toDraft()));
+		return AgentResponse.from(agents.update(id, caller, request.toDraft()));
 	}
 
 	@DeleteMapping("/{id}")
@@ -92,25 +92,36 @@ class AgentController {
 			@Nullable JsonDocument outputSchema,
 			@Schema(description = "One of your projects; blank to take the agent out of its project")
 			@Nullable String projectId,
-			@Schema(allowableValues = { "active", "inactive" }) @Nullable String status) {
+			@Schema(allowableValues = { "active", "inactive" }) @Nullable String status,
+			@Schema(description = "The response cache of its turns: enabled (no tools, temperature 0), ttl_seconds, "
+					+ "shared (admins only: one cache for every user, who may then run the agent)")
+			@Nullable CacheBody cache) {
 
 		AgentInput.Draft toDraft() {
 			return new AgentInput.Draft(name, description, instructions, model, tools, toolPolicies, temperature,
-					maxSteps, outputSchema, projectId, status);
+					maxSteps, outputSchema, projectId, status,
+					cache == null ? null : new AgentInput.CacheDraft(cache.enabled(), cache.ttlSeconds(), cache.shared()));
+		}
+	}
+
+	record CacheBody(@Nullable Boolean enabled, @Nullable Integer ttlSeconds, @Nullable Boolean shared) {
+
+		static CacheBody from(AgentCache cache) {
+			return new CacheBody(cache.enabled(), cache.ttlSeconds(), cache.shared());
 		}
 	}
 
 	record AgentResponse(UUID id, String name, @Nullable String description, @Nullable String instructions,
 			@Nullable String model, List<String> tools, Map<String, ToolPolicy> toolPolicies,
 			@Nullable Double temperature, @Nullable Integer maxSteps, @Nullable JsonDocument outputSchema,
-			@Nullable UUID projectId, AgentStatus status, Instant createdAt, Instant updatedAt) {
+			@Nullable UUID projectId, AgentStatus status, CacheBody cache, Instant createdAt, Instant updatedAt) {
 
 		static AgentResponse from(Agent agent) {
 			AgentSettings settings = agent.settings();
 			return new AgentResponse(agent.id(), settings.name(), settings.description(), settings.instructions(),
 					settings.model(), settings.tools(), settings.toolPolicies(), settings.temperature(),
 					settings.maxSteps(), settings.outputSchema(), settings.projectId(), settings.status(),
-					agent.createdAt(), agent.updatedAt());
+					CacheBody.from(settings.cache()), agent.createdAt(), agent.updatedAt());
 		}
 	}
 }

@@ -10,7 +10,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.parley.agents.tools.Toolbox;
+import dev.parley.ai.CacheDirective;
 import dev.parley.ai.Generations;
+import dev.parley.identity.AdminOnly;
+import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.FieldChecks;
 import dev.parley.platform.InvalidFields;
 import dev.parley.platform.JsonDocument;
@@ -58,22 +61,31 @@ class AgentInput {
 	record Draft(@Nullable String name, @Nullable String description, @Nullable String instructions,
 			@Nullable String model, @Nullable List<String> tools, @Nullable Map<String, String> toolPolicies,
 			@Nullable Double temperature, @Nullable Integer maxSteps, @Nullable JsonDocument outputSchema,
-			@Nullable String projectId, @Nullable String status) {
+			@Nullable String projectId, @Nullable String status, @Nullable CacheDraft cache) {
+	}
+
+	/** What a client asked of an agent's response cache; {@code null} fields keep the agent's value. */
+	record CacheDraft(@Nullable Boolean enabled, @Nullable Integer ttlSeconds, @Nullable Boolean shared) {
 	}
 
 	/** The settings of a new agent. */
-	AgentSettings create(UUID userId, Draft draft) {
-		return check(userId, null, draft, new AgentSettings("", null, null, null, List.of(), Map.of(), null, null,
+	AgentSettings create(AuthenticatedUser caller, Draft draft) {
+		return check(caller, null, draft, new AgentSettings("", null, null, null, List.of(), Map.of(), null, null,
 				null, null, AgentStatus.ACTIVE), true);
 	}
 
 	/** The settings of {@code agent} after a change; a blank text field is cleared. */
-	AgentSettings change(UUID userId, Agent agent, Draft draft) {
-		return check(userId, agent.id(), draft, agent.settings(), false);
+	AgentSettings change(AuthenticatedUser caller, Agent agent, Draft draft) {
+		return check(caller, agent.id(), draft, agent.settings(), false);
 	}
 
-	private AgentSettings check(UUID userId, @Nullable UUID agentId, Draft draft, AgentSettings current,
+	private AgentSettings check(AuthenticatedUser caller, @Nullable UUID agentId, Draft draft, AgentSettings current,
 			boolean creating) {
+		UUID userId = caller.id();
+		if (draft.cache() != null && Boolean.TRUE.equals(draft.cache().shared())) {
+			// Sharing one cache across users publishes the agent to them: an admin's decision.
+			AdminOnly.require(caller, "share an agent's response cache (cache.shared)");
+		}
 		FieldChecks checks = new FieldChecks();
 		String name = draft.name() == null && !creating ? current.name() : checks.check(() -> name(draft.name()));
 		String description = draft.description() == null ? current.description()
@@ -105,9 +117,29 @@ class AgentInput {
 		UUID projectId = draft.projectId() == null ? current.projectId()
 				: draft.projectId().isBlank() ? null : checks.check(() -> project(userId, draft.projectId()));
 		AgentStatus status = draft.status() == null ? current.status() : checks.check(() -> status(draft.status()));
+		AgentCache cache = cache(draft.cache(), current.cache(), tools, temperature, checks);
 		checks.throwIfAny();
 		return new AgentSettings(name, description, instructions, model, tools, policies, temperature, maxSteps,
-				outputSchema, projectId, status);
+				outputSchema, projectId, status, cache);
+	}
+
+	private static AgentCache cache(@Nullable CacheDraft draft, AgentCache current, @Nullable List<String> tools,
+			@Nullable Double temperature, FieldChecks checks) {
+		boolean enabled = draft == null || draft.enabled() == null ? current.enabled() : draft.enabled();
+		Integer ttl = draft == null || draft.ttlSeconds() == null ? current.ttlSeconds() : draft.ttlSeconds();
+		boolean shared = draft == null || draft.shared() == null ? current.shared() : draft.shared();
+		if (ttl != null && ttl < 1) {
+			checks.refuse("cache.ttl_seconds", "must be at least 1");
+		}
+		if (shared && !enabled) {
+			checks.refuse("cache.shared", "needs cache.enabled");
+		}
+		String refusal = enabled ? CacheDirective.refusal(temperature, null, tools != null && !tools.isEmpty()) : null;
+		if (refusal != null) {
+			checks.refuse("cache.enabled", refusal.replace("requests with tools", "agents with tools")
+				.replace("temperature 0 or a seed", "the agent's temperature 0"));
+		}
+		return new AgentCache(enabled, ttl, shared);
 	}
 
 	private static String name(@Nullable String name) {

@@ -20,6 +20,10 @@ interface AgentRepository extends Repository<Agent, UUID> {
 	@Query("select * from agents where user_id = :userId")
 	List<Agent> findAllOwned(UUID userId);
 
+	/** An agent an admin published with a shared cache: every user may run it. */
+	@Query("select * from agents where id = :id and cache_shared and cache_enabled")
+	Optional<Agent> findShared(UUID id);
+
 	@Query("select * from agents where user_id = :userId order by created_at desc, id desc limit :rows")
 	List<Agent> firstPage(UUID userId, int rows);
 

@@ -22,10 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param outputSchema the JSON Schema its final answer must satisfy, or {@code null} for free text
  * @param projectId the project it belongs to, or {@code null}
  * @param status whether it takes new runs
+ * @param cache whether its answers are kept in the response cache
  */
 public record AgentSettings(String name, @Nullable String description, @Nullable String instructions,
 		@Nullable String model, List<String> tools, Map<String, ToolPolicy> toolPolicies, @Nullable Double temperature,
-		@Nullable Integer maxSteps, @Nullable JsonDocument outputSchema, @Nullable UUID projectId, AgentStatus status) {
+		@Nullable Integer maxSteps, @Nullable JsonDocument outputSchema, @Nullable UUID projectId, AgentStatus status,
+		AgentCache cache) {
 
 	/** The prefix of a tool that delegates to another agent of the same owner: {@code agent:<id>}. */
 	public static final String AGENT_TOOL_PREFIX = "agent:";
@@ -33,6 +35,16 @@ public record AgentSettings(String name, @Nullable String description, @Nullable
 	public AgentSettings {
 		tools = List.copyOf(tools);
 		toolPolicies = Map.copyOf(toolPolicies);
+		cache = cache == null ? AgentCache.OFF : cache;
+	}
+
+	/** Settings of an agent whose answers are not cached. */
+	public AgentSettings(String name, @Nullable String description, @Nullable String instructions,
+			@Nullable String model, List<String> tools, Map<String, ToolPolicy> toolPolicies,
+			@Nullable Double temperature, @Nullable Integer maxSteps, @Nullable JsonDocument outputSchema,
+			@Nullable UUID projectId, AgentStatus status) {
+		this(name, description, instructions, model, tools, toolPolicies, temperature, maxSteps, outputSchema,
+				projectId, status, AgentCache.OFF);
 	}
 
 	/** The agents this one delegates to. */

@@ -9,6 +9,7 @@ import dev.parley.platform.Cursor;
 import dev.parley.platform.CursorPage;
 import dev.parley.platform.PageLimit;
 import dev.parley.platform.Timestamps;
+import dev.parley.identity.AuthenticatedUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,12 +37,17 @@ public class Agents {
 	}
 
 	@Transactional
-	Agent create(UUID userId, AgentInput.Draft draft) {
-		return agents.save(Agent.create(userId, input.create(userId, draft), clock.instant()));
+	Agent create(AuthenticatedUser caller, AgentInput.Draft draft) {
+		return agents.save(Agent.create(caller.id(), input.create(caller, draft), clock.instant()));
 	}
 
 	public Agent get(UUID agentId, UUID userId) {
 		return agents.findOwned(agentId, userId).orElseThrow(AgentNotFound::new);
+	}
+
+	/** The user's agent, or one an admin published with a shared cache, which every user may run. */
+	Agent runnable(UUID agentId, UUID userId) {
+		return agents.findOwned(agentId, userId).or(() -> agents.findShared(agentId)).orElseThrow(AgentNotFound::new);
 	}
 
 	public CursorPage<Agent> list(UUID userId, @Nullable Cursor cursor, int limit) {
@@ -52,9 +58,9 @@ public class Agents {
 	}
 
 	@Transactional
-	Agent update(UUID agentId, UUID userId, AgentInput.Draft draft) {
-		Agent agent = get(agentId, userId);
-		agent.change(input.change(userId, agent, draft), clock.instant());
+	Agent update(UUID agentId, AuthenticatedUser caller, AgentInput.Draft draft) {
+		Agent agent = get(agentId, caller.id());
+		agent.change(input.change(caller, agent, draft), clock.instant());
 		return agents.save(agent);
 	}
 

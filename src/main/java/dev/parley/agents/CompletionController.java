@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.parley.ai.CacheStatus;
 import dev.parley.ai.GenerationFailed;
 import dev.parley.conversations.KnownModel;
 import dev.parley.conversations.MessageView;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -64,8 +66,11 @@ class CompletionController {
 	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
 	@ApiResponse(responseCode = "504", description = "The model provider timed out (without stream)")
 	Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID chatId,
-			@Valid @RequestBody CompletionRequest request) {
+			@Valid @RequestBody CompletionRequest request, HttpServletResponse response) {
 		Turns.Turn turn = turns.start(caller.id(), chatId, request.toTurn());
+		if (turn.cache() != null) {
+			response.setHeader(CacheStatus.HEADER, turn.cache().headerValue());
+		}
 		if (Boolean.TRUE.equals(request.stream())) {
 			return streams.newTurn(turn.reply(), turn.userMessage());
 		}
@@ -101,11 +106,16 @@ class CompletionController {
 			@Nullable UUID agentId,
 			@Schema(description = "Files of yours (POST /api/v1/files) this message carries: images go to models that take "
 					+ "images, documents' text into the prompt")
-			@Nullable @Size(max = 10) List<UUID> fileIds) {
+			@Nullable @Size(max = 10) List<UUID> fileIds,
+			@Schema(description = "Answer from the response cache when an identical prompt was answered before "
+					+ "(needs temperature 0 and no tools); the answer carries x-parley-cache: hit or miss")
+			@Nullable Boolean cache,
+			@Schema(description = "How long the stored answer lives, capped by PARLEY_CACHE_MAX_TTL")
+			@Nullable @Min(1) Integer cacheTtlSeconds) {
 
 		Turns.TurnRequest toTurn() {
 			return new Turns.TurnRequest(content, model, temperature, maxTokens, agentId, false,
-					fileIds == null ? List.of() : fileIds);
+					fileIds == null ? List.of() : fileIds, Boolean.TRUE.equals(cache), cacheTtlSeconds);
 		}
 	}
 

@@ -61,7 +61,8 @@ final class PlainRun implements GenerationObserver {
 	@Override
 	public void onComplete(GenerationResult result) {
 		// The run ends before the reply does: whoever is answered with the reply finds its run ended.
-		BigDecimal cost = model.pricing() == null ? BigDecimal.ZERO : model.pricing().cost(result.usage());
+		BigDecimal cost = model.pricing() == null || result.fromCache() ? BigDecimal.ZERO
+				: model.pricing().cost(result.usage());
 		end(RunStatus.COMPLETED, StopReason.ANSWERED, result.content(), result.usage().promptTokens(),
 				result.usage().completionTokens(), cost, null);
 		reply.onComplete(result);

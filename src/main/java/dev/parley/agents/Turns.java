@@ -9,6 +9,9 @@ import dev.parley.agents.runs.LiveRuns;
 import dev.parley.agents.runs.NewRun;
 import dev.parley.agents.runs.Runs;
 import dev.parley.ai.AiProperties;
+import dev.parley.ai.CacheDirective;
+import dev.parley.ai.CacheStatus;
+import dev.parley.ai.Generation;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.GenerationSlot;
 import dev.parley.ai.Generations;
@@ -102,6 +105,12 @@ public class Turns {
 				: agentOf(userId, chat, request.agentId());
 		String requestedModel = request.model() != null ? request.model()
 				: agent != null && agent.settings().model() != null ? agent.settings().model() : chat.model();
+		Double temperature = request.temperature() != null || agent == null ? request.temperature()
+				: agent.settings().temperature();
+		CacheDirective cache = cacheFor(request, agent, temperature);
+		// A cached turn is one model call without tools: an agent's runs as a plain run, in its name.
+		boolean plain = agent == null || cache != null;
+		UUID plainAgentId = agent == null ? null : agent.id();
 		PreparedModel prepared = generations.prepare(userId, requestedModel);
 		ModelInfo model = prepared.model();
 		// The place is taken before anything is stored: a turn refused for want of one leaves no trace.
@@ -117,7 +126,7 @@ public class Turns {
 				Replies.TurnStart turn = replies.beginTurn(chatId, userId, request.content(), request.fileIds(),
 						model.id().toString(),
 						HISTORY_LIMIT, PromptAssembler.historyChars(model.contextWindow(), answerTokens));
-				UUID runId = agent != null ? null : runs.open(new NewRun(userId, chatId, turn.draft().id(), null, null,
+				UUID runId = !plain ? null : runs.open(new NewRun(userId, chatId, turn.draft().id(), plainAgentId, null,
 						null, model.id().toString(), 1, 0, null, now.plus(limits.timeBudget())));
 				return new Begun(turn, runId);
 			});
@@ -127,19 +136,22 @@ public class Turns {
 			List<PromptMessage> prompt = PromptAssembler.assemble(systemPrompt, begun.history(), model.contextWindow(),
 					answerTokens, attachments.of(userId));
 			reply = live.open(begun.draft(), userId);
-			if (agent != null) {
+			CacheStatus cacheStatus = null;
+			if (!plain) {
 				agentRuns.start(userId, chat, agent, prepared, slot, reply, prompt, request.temperature(), answerTokens);
 			}
 			else {
 				GenerationRequest generation = new GenerationRequest(userId, model.id().toString(), prompt,
-						request.temperature(), answerTokens, chatId);
+						temperature, answerTokens, chatId).cached(cache);
 				UUID runId = java.util.Objects.requireNonNull(started.plainRunId());
 				plainRunId = runId;
 				liveRuns.add(runId);
-				reply.attach(generations.start(generation, new PlainRun(runId, reply, runs, liveRuns, model, now), slot,
-						prepared));
+				Generation running = generations.start(generation,
+						new PlainRun(runId, reply, runs, liveRuns, model, now), slot, prepared);
+				cacheStatus = running.cacheStatus();
+				reply.attach(running);
 			}
-			return new Turn(MessageView.from(begun.userMessage()), reply);
+			return new Turn(MessageView.from(begun.userMessage()), reply, cacheStatus);
 		}
 		catch (RuntimeException ex) {
 			slot.release();
@@ -157,6 +169,27 @@ public class Turns {
 	}
 
 	/**
+	 * Whether the turn is answered from the response cache: when it asks ({@code cache: true}, refused
+	 * with a 400 naming {@code cache} when it may not be cached), or when its agent has the cache on
+	 * and the turn may be cached (a turn that asks for another temperature is not).
+	 */
+	private static @Nullable CacheDirective cacheFor(TurnRequest request, @Nullable RunningAgent agent,
+			@Nullable Double temperature) {
+		boolean tools = agent != null && !agent.settings().tools().isEmpty();
+		AgentCache agentCache = agent == null ? AgentCache.OFF : agent.settings().cache();
+		String refusal = CacheDirective.refusal(temperature, null, tools);
+		UUID shared = agentCache.shared() && agent != null ? agent.id() : null;
+		if (request.cache()) {
+			if (refusal != null) {
+				throw InvalidFields.of("cache", tools ? "agent runs with tools are never cached" : refusal);
+			}
+			return new CacheDirective(shared,
+					request.cacheTtlSeconds() != null ? request.cacheTtlSeconds() : agentCache.ttlSeconds());
+		}
+		return agentCache.enabled() && refusal == null ? new CacheDirective(shared, agentCache.ttlSeconds()) : null;
+	}
+
+	/**
 	 * The agent that runs this turn: the one the request names, else the chat's, else none (a plain
 	 * turn). It must be the user's and active, whichever names it: a turn never runs as something
 	 * else than what the user meant.
@@ -168,7 +201,7 @@ public class Turns {
 		}
 		Agent agent;
 		try {
-			agent = agents.get(agentId, userId);
+			agent = agents.runnable(agentId, userId);
 		}
 		catch (AgentNotFound ex) {
 			throw InvalidFields.of("agent_id", "names no agent of yours");
@@ -183,8 +216,12 @@ public class Turns {
 	private record Begun(Replies.TurnStart turn, @Nullable UUID plainRunId) {
 	}
 
-	/** A turn under way: the committed user message and the reply being generated. */
-	public record Turn(MessageView userMessage, LiveReply reply) {
+	/**
+	 * A turn under way: the committed user message and the reply being generated.
+	 *
+	 * @param cache for a turn answered through the response cache, whether it was a hit; else {@code null}
+	 */
+	public record Turn(MessageView userMessage, LiveReply reply, @Nullable CacheStatus cache) {
 	}
 
 	/**
@@ -196,12 +233,20 @@ public class Turns {
 	 * @param maxTokens or {@code null} for the server's cap
 	 * @param agentId the agent to run, or {@code null} for the chat's (if any)
 	 * @param defaultAgent whether to run the default agent (the built-in tools) instead
+	 * @param cache whether to answer from the response cache (temperature 0, no tools)
+	 * @param cacheTtlSeconds how long the stored answer lives, or {@code null} for the agent's or server's
 	 */
 	public record TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
-			@Nullable Integer maxTokens, @Nullable UUID agentId, boolean defaultAgent, List<UUID> fileIds) {
+			@Nullable Integer maxTokens, @Nullable UUID agentId, boolean defaultAgent, List<UUID> fileIds,
+			boolean cache, @Nullable Integer cacheTtlSeconds) {
 
 		public TurnRequest {
 			fileIds = fileIds == null ? List.of() : List.copyOf(fileIds);
+		}
+
+		public TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
+				@Nullable Integer maxTokens, @Nullable UUID agentId, boolean defaultAgent, List<UUID> fileIds) {
+			this(content, model, temperature, maxTokens, agentId, defaultAgent, fileIds, false, null);
 		}
 
 		public TurnRequest(String content, @Nullable String model, @Nullable Double temperature,

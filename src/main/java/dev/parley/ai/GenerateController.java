@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,16 +51,24 @@ class GenerateController {
 	@ApiResponse(responseCode = "502", description = "The model provider failed")
 	@ApiResponse(responseCode = "503", description = "The provider's circuit breaker is open")
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
-	Object generate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody GenerateRequest body) {
+	Object generate(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody GenerateRequest body,
+			HttpServletResponse response) {
 		FieldChecks checks = new FieldChecks();
-		GenerationRequest request = checks
+		GenerationRequest asked = checks
 			.check(() -> body.toGenerationRequest(caller.id(), properties.limits().maxTokens()));
 		checks.check(() -> generations.resolveModel(body.model()));
+		CacheDirective cache = checks.check(() -> CacheDirective.asked("cache", body.cache(), body.cacheTtlSeconds(),
+				asked));
 		checks.throwIfAny();
+		GenerationRequest request = java.util.Objects.requireNonNull(asked).cached(cache);
 		if (Boolean.TRUE.equals(body.stream())) {
-			return GenerationEvents.stream(generations, request, properties.timeouts().request());
+			return GenerationEvents.stream(generations, request, properties.timeouts().request(), response);
 		}
-		return GenerateResponse.from(generations.generate(request));
+		GenerationResult result = generations.generate(request);
+		if (cache != null) {
+			response.setHeader(CacheStatus.HEADER, (result.fromCache() ? CacheStatus.HIT : CacheStatus.MISS).headerValue());
+		}
+		return GenerateResponse.from(result);
 	}
 
 	record MessageBody(@Nullable String role, @Nullable String content) {
@@ -67,7 +76,13 @@ class GenerateController {
 
 	record GenerateRequest(@Nullable String model, @Nullable List<@Nullable MessageBody> messages,
 			@Nullable String prompt, @Nullable String system, @Nullable Boolean stream, @Nullable Double temperature,
-			@Nullable Integer maxTokens) {
+			@Nullable Integer maxTokens,
+			@Schema(description = "A seed for reproducible sampling (makes the request cacheable)") @Nullable Long seed,
+			@Schema(description = "Answer from the response cache when an identical request was answered before "
+					+ "(needs temperature 0 or a seed); the answer carries x-parley-cache: hit or miss")
+			@Nullable Boolean cache,
+			@Schema(description = "How long the stored answer lives, capped by PARLEY_CACHE_MAX_TTL")
+			@Nullable Integer cacheTtlSeconds) {
 
 		GenerationRequest toGenerationRequest(UUID userId, int maxTokensCap) {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -97,7 +112,9 @@ class GenerateController {
 			if (!errors.isEmpty()) {
 				throw new InvalidPrompt(errors);
 			}
-			return new GenerationRequest(userId, model, prompt, temperature, maxTokens);
+			GenerationOptions options = seed == null ? GenerationOptions.DEFAULT
+					: new GenerationOptions(null, List.of(), seed, null, null, false, null, null);
+			return new GenerationRequest(userId, model, prompt, temperature, maxTokens, null, List.of(), null, options);
 		}
 
 		private static void toMessage(int index, @Nullable MessageBody message, Map<String, String> errors,

@@ -23,11 +23,21 @@ import org.jspecify.annotations.Nullable;
  * @param endedAt when it ended
  * @param apiKeyId the API key the generation was asked for with, or {@code null} (a login session,
  *     or a run going on in the background)
+ * @param cacheHit whether it was answered from the response cache: no provider call, a cost of zero,
+ *     the tokens the cached answer had
  */
 public record GenerationCompleted(UUID userId, @Nullable UUID chatId, String model, String provider, String keySource,
 		int promptTokens, int completionTokens, @Nullable BigDecimal costUsd, long latencyMillis,
 		@Nullable Long timeToFirstTokenMillis,
-		String status, Instant endedAt, @Nullable UUID apiKeyId) {
+		String status, Instant endedAt, @Nullable UUID apiKeyId, boolean cacheHit) {
+
+	/** A generation the provider answered. */
+	public GenerationCompleted(UUID userId, @Nullable UUID chatId, String model, String provider, String keySource,
+			int promptTokens, int completionTokens, @Nullable BigDecimal costUsd, long latencyMillis,
+			@Nullable Long timeToFirstTokenMillis, String status, Instant endedAt, @Nullable UUID apiKeyId) {
+		this(userId, chatId, model, provider, keySource, promptTokens, completionTokens, costUsd, latencyMillis,
+				timeToFirstTokenMillis, status, endedAt, apiKeyId, false);
+	}
 
 	/** A generation not asked for with an API key. */
 	public GenerationCompleted(UUID userId, @Nullable UUID chatId, String model, String provider, String keySource,

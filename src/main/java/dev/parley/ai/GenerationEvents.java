@@ -32,9 +32,13 @@ final class GenerationEvents implements GenerationObserver {
 
 	private final EventBuffer<Event> events = new EventBuffer<>();
 
-	static SseEmitter stream(Generations generations, GenerationRequest request, Duration timeout) {
+	static SseEmitter stream(Generations generations, GenerationRequest request, Duration timeout,
+			jakarta.servlet.http.HttpServletResponse response) {
 		GenerationEvents events = new GenerationEvents();
 		Generation generation = generations.start(request, events);
+		if (generation.cacheStatus() != null) {
+			response.setHeader(CacheStatus.HEADER, generation.cacheStatus().headerValue());
+		}
 		return SseEventWriter.start("generation-stream", events.events, 0, GenerationEvents::encode, null, timeout,
 				generation::cancel);
 	}

@@ -18,15 +18,30 @@ import org.jspecify.annotations.Nullable;
  * @param outputSchema a JSON Schema (of an object) the answer must be JSON of, sent as the
  *     provider's native structured output where it has one; {@code null} for free text
  * @param options sampling and shape beyond temperature and length (top_p, stop, seed, tool choice ...)
+ * @param cache whether to answer from (and store in) the response cache, or {@code null} for not;
+ *     only for a request {@link CacheDirective#refusal(GenerationRequest) that may be cached}
  */
 public record GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
 		@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId, List<ToolDefinition> tools,
-		@Nullable String outputSchema, GenerationOptions options) {
+		@Nullable String outputSchema, GenerationOptions options, @Nullable CacheDirective cache) {
 
 	public GenerationRequest {
 		messages = List.copyOf(messages);
 		tools = tools == null ? List.of() : List.copyOf(tools);
 		options = options == null ? GenerationOptions.DEFAULT : options;
+	}
+
+	/** A request not answered from the response cache. */
+	public GenerationRequest(@Nullable UUID userId, @Nullable String model, List<PromptMessage> messages,
+			@Nullable Double temperature, @Nullable Integer maxTokens, @Nullable UUID chatId, List<ToolDefinition> tools,
+			@Nullable String outputSchema, GenerationOptions options) {
+		this(userId, model, messages, temperature, maxTokens, chatId, tools, outputSchema, options, null);
+	}
+
+	/** The same request, answered from the response cache when it can be. */
+	public GenerationRequest cached(@Nullable CacheDirective directive) {
+		return new GenerationRequest(userId, model, messages, temperature, maxTokens, chatId, tools, outputSchema,
+				options, directive);
 	}
 
 	/** A request with the providers' default sampling. */

@@ -8,6 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.parley.ai.cache.CacheKey;
+import dev.parley.ai.cache.CachedAnswer;
+import dev.parley.ai.cache.ResponseCache;
 import dev.parley.ai.credentials.CredentialResolver;
 import dev.parley.ai.credentials.KeySource;
 import dev.parley.ai.metering.GenerationMetering;
@@ -27,7 +30,10 @@ import reactor.core.Disposable;
  * with {@code tool_calls}. Running the tools is the caller's business. Provider calls go through timeouts, retries, a circuit breaker per model and endpoint and the
  * model's fallbacks ({@link ModelRouter}). Before the provider is called, each generation is admitted
  * within its user's quotas ({@link QuotaGate}: its estimate held, settled at its actual usage when
- * it ends). The module's API for everything that needs a model to speak.
+ * it ends). A request that asks for the response cache ({@link GenerationRequest#cache()}) is
+ * answered from it, without a provider call, a place or a quota, when an identical one was answered
+ * before; else its answer is stored there before its observer hears it. The module's API for
+ * everything that needs a model to speak.
  */
 @Service
 public class Generations {
@@ -44,9 +50,12 @@ public class Generations {
 
 	private final QuotaGate quotas;
 
+	private final ResponseCache cache;
+
 	Generations(ModelCatalogue catalogue, ModelRouter router, UserConcurrency concurrency,
-			GenerationMetering metering, CredentialResolver credentials, QuotaGate quotas) {
+			GenerationMetering metering, CredentialResolver credentials, QuotaGate quotas, ResponseCache cache) {
 		this.quotas = quotas;
+		this.cache = cache;
 		this.catalogue = catalogue;
 		this.router = router;
 		this.concurrency = concurrency;
@@ -111,17 +120,30 @@ public class Generations {
 		return start(request, observer, slot, true, prepared);
 	}
 
-	private Generation start(GenerationRequest request, GenerationObserver observer, @Nullable GenerationSlot reserved,
+	private Generation start(GenerationRequest request, GenerationObserver caller, @Nullable GenerationSlot reserved,
 			boolean streamed, @Nullable PreparedModel prepared) {
 		ModelInfo model;
 		KeySource keySource;
 		GenerationSlot slot = reserved;
 		QuotaHold quota;
+		GenerationObserver observer = caller;
+		CacheKey cacheKey = null;
 		try {
 			model = prepared != null ? prepared.model() : catalogue.resolve(request.model());
 			// Fails here, before any provider call, when the user needs a key of their own and has none.
 			keySource = prepared != null ? prepared.credential().source()
 					: credentials.resolve(request.userId(), model.id().provider()).source();
+			if (request.cache() != null) {
+				cacheKey = CacheKey.of(request, model.id().toString());
+				java.util.Optional<CachedAnswer> hit = cache.find(cacheKey);
+				if (hit.isPresent()) {
+					if (slot != null) {
+						slot.release();
+					}
+					return replay(request, model, keySource, hit.get(), caller);
+				}
+				observer = cache.storing(cacheKey, request.userId(), request.cache().ttlSeconds(), caller);
+			}
 			if (slot == null) {
 				slot = reserve(request.userId());
 			}
@@ -147,15 +169,32 @@ public class Generations {
 			run.error(ex);
 			throw ex;
 		}
-		return () -> {
-			subscription.dispose();
-			// The ending is stored and metered on a thread of its own: the canceller may be a request
-			// thread that the container has interrupted, on which no database call would succeed.
-			Thread.ofVirtual()
-				.name("generation-cancelled")
-				.start(() -> run.end(null,
-						new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The generation was cancelled.")));
+		CacheStatus status = cacheKey == null ? null : CacheStatus.MISS;
+		return new Generation() {
+
+			@Override
+			public void cancel() {
+				subscription.dispose();
+				// The ending is stored and metered on a thread of its own: the canceller may be a request
+				// thread that the container has interrupted, on which no database call would succeed.
+				Thread.ofVirtual()
+					.name("generation-cancelled")
+					.start(() -> run.end(null,
+							new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The generation was cancelled.")));
+			}
+
+			@Override
+			public @Nullable CacheStatus cacheStatus() {
+				return status;
+			}
 		};
+	}
+
+	/** Answers from the cache, metered as a cache hit: the tokens the stored answer had, no cost. */
+	private Generation replay(GenerationRequest request, ModelInfo model, KeySource keySource, CachedAnswer answer,
+			GenerationObserver observer) {
+		return cache.replay(answer, metering.observeCacheHit(request, model,
+				keySource.name().toLowerCase(java.util.Locale.ROOT), observer, catalogue::resolve));
 	}
 
 	/**

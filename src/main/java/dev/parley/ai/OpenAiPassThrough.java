@@ -145,6 +145,17 @@ public class OpenAiPassThrough {
 		}
 	}
 
+	/**
+	 * Meters a request answered from the response cache instead of the server: the tokens the stored
+	 * answer had, at no cost ({@link GenerationCompleted#cacheHit()}).
+	 */
+	public void answeredFromCache(UUID userId, @Nullable String requested, TokenUsage usage,
+			java.time.Instant startedAt) {
+		ModelInfo model = catalogue.resolve(requested);
+		CredentialResolver.Resolved credential = credentials.resolve(userId, model.id().provider());
+		metering.recordCacheHit(userId, model, credential.source().name().toLowerCase(Locale.ROOT), usage, startedAt);
+	}
+
 	private @Nullable OpenAiUpstream upstream(ModelInfo model) {
 		return providers.find(model.id().provider()).map(ChatProvider::openAiUpstream).orElse(null);
 	}

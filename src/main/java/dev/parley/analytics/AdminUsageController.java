@@ -126,11 +126,11 @@ class AdminUsageController {
 	}
 
 	record Row(String key, long requests, long promptTokens, long completionTokens, long totalTokens,
-			BigDecimal costUsd) {
+			BigDecimal costUsd, long cacheHits) {
 
 		static Row of(UsageReports.UsageTotals totals) {
 			return new Row(totals.key(), totals.requests(), totals.promptTokens(), totals.completionTokens(),
-					totals.totalTokens(), totals.costUsd());
+					totals.totalTokens(), totals.costUsd(), totals.cacheHits());
 		}
 	}
 }

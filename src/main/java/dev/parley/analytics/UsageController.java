@@ -70,20 +70,21 @@ class UsageController {
 	record UsageResponse(Instant from, Instant to, @Nullable UUID userId, Totals totals, @Nullable List<Group> groups) {
 	}
 
-	record Totals(long requests, long promptTokens, long completionTokens, long totalTokens, BigDecimal costUsd) {
+	record Totals(long requests, long promptTokens, long completionTokens, long totalTokens, BigDecimal costUsd,
+			long cacheHits) {
 
 		static Totals from(UsageReports.UsageTotals totals) {
 			return new Totals(totals.requests(), totals.promptTokens(), totals.completionTokens(), totals.totalTokens(),
-					totals.costUsd());
+					totals.costUsd(), totals.cacheHits());
 		}
 	}
 
 	record Group(String key, long requests, long promptTokens, long completionTokens, long totalTokens,
-			BigDecimal costUsd) {
+			BigDecimal costUsd, long cacheHits) {
 
 		static Group from(UsageReports.UsageTotals totals) {
 			return new Group(totals.key(), totals.requests(), totals.promptTokens(), totals.completionTokens(),
-					totals.totalTokens(), totals.costUsd());
+					totals.totalTokens(), totals.costUsd(), totals.cacheHits());
 		}
 	}
 

@@ -26,13 +26,14 @@ class UsageMeter {
 	void on(GenerationCompleted generation) {
 		jdbc.sql("""
 				insert into usage_records (id, user_id, chat_id, model, provider, key_source, prompt_tokens,
-					completion_tokens, cost_usd, latency_ms, time_to_first_token_ms, status, created_at, api_key_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					completion_tokens, cost_usd, latency_ms, time_to_first_token_ms, status, created_at, api_key_id, cache_hit)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(Ids.next(), generation.userId(), generation.chatId(), generation.model(), generation.provider(),
 					generation.keySource(), generation.promptTokens(), generation.completionTokens(),
 					generation.costUsd(), generation.latencyMillis(), generation.timeToFirstTokenMillis(),
-					generation.status(), generation.endedAt().atOffset(ZoneOffset.UTC), generation.apiKeyId())
+					generation.status(), generation.endedAt().atOffset(ZoneOffset.UTC), generation.apiKeyId(),
+					generation.cacheHit())
 			.update();
 	}
 }

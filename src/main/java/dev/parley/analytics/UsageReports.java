@@ -40,7 +40,8 @@ class UsageReports {
 				select %s as key, count(*) as requests,
 					coalesce(sum(prompt_tokens), 0) as prompt_tokens,
 					coalesce(sum(completion_tokens), 0) as completion_tokens,
-					coalesce(sum(cost_usd), 0) as cost_usd
+					coalesce(sum(cost_usd), 0) as cost_usd,
+					count(*) filter (where cache_hit) as cache_hits
 				from usage_records
 				where created_at >= :from and created_at < :to
 				group by 1 order by cost_usd desc, requests desc, key limit :top
@@ -57,7 +58,8 @@ class UsageReports {
 				select %s as key, count(*) as requests,
 					coalesce(sum(prompt_tokens), 0) as prompt_tokens,
 					coalesce(sum(completion_tokens), 0) as completion_tokens,
-					coalesce(sum(cost_usd), 0) as cost_usd
+					coalesce(sum(cost_usd), 0) as cost_usd,
+					count(*) filter (where cache_hit) as cache_hits
 				from usage_records
 				where created_at >= :from and created_at < :to and (cast(:userId as uuid) is null or user_id = :userId)
 				group by 1 order by 1
@@ -74,7 +76,7 @@ class UsageReports {
 	private static UsageTotals totals(ResultSet row, int rowNumber) throws SQLException {
 		BigDecimal cost = row.getBigDecimal("cost_usd");
 		return new UsageTotals(row.getString("key"), row.getLong("requests"), row.getLong("prompt_tokens"),
-				row.getLong("completion_tokens"), cost.stripTrailingZeros());
+				row.getLong("completion_tokens"), cost.stripTrailingZeros(), row.getLong("cache_hits"));
 	}
 
 	/** How usage is broken down. */
@@ -94,11 +96,12 @@ class UsageReports {
 		}
 	}
 
-	/** Sums for one key (a model, a day, or the total). */
-	record UsageTotals(String key, long requests, long promptTokens, long completionTokens, BigDecimal costUsd) {
+	/** Sums for one key (a model, a day, or the total); {@code cacheHits}: requests answered from the response cache. */
+	record UsageTotals(String key, long requests, long promptTokens, long completionTokens, BigDecimal costUsd,
+			long cacheHits) {
 
 		static UsageTotals empty(String key) {
-			return new UsageTotals(key, 0, 0, 0, BigDecimal.ZERO);
+			return new UsageTotals(key, 0, 0, 0, BigDecimal.ZERO, 0);
 		}
 
 		long totalTokens() {

@@ -39,7 +39,7 @@ class GenerationSlotTests {
 			new ModelRouter(catalogue, providers, new ResilientCalls(CircuitBreakerRegistry.ofDefaults(), settings),
 					settings, credentials),
 			new UserConcurrency(1), new GenerationMetering(event -> {
-			}, Clock.systemUTC()), credentials, dev.parley.ai.quota.QuotaGate.UNLIMITED);
+			}, Clock.systemUTC()), credentials, dev.parley.ai.quota.QuotaGate.UNLIMITED, null);
 
 	private final UUID ada = UUID.randomUUID();
 

@@ -212,7 +212,7 @@ class ResilienceTests {
 		return new Generations(catalogue,
 				new ModelRouter(catalogue, providers, new ResilientCalls(breakers, settings), settings, serverKeys),
 				new UserConcurrency(4), new GenerationMetering(event -> {
-				}, Clock.systemUTC()), serverKeys, dev.parley.ai.quota.QuotaGate.UNLIMITED);
+				}, Clock.systemUTC()), serverKeys, dev.parley.ai.quota.QuotaGate.UNLIMITED, null);
 	}
 
 	private static GenerationRequest request(String model) {

@@ -165,7 +165,7 @@ class ToolCallGenerationTests {
 				new ModelRouter(catalogue, providers, new ResilientCalls(CircuitBreakerRegistry.ofDefaults(), settings),
 						settings, serverKeys),
 				new UserConcurrency(4), new GenerationMetering(event -> {
-				}, Clock.systemUTC()), serverKeys, dev.parley.ai.quota.QuotaGate.UNLIMITED);
+				}, Clock.systemUTC()), serverKeys, dev.parley.ai.quota.QuotaGate.UNLIMITED, null);
 	}
 
 	static final class Scripted implements ChatProvider {

@@ -49,7 +49,28 @@ public class GenerationMetering {
 	 */
 	public GenerationObserver observe(GenerationRequest request, ModelInfo model, String keySource,
 			GenerationObserver observer, Runnable onEnd, Function<String, ModelInfo> catalogue) {
-		return new Metered(request, model, keySource, observer, onEnd, catalogue, clock.instant());
+		return new Metered(request, model, keySource, observer, onEnd, catalogue, clock.instant(), false);
+	}
+
+	/**
+	 * Wraps the observer of a generation answered from the response cache: metered with the tokens
+	 * the stored answer had, a cost of zero, and {@code cache_hit}.
+	 */
+	public GenerationObserver observeCacheHit(GenerationRequest request, ModelInfo model, String keySource,
+			GenerationObserver observer, Function<String, ModelInfo> catalogue) {
+		return new Metered(request, model, keySource, observer, () -> {
+		}, catalogue, clock.instant(), true);
+	}
+
+	/**
+	 * Records a passed-through response answered from the response cache: its tokens, no cost, as
+	 * {@link GenerationCompleted} with {@code cacheHit}.
+	 */
+	public void recordCacheHit(UUID userId, ModelInfo model, String keySource, TokenUsage usage, Instant startedAt) {
+		Instant now = clock.instant();
+		publish(new GenerationCompleted(userId, null, model.id().toString(), model.id().provider(), keySource,
+				usage.promptTokens(), usage.completionTokens(), BigDecimal.ZERO,
+				Duration.between(startedAt, now).toMillis(), null, "completed", now, CallingKey.of(userId), true));
 	}
 
 	/**
@@ -95,10 +116,13 @@ public class GenerationMetering {
 		/** Read on the thread that asks for the generation, where the caller is known. */
 		private final @Nullable UUID apiKeyId;
 
+		private final boolean cacheHit;
+
 		private volatile @Nullable Instant firstTokenAt;
 
 		Metered(GenerationRequest request, ModelInfo model, String keySource, GenerationObserver observer,
-				Runnable onEnd, Function<String, ModelInfo> catalogue, Instant startedAt) {
+				Runnable onEnd, Function<String, ModelInfo> catalogue, Instant startedAt, boolean cacheHit) {
+			this.cacheHit = cacheHit;
 			this.request = request;
 			this.model = model;
 			this.keySource = keySource;
@@ -146,11 +170,12 @@ public class GenerationMetering {
 			}
 			Instant now = clock.instant();
 			ModelInfo answering = answeringModel.equals(model.id().toString()) ? model : catalogue.apply(answeringModel);
-			BigDecimal cost = answering.pricing() == null ? null : answering.pricing().cost(usage);
+			BigDecimal cost = cacheHit ? BigDecimal.ZERO
+					: answering.pricing() == null ? null : answering.pricing().cost(usage);
 			Long ttft = firstTokenAt == null ? null : Duration.between(startedAt, firstTokenAt).toMillis();
 			publish(new GenerationCompleted(request.userId(), request.chatId(), answeringModel,
 					ModelId.parse(answeringModel).provider(), keySource, usage.promptTokens(), usage.completionTokens(),
-					cost, Duration.between(startedAt, now).toMillis(), ttft, status, now, apiKeyId));
+					cost, Duration.between(startedAt, now).toMillis(), ttft, status, now, apiKeyId, cacheHit));
 		}
 	}
 }

@@ -94,6 +94,11 @@ final class ChatCompletionStream implements StreamingResponseBody, GenerationObs
 		return stream;
 	}
 
+	/** Whether it is answered from the response cache, for a request that asked for it; else {@code null}. */
+	dev.parley.ai.@org.jspecify.annotations.Nullable CacheStatus cacheStatus() {
+		return generation.cacheStatus();
+	}
+
 	@Override
 	public void onDelta(String text) {
 		events.append(new Delta(text));

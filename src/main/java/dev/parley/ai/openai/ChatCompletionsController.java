@@ -3,13 +3,17 @@ package dev.parley.ai.openai;
 import java.io.IOException;
 import java.time.Clock;
 
+import dev.parley.ai.CacheDirective;
+import dev.parley.ai.CacheStatus;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
+import dev.parley.ai.cache.CacheKey;
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.Ids;
 import dev.parley.platform.limits.RateLimitHeaders;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,6 +26,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,9 +52,12 @@ class ChatCompletionsController {
 
 	private final TranslatedRequests translated;
 
+	private final CachedPassThrough cached;
+
 	ChatCompletionsController(Generations generations, JsonMapper json, StreamOutcomes outcomes, Clock clock,
 			ChatRequestTranslator translator, GatewayKeyLimits keyLimits, PassThroughCompletions passThrough,
-			TranslatedRequests translated) {
+			TranslatedRequests translated, CachedPassThrough cached) {
+		this.cached = cached;
 		this.generations = generations;
 		this.translator = translator;
 		this.keyLimits = keyLimits;
@@ -87,29 +95,62 @@ class ChatCompletionsController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(schema = @Schema(implementation = ChatCompletionRequest.class)))
 	@Nullable Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody byte[] body,
+			@Parameter(description = "true: answer from the response cache when an identical request was answered "
+					+ "before (needs temperature 0 or a seed, no tools); the answer carries x-parley-cache: hit or miss")
+			@RequestHeader(name = CacheStatus.HEADER, required = false) @Nullable String cacheHeader,
 			HttpServletResponse response) throws IOException, MethodArgumentNotValidException {
+		boolean cacheAsked = cacheAsked(cacheHeader);
 		ChatRequestFields fields = ChatRequestFields.scan(body);
 		if (passThrough.handles(fields.model())) {
 			String model = generations.resolveModel(fields.model());
+			CacheKey cacheKey = cacheAsked ? cached.key(caller.id(), body, model, fields.streamed()) : null;
 			RateLimitHeaders.write(response, keyLimits.admit(fields.model(), model, body.length));
-			passThrough.complete(caller.id(), fields, response);
+			if (cacheKey != null && cached.replay(caller.id(), fields.model(), cacheKey, response)) {
+				return null;
+			}
+			passThrough.complete(caller.id(), fields, response, cacheKey);
 			return null;
 		}
-		return translate(caller, translated.read(body), response);
+		return translate(caller, translated.read(body), cacheAsked, response);
 	}
 
-	private Object translate(AuthenticatedUser caller, ChatCompletionRequest request, HttpServletResponse response) {
+	private static boolean cacheAsked(@Nullable String header) {
+		if (header == null || header.isBlank() || "false".equalsIgnoreCase(header.strip())) {
+			return false;
+		}
+		if ("true".equalsIgnoreCase(header.strip())) {
+			return true;
+		}
+		throw new InvalidChatRequest(CacheStatus.HEADER, "must be true or false");
+	}
+
+	private Object translate(AuthenticatedUser caller, ChatCompletionRequest request, boolean cacheAsked,
+			HttpServletResponse response) {
 		GenerationRequest generation = translator.translate(request, caller.id());
+		if (cacheAsked) {
+			String refusal = CacheDirective.refusal(generation);
+			if (refusal != null) {
+				throw new InvalidChatRequest(CacheStatus.HEADER, refusal);
+			}
+			generation = generation.cached(CacheDirective.PRIVATE);
+		}
 		String model = generations.resolveModel(generation.model());
 		RateLimitHeaders.write(response, keyLimits.admit(generation, model));
 		String id = "chatcmpl-" + Ids.next().toString().replace("-", "");
 		long created = clock.instant().getEpochSecond();
 		if (!request.streamed()) {
 			GenerationResult result = generations.generate(generation);
+			if (cacheAsked) {
+				response.setHeader(CacheStatus.HEADER,
+						(result.fromCache() ? CacheStatus.HIT : CacheStatus.MISS).headerValue());
+			}
 			return ChatCompletion.from(id, created, result);
 		}
 		ChatCompletionStream stream = ChatCompletionStream.start(generations, generation, id, created, model,
 				request.includeUsage(), json, outcomes);
+		if (stream.cacheStatus() != null) {
+			response.setHeader(CacheStatus.HEADER, stream.cacheStatus().headerValue());
+		}
 		response.setContentType("text/event-stream;charset=UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 		// Proxies such as nginx would otherwise hold the events back until their buffer fills.

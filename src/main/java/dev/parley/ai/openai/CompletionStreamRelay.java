@@ -68,6 +68,11 @@ final class CompletionStreamRelay {
 		this.model = ChatRequestFields.quote(exchange.model()).getBytes(StandardCharsets.UTF_8);
 	}
 
+	/** The usage the stream reported, once relayed. */
+	TokenUsage usage() {
+		return usage;
+	}
+
 	/**
 	 * Relays the whole stream and reports how it ended to the exchange.
 	 * @return whether it completed (else it ended with an error event)

@@ -10,6 +10,7 @@ import dev.parley.ai.AiProperties;
 import dev.parley.ai.OpenAiPassThrough;
 import dev.parley.ai.TokenUsage;
 import dev.parley.ai.UpstreamExchange;
+import dev.parley.ai.cache.CacheKey;
 import dev.parley.ai.provider.ProviderError;
 import dev.parley.ai.provider.ProviderTimeout;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,8 +40,11 @@ class PassThroughCompletions {
 
 	private final int maxTokens;
 
+	private final CachedPassThrough cached;
+
 	PassThroughCompletions(OpenAiPassThrough passThrough, JsonMapper json, StreamOutcomes outcomes,
-			AiProperties properties) {
+			AiProperties properties, CachedPassThrough cached) {
+		this.cached = cached;
 		this.passThrough = passThrough;
 		this.json = json;
 		this.outcomes = outcomes;
@@ -52,21 +56,31 @@ class PassThroughCompletions {
 		return passThrough.handles(model);
 	}
 
-	/** Passes the request through and writes the answer to {@code response}. */
-	void complete(UUID userId, ChatRequestFields request, HttpServletResponse response) throws IOException {
+	/**
+	 * Passes the request through and writes the answer to {@code response}; with a cache key (the
+	 * request asked for the cache and it held nothing), a complete answer is stored under it.
+	 */
+	void complete(UUID userId, ChatRequestFields request, HttpServletResponse response, @Nullable CacheKey cacheKey)
+			throws IOException {
 		try (UpstreamExchange exchange = passThrough.open(userId, request.model(), "/chat/completions",
 				upstreamModel -> request.forUpstream(upstreamModel, maxTokens), request.streamed())) {
 			String contentType = exchange.contentType();
+			Stored stored = cacheKey == null ? null : new Stored(cacheKey, userId);
 			if (contentType != null && contentType.startsWith(MediaType.TEXT_EVENT_STREAM_VALUE)) {
-				stream(exchange, request.usageAsked(), response);
+				stream(exchange, request.usageAsked(), response, stored);
 			}
 			else {
-				whole(exchange, contentType, response);
+				whole(exchange, contentType, response, stored);
 			}
 		}
 	}
 
-	private void stream(UpstreamExchange exchange, boolean usageAsked, HttpServletResponse response) {
+	/** Where a complete answer is stored in the response cache. */
+	private record Stored(CacheKey key, UUID userId) {
+	}
+
+	private void stream(UpstreamExchange exchange, boolean usageAsked, HttpServletResponse response,
+			@Nullable Stored stored) {
 		response.setStatus(exchange.status());
 		response.setContentType("text/event-stream;charset=UTF-8");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
@@ -74,8 +88,14 @@ class PassThroughCompletions {
 		response.setHeader("X-Accel-Buffering", "no");
 		try {
 			OutputStream out = response.getOutputStream();
-			boolean completed = new CompletionStreamRelay(exchange, out, usageAsked, json).relay();
+			CachedPassThrough.Recorder recorder = stored == null ? null : CachedPassThrough.recorder(out).asStream();
+			CompletionStreamRelay relay = new CompletionStreamRelay(exchange, recorder != null ? recorder : out,
+					usageAsked, json);
+			boolean completed = relay.relay();
 			outcomes.record(completed ? ChatCompletionStream.Outcome.COMPLETED : ChatCompletionStream.Outcome.FAILED);
+			if (completed && recorder != null && exchange.status() == 200) {
+				cached.store(stored.key(), stored.userId(), exchange.model(), recorder, relay.usage());
+			}
 		}
 		catch (IOException ex) {
 			// The client went away: nobody is left to read the answer.
@@ -84,8 +104,8 @@ class PassThroughCompletions {
 		}
 	}
 
-	private void whole(UpstreamExchange exchange, @Nullable String contentType, HttpServletResponse response)
-			throws IOException {
+	private void whole(UpstreamExchange exchange, @Nullable String contentType, HttpServletResponse response,
+			@Nullable Stored stored) throws IOException {
 		byte[] body;
 		try {
 			body = exchange.body().readAllBytes();
@@ -100,8 +120,13 @@ class PassThroughCompletions {
 		response.setStatus(exchange.status());
 		response.setContentType(contentType == null ? MediaType.APPLICATION_JSON_VALUE : contentType);
 		byte[] model = ChatRequestFields.quote(exchange.model()).getBytes(StandardCharsets.UTF_8);
+		CachedPassThrough.Recorder recorder = null;
 		try {
 			OutputStream out = response.getOutputStream();
+			if (stored != null) {
+				recorder = CachedPassThrough.recorder(out);
+				out = recorder;
+			}
 			if (fields == null || fields.modelStart < 0) {
 				response.setContentLength(body.length);
 				out.write(body);
@@ -121,7 +146,10 @@ class PassThroughCompletions {
 		if (fields != null && fields.spoke) {
 			exchange.spoke();
 		}
-		exchange.completed(fields == null || fields.usage == null ? TokenUsage.NONE : fields.usage,
-				fields == null ? null : fields.finishReason);
+		TokenUsage usage = fields == null || fields.usage == null ? TokenUsage.NONE : fields.usage;
+		exchange.completed(usage, fields == null ? null : fields.finishReason);
+		if (recorder != null && fields != null && exchange.status() == 200) {
+			cached.store(stored.key(), stored.userId(), exchange.model(), recorder, usage);
+		}
 	}
 }
