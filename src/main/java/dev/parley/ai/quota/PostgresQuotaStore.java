@@ -1,6 +1,5 @@
 package dev.parley.ai.quota;
 
-import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,12 +7,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.parley.platform.ConditionalOnMissingRedis;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,9 +40,17 @@ class PostgresQuotaStore implements QuotaStore {
 
 	private final Clock clock;
 
-	PostgresQuotaStore(JdbcClient jdbc, Clock clock) {
+	/**
+	 * Outside any transaction of the caller's: each call is its own, and holds the counters' locks
+	 * only for the function's time, whatever the caller is doing.
+	 */
+	private final TransactionTemplate onItsOwn;
+
+	PostgresQuotaStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.onItsOwn = new TransactionTemplate(transactions);
+		this.onItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 	}
 
 	@Override
@@ -57,21 +68,17 @@ class PostgresQuotaStore implements QuotaStore {
 			node.put("requests_policy", counter.requestsPolicy());
 			node.put("expires_at", counter.expiresAt().toString());
 		}
-		Array violated = jdbc.sql("select quota_reserve(:hold, cast(:counters as jsonb), :tokens, :usd, :now, :until)")
+		String counterJson = JSON.writeValueAsString(json);
+		return Objects.requireNonNull(onItsOwn.execute(status -> jdbc
+			.sql("select quota_reserve(:hold, cast(:counters as jsonb), :tokens, :usd, :now, :until)")
 			.param("hold", hold)
-			.param("counters", JSON.writeValueAsString(json))
+			.param("counters", counterJson)
 			.param("tokens", tokens)
 			.param("usd", usdMicros)
 			.param("now", Timestamp.from(now))
 			.param("until", Timestamp.from(holdUntil))
-			.query((rs, row) -> rs.getArray(1))
-			.single();
-		try {
-			return Arrays.asList((String[]) violated.getArray());
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException("Unreadable answer of quota_reserve", ex);
-		}
+			.query((rs, row) -> Arrays.asList((String[]) rs.getArray(1).getArray()))
+			.single()));
 	}
 
 	@Override
@@ -81,13 +88,14 @@ class PostgresQuotaStore implements QuotaStore {
 			// Only minute counters: the reservation held nothing.
 			return;
 		}
-		jdbc.sql("select quota_settle(:hold, string_to_array(:keys, ' '), :tokens, :usd)")
+		onItsOwn.executeWithoutResult(status -> jdbc
+			.sql("select quota_settle(:hold, string_to_array(:keys, ' '), :tokens, :usd)")
 			.param("hold", hold)
 			.param("keys", String.join(" ", keys))
 			.param("tokens", tokens)
 			.param("usd", usdMicros)
 			.query((rs, row) -> 1)
-			.single();
+			.single());
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,11 +23,14 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Both quota stores, against the real PostgreSQL and a real Redis: reservations racing for the
- * last of a limit never overbook it, a settlement replaces the estimate by the actual usage, and a
- * hold that was never settled lapses.
+ * last of a limit never overbook it, a settlement replaces the estimate by the actual usage, a
+ * hold that was never settled lapses, and one user's many turns reserving and settling at once on
+ * the same counters all get through (PostgreSQL: no deadlock, no lock held past the function).
  */
 @IntegrationTest
 class QuotaStoresIntegrationTests {
@@ -35,6 +39,9 @@ class QuotaStoresIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@AfterAll
 	static void closeRedis() {
@@ -45,7 +52,7 @@ class QuotaStoresIntegrationTests {
 
 	@Test
 	void postgresNeverOverbooksUnderConcurrentReservations() throws Exception {
-		neverOverbooks(new PostgresQuotaStore(jdbc, Clock.systemUTC()));
+		neverOverbooks(new PostgresQuotaStore(jdbc, transactions, Clock.systemUTC()));
 	}
 
 	@Test
@@ -55,7 +62,7 @@ class QuotaStoresIntegrationTests {
 
 	@Test
 	void postgresSettlesActualUsageAndLetsUnsettledHoldsLapse() {
-		settlesAndLapses(new PostgresQuotaStore(jdbc, Clock.systemUTC()));
+		settlesAndLapses(new PostgresQuotaStore(jdbc, transactions, Clock.systemUTC()));
 	}
 
 	@Test
@@ -65,12 +72,26 @@ class QuotaStoresIntegrationTests {
 
 	@Test
 	void postgresSettlesWhileOthersReserveOnTheSameCountersWithoutDeadlocks() throws Exception {
-		reservesAndSettlesConcurrently(new PostgresQuotaStore(jdbc, Clock.systemUTC()));
+		reservesAndSettlesConcurrently(new PostgresQuotaStore(jdbc, transactions, Clock.systemUTC()));
 	}
 
 	@Test
 	void redisSettlesWhileOthersReserveOnTheSameCountersWithoutDeadlocks() throws Exception {
 		reservesAndSettlesConcurrently(redis());
+	}
+
+	@Test
+	void aPostgresReservationInsideACallersTransactionDoesNotLockTheCountersUntilItEnds() {
+		PostgresQuotaStore store = new PostgresQuotaStore(jdbc, transactions, Clock.systemUTC());
+		List<QuotaCounter> counters = List.of(counter(1000L, null));
+		Instant now = Instant.now();
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			assertThat(store.reserve(UUID.randomUUID(), counters, 100, 0, now, now.plusSeconds(60))).isEmpty();
+			// Another turn's reservation on the same counter does not wait for the caller's transaction.
+			CompletableFuture<List<String>> other = CompletableFuture
+				.supplyAsync(() -> store.reserve(UUID.randomUUID(), counters, 100, 0, now, now.plusSeconds(60)));
+			assertThat(other).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(List.of());
+		});
 	}
 
 	/**
