@@ -94,6 +94,27 @@ class QuotaStoresIntegrationTests {
 		});
 	}
 
+	@Test
+	void thePostgresSweepGivesBackHoldsThatLapsedOnCountersNoOneReservesOnAnyMore() {
+		List<QuotaCounter> counters = List.of(counter(1000L, null));
+		String key = counters.getFirst().key();
+		Instant now = Instant.now();
+		PostgresQuotaStore store = new PostgresQuotaStore(jdbc, transactions, Clock.systemUTC());
+		assertThat(store.reserve(UUID.randomUUID(), counters, 700, 0, now, now.plusSeconds(60))).isEmpty();
+		UUID settledLater = UUID.randomUUID();
+		assertThat(store.reserve(settledLater, counters, 200, 0, now, now.plusSeconds(600))).isEmpty();
+
+		new PostgresQuotaStore(jdbc, transactions, Clock.fixed(now.plusSeconds(120), java.time.ZoneOffset.UTC)).sweep();
+
+		// The lapsed hold is gone from the counter's own totals, the live one is still held.
+		assertThat(jdbc.sql("select held_tokens from quota_counters where key = :key").param("key", key)
+			.query(Long.class).single()).isEqualTo(200);
+		assertThat(jdbc.sql("select count(*) from quota_holds where counter_key = :key").param("key", key)
+			.query(Long.class).single()).isEqualTo(1);
+		store.settle(settledLater, counters, 150, 0);
+		assertThat(store.usage(counters, now).get(key)).isEqualTo(new QuotaStore.CounterUsage(150, 0, 2, 0, 0));
+	}
+
 	/**
 	 * One heavy user: turns on many connections reserve and settle on the same day, month and minute
 	 * counters at once. Every one is admitted and settled (none fails for a lock), and the counters
