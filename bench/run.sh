@@ -12,7 +12,8 @@
 # Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/parley_bench; the database is
 # dropped and created), BENCH_SERVER_CORES (0), BENCH_LOAD_CORES (1), BENCH_PARLEY_PORT (8100),
 # BENCH_MOCK_PORT (9100), BENCH_JAVA (a JDK 21+ java), BENCH_PARLEY_JAVA_OPTS (extra JVM flags for Parley),
-# BENCH_QUOTAS (1: scenario 2 also runs each round with a generous quota on the bench user, arm parley-quotas).
+# BENCH_QUOTAS (1: scenario 2 also runs each round with a generous quota on the bench user, arm parley-quotas),
+# BENCH_START_TIMEOUT (180: seconds Parley may take to become healthy; more on a busy machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -26,7 +27,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP=$2; shift ;;
     --scenarios) SCENARIOS=$2; shift ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -224,7 +225,7 @@ start_parley() {
     "$@" \
     taskset -c "${PARLEY_CORES:-$SERVER_CORES}" "${PARLEY_CMD[@]}" > "$RESULTS/parley-$STARTS.log" 2>&1 &
   PARLEY_PID=$!
-  local deadline=$(( $(date +%s) + 180 ))
+  local deadline=$(( $(date +%s) + ${BENCH_START_TIMEOUT:-180} ))
   until curl -fs -o /dev/null "$PARLEY/health"; do
     if ! kill -0 "$PARLEY_PID" 2>/dev/null || (( $(date +%s) > deadline )); then
       log "Parley did not become healthy: $(tail -20 "$RESULTS/parley-$STARTS.log")"; exit 1
