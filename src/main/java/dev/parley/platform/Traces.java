@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ public class Traces {
 
 	private final ObservationRegistry registry;
 
+	@Autowired
 	Traces(ObjectProvider<ObservationRegistry> registry, Environment environment) {
 		this(TracingSwitch.on(environment) ? registry.getIfAvailable(() -> ObservationRegistry.NOOP)
 				: ObservationRegistry.NOOP);

@@ -1,6 +1,7 @@
 package dev.parley.ai.metering;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import dev.parley.ai.ModelInfo;
 import dev.parley.ai.TokenUsage;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +43,9 @@ final class GenerationSpan {
 	 * @param operation {@code chat} or {@code embeddings}
 	 */
 	static GenerationSpan start(ObservationRegistry registry, String operation, ModelInfo model, String keySource) {
-		Observation observation = Observation.createNotStarted(NAME, registry);
+		// A client span, as the conventions want; the trace headers it would carry go nowhere (the
+		// provider adapters send their own requests).
+		Observation observation = Observation.createNotStarted(NAME, GenerationSpan::clientContext, registry);
 		if (!observation.isNoop()) {
 			ModelId id = model.id();
 			observation.contextualName(operation + " " + id.model())
@@ -86,6 +91,12 @@ final class GenerationSpan {
 			observation.error(failure);
 		}
 		observation.stop();
+	}
+
+	private static SenderContext<Map<String, String>> clientContext() {
+		SenderContext<Map<String, String>> context = new SenderContext<>(Map::put, Kind.CLIENT);
+		context.setCarrier(new HashMap<>());
+		return context;
 	}
 
 	private static String providerName(String provider) {
