@@ -37,6 +37,11 @@ public class Traces {
 		return OFF;
 	}
 
+	/** Observations in this registry, whatever the settings: for objects built by hand. */
+	public static Traces in(ObservationRegistry registry) {
+		return new Traces(registry);
+	}
+
 	/** The registry to create observations in; {@link ObservationRegistry#NOOP} when tracing is off. */
 	public ObservationRegistry registry() {
 		return registry;
