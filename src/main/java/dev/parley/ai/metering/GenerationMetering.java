@@ -111,16 +111,17 @@ public class GenerationMetering {
 		/**
 		 * Records the call as a generation: its tokens and their cost by the model's price, published
 		 * as {@link GenerationCompleted}.
-		 * @param status {@code completed} or {@code failed}
+		 * @param status {@code completed}, {@code failed} or {@code cancelled}
 		 */
 		public void end(TokenUsage usage, String status) {
 			Instant now = clock.instant();
 			BigDecimal cost = model.pricing() == null ? null : model.pricing().cost(usage);
-			if ("completed".equals(status)) {
-				span.completed(model.id().toString(), usage, cost, null);
-			}
-			else {
-				span.failed(new GenerationFailed(GenerationFailed.Reason.PROVIDER_ERROR, "The provider call failed."));
+			switch (status) {
+				case "completed" -> span.completed(model.id().toString(), usage, cost, null);
+				case "cancelled" -> span.failed(
+						new GenerationFailed(GenerationFailed.Reason.CANCELLED, "The provider call was cancelled."));
+				default -> span.failed(
+						new GenerationFailed(GenerationFailed.Reason.PROVIDER_ERROR, "The provider call failed."));
 			}
 			publish(new GenerationCompleted(userId, null, model.id().toString(), model.id().provider(), keySource,
 					usage.promptTokens(), usage.completionTokens(), cost, Duration.between(startedAt, now).toMillis(),
