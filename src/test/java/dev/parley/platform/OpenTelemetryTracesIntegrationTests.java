@@ -4,9 +4,12 @@ import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.parley.ai.ToolCall;
 import dev.parley.ai.fake.FakeProvider;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Traces exported over OTLP/HTTP to a fake collector: a chat turn through a fake OpenAI server with
@@ -61,11 +65,16 @@ class OpenTelemetryTracesIntegrationTests {
 
 	Session session;
 
+	/** Each test's requests carry a trace of their own ({@code traceparent}), whatever arrives late from another. */
+	String traceId;
+
 	@BeforeEach
 	void register() {
 		session = api.register();
 		openai.reset();
-		collector.reset();
+		byte[] id = new byte[16];
+		ThreadLocalRandom.current().nextBytes(id);
+		traceId = HexFormat.of().formatHex(id);
 	}
 
 	@Test
@@ -79,15 +88,15 @@ class OpenTelemetryTracesIntegrationTests {
 		openai.enqueue(OpenAiWire.streamToolCalls(new ToolCall("call_a", "calculator", "{\"expression\":\"6*7\"}")),
 				OpenAiWire.stream("The answer is ", "forty-two-canary."));
 
-		Response turn = api.post("/api/v1/chats/" + chat + "/completions", session.accessToken(),
+		Response turn = traced("/api/v1/chats/" + chat + "/completions", session.accessToken(),
 				map("content", "what is 6*7? my-prompt-canary"));
 		assertThat(turn.status()).as(turn.body()).isEqualTo(200);
 
 		ReceivedSpan server = awaitSpan("http post /api/v1/chats/{chatId}/completions");
 		List<ReceivedSpan> calls = await().atMost(Duration.ofSeconds(10))
-			.until(() -> named("chat gpt-4o-mini", server.traceId()), found -> found.size() == 2);
+			.until(() -> named("chat gpt-4o-mini"), found -> found.size() == 2);
 		ReceivedSpan tool = await().atMost(Duration.ofSeconds(10))
-			.until(() -> named("execute_tool calculator", server.traceId()), found -> found.size() == 1)
+			.until(() -> named("execute_tool calculator"), found -> found.size() == 1)
 			.getFirst();
 
 		assertThat(server.kind()).as(server.attributes().toString()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
@@ -95,6 +104,8 @@ class OpenTelemetryTracesIntegrationTests {
 			.containsEntry("status", "200")
 			.doesNotContainKey("http.url");
 		assertThat(server.resource()).containsEntry("service.name", "parley");
+		// The caller's trace goes on (W3C traceparent): its span is the request's parent.
+		assertThat(server.parentSpanId()).isEqualTo("00f067aa0ba902b7");
 		for (ReceivedSpan call : calls) {
 			assertThat(call.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
 			assertThat(call.parentSpanId()).isEqualTo(server.spanId());
@@ -118,7 +129,7 @@ class OpenTelemetryTracesIntegrationTests {
 			.containsEntry("gen_ai.tool.call.id", "call_a");
 		assertThat(tool.status()).isNotEqualTo(StatusCode.STATUS_CODE_ERROR);
 
-		assertNothingSecretIn(collector.spans(), "my-prompt-canary", "forty-two-canary", "6*7",
+		assertNothingSecretIn(collector.spans().stream().filter(span -> span.traceId().equals(traceId)).toList(), "my-prompt-canary", "forty-two-canary", "6*7",
 				session.accessToken(), session.userId(), session.email(), chat);
 		assertThat(collector.headers()).allSatisfy(headers -> assertThat(headers).containsKey("X-collector-token"));
 	}
@@ -128,14 +139,14 @@ class OpenTelemetryTracesIntegrationTests {
 		String key = api.post("/api/v1/api-keys", session.accessToken(), map("name", "sdk")).json().get("key").asString();
 		openai.enqueue(OpenAiWire.stream("gateway ", "answer-canary"));
 
-		Response response = api.post("/v1/chat/completions", key, map("model", "openai/gpt-4o-mini", "stream", true,
+		Response response = traced("/v1/chat/completions", key, map("model", "openai/gpt-4o-mini", "stream", true,
 				"messages", List.of(map("role", "user", "content", "gateway-prompt-canary"))));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains("answer-canary");
 
 		ReceivedSpan server = awaitSpan("http post /v1/chat/completions");
 		ReceivedSpan call = await().atMost(Duration.ofSeconds(10))
-			.until(() -> named("chat gpt-4o-mini", server.traceId()), found -> found.size() == 1)
+			.until(() -> named("chat gpt-4o-mini"), found -> found.size() == 1)
 			.getFirst();
 
 		assertThat(call.parentSpanId()).isEqualTo(server.spanId());
@@ -144,7 +155,7 @@ class OpenTelemetryTracesIntegrationTests {
 			.containsEntry("gen_ai.usage.output_tokens", "2")
 			.containsEntry("gen_ai.provider.name", "openai")
 			.containsKey("parley.cost_usd");
-		assertNothingSecretIn(collector.spans(), "gateway-prompt-canary", "answer-canary", key);
+		assertNothingSecretIn(collector.spans().stream().filter(span -> span.traceId().equals(traceId)).toList(), "gateway-prompt-canary", "answer-canary", key);
 	}
 
 	@Test
@@ -152,27 +163,58 @@ class OpenTelemetryTracesIntegrationTests {
 		String key = api.post("/api/v1/api-keys", session.accessToken(), map("name", "sdk")).json().get("key").asString();
 		openai.enqueue(OpenAiWire.error(400, "invalid_request_error"));
 
-		Response response = api.post("/v1/chat/completions", key,
+		Response response = traced("/v1/chat/completions", key,
 				map("model", "openai/gpt-4o-mini", "messages", List.of(map("role", "user", "content", "hello"))));
 		assertThat(response.status()).isEqualTo(400);
 
 		ReceivedSpan server = awaitSpan("http post /v1/chat/completions");
 		ReceivedSpan call = await().atMost(Duration.ofSeconds(10))
-			.until(() -> named("chat gpt-4o-mini", server.traceId()), found -> found.size() == 1)
+			.until(() -> named("chat gpt-4o-mini"), found -> found.size() == 1)
 			.getFirst();
 		assertThat(call.status()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
 		assertThat(call.attributes()).containsEntry("error.type", "provider_rejected");
 	}
 
+	@Test
+	void aToolStepThatFailsIsAnErrorSpanWithoutWhatItSaid() {
+		String agent = api.post("/api/v1/agents", session.accessToken(),
+				map("name", "Counter", "model", "openai/gpt-4o-mini", "tools", List.of("calculator")))
+			.json()
+			.get("id")
+			.asString();
+		String chat = api.post("/api/v1/chats", session.accessToken(), map("agent_id", agent)).json().get("id").asString();
+		openai.enqueue(OpenAiWire.streamToolCalls(new ToolCall("call_bad", "calculator", "{\"expr\":\"canary-arg\"}")),
+				OpenAiWire.stream("Sorry."));
+
+		assertThat(traced("/api/v1/chats/" + chat + "/completions", session.accessToken(), map("content", "count"))
+			.status()).isEqualTo(200);
+
+		ReceivedSpan server = awaitSpan("http post /api/v1/chats/{chatId}/completions");
+		ReceivedSpan tool = await().atMost(Duration.ofSeconds(10))
+			.until(() -> named("execute_tool calculator"), found -> found.size() == 1)
+			.getFirst();
+		assertThat(tool.status()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
+		assertThat(tool.attributes()).containsEntry("error.type", "tool_error")
+			.containsEntry("gen_ai.tool.call.id", "call_bad");
+		assertNothingSecretIn(List.of(tool), "canary-arg", "expression");
+	}
+
+	private Response traced(String path, String token, Object body) {
+		return api.send(api.request(path, token)
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JsonMapper.builder().build().writeValueAsString(body))));
+	}
+
 	private ReceivedSpan awaitSpan(String name) {
 		return await().atMost(Duration.ofSeconds(10))
-			.alias("a span named " + name)
-			.until(() -> collector.spans().stream().filter(span -> span.name().equals(name)).findFirst(),
-					Optional::isPresent)
+			.alias("a span named " + name + " in trace " + traceId)
+			.until(() -> named(name).stream().findFirst(), Optional::isPresent)
 			.orElseThrow();
 	}
 
-	private static List<ReceivedSpan> named(String name, String traceId) {
+	/** This test's spans of this name. */
+	private List<ReceivedSpan> named(String name) {
 		return collector.spans()
 			.stream()
 			.filter(span -> span.name().equals(name) && span.traceId().equals(traceId))
