@@ -25,6 +25,8 @@ import dev.parley.ai.TokenUsage;
 import dev.parley.ai.ToolCall;
 import dev.parley.ai.ToolDefinition;
 import dev.parley.conversations.Replies;
+import dev.parley.platform.Traces;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +61,12 @@ class AgentLoop {
 
 	private final Replies replies;
 
+	private final Traces traces;
+
 	AgentLoop(Generations generations, ToolRound round, Runs runs, LiveRuns live, Clock clock, JsonMapper json,
-			Replies replies) {
+			Replies replies, Traces traces) {
 		this.replies = replies;
+		this.traces = traces;
 		this.generations = generations;
 		this.round = round;
 		this.runs = runs;
@@ -128,9 +133,13 @@ class AgentLoop {
 
 		private final StringBuilder said = new StringBuilder();
 
+		/** What the step was asked for in (the turn's request), for what the run does after it. */
+		private final @Nullable Observation trace;
+
 		StepObserver(RunProgress run, RunStep step) {
 			this.run = run;
 			this.step = step;
+			this.trace = traces.current();
 		}
 
 		@Override
@@ -156,7 +165,9 @@ class AgentLoop {
 			runs.endModelStep(run.scope.run().id(), step.id(), true, said.toString(), result.usage().promptTokens(),
 					result.usage().completionTokens(), cost);
 			// Tools block: they run on a thread of their own, not on the provider client's.
-			Thread.ofVirtual().name("run-" + run.scope.run().id()).start(() -> afterModel(run, result));
+			Thread.ofVirtual()
+				.name("run-" + run.scope.run().id())
+				.start(traces.within(trace, () -> afterModel(run, result)));
 		}
 
 		@Override

@@ -24,6 +24,7 @@ import dev.parley.agents.tools.ToolInvocation;
 import dev.parley.agents.tools.ToolResult;
 import dev.parley.agents.tools.Toolbox;
 import dev.parley.ai.ToolCall;
+import dev.parley.platform.Traces;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,10 +43,13 @@ class ToolRound {
 
 	private final Clock clock;
 
-	ToolRound(Runs runs, RunFeedback feedback, Clock clock) {
+	private final Traces traces;
+
+	ToolRound(Runs runs, RunFeedback feedback, Clock clock, Traces traces) {
 		this.runs = runs;
 		this.feedback = feedback;
 		this.clock = clock;
+		this.traces = traces;
 	}
 
 	/** What a call came to, for the model: the result of the tool, or why it did not run. */
@@ -190,8 +194,10 @@ class ToolRound {
 		try {
 			List<Future<ToolResult>> results = new ArrayList<>();
 			for (Pending call : calls) {
-				results.add(threads.submit(() -> Toolbox.call(call.tool(), scope.userId(), call.step().toolCallId(),
-						call.step().arguments(), scope.deadline(), scope.run().id(), call.step().id())));
+				ToolStepSpan span = ToolStepSpan.of(traces.registry(), call.tool().name(), callId(call.step()));
+				results.add(threads.submit(() -> span.run(() -> Toolbox.call(call.tool(), scope.userId(),
+						call.step().toolCallId(), call.step().arguments(), scope.deadline(), scope.run().id(),
+						call.step().id()))));
 			}
 			for (int i = 0; i < calls.size(); i++) {
 				ended.add(end(calls.get(i).step(), await(results.get(i), scope, calls.get(i).tool()), events));

@@ -1,7 +1,5 @@
 package dev.parley.ai;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -36,16 +34,13 @@ public class Embeddings {
 
 	private final GenerationMetering metering;
 
-	private final Clock clock;
-
 	Embeddings(ModelCatalogue catalogue, ProviderRegistry providers, CredentialResolver credentials,
-			UserConcurrency concurrency, GenerationMetering metering, Clock clock) {
+			UserConcurrency concurrency, GenerationMetering metering) {
 		this.catalogue = catalogue;
 		this.providers = providers;
 		this.credentials = credentials;
 		this.concurrency = concurrency;
 		this.metering = metering;
-		this.clock = clock;
 	}
 
 	/**
@@ -61,19 +56,19 @@ public class Embeddings {
 		CredentialResolver.Resolved credential = credentials.resolve(userId, info.id().provider());
 		String keySource = credential.source().name().toLowerCase(Locale.ROOT);
 		UserConcurrency.Permit permit = concurrency.acquire(userId);
-		Instant startedAt = clock.instant();
+		GenerationMetering.Call call = metering.startCall(userId, info, keySource, "embeddings");
 		try {
 			EmbeddingProvider.Vectors vectors = provider
 				.embed(new EmbeddingProvider.Call(info.id().model(), inputs, dimensions, credential.credential()));
-			metering.recordCall(userId, info, keySource, new TokenUsage(vectors.promptTokens(), 0), startedAt, "completed");
+			call.end(new TokenUsage(vectors.promptTokens(), 0), "completed");
 			return new Embedded(info.id().toString(), vectors.vectors(), vectors.promptTokens());
 		}
 		catch (ProviderError ex) {
-			metering.recordCall(userId, info, keySource, TokenUsage.NONE, startedAt, "failed");
+			call.end(TokenUsage.NONE, "failed");
 			throw failure(ex);
 		}
 		catch (RuntimeException ex) {
-			metering.recordCall(userId, info, keySource, TokenUsage.NONE, startedAt, "failed");
+			call.end(TokenUsage.NONE, "failed");
 			throw ex;
 		}
 		finally {

@@ -125,7 +125,8 @@ public class OpenAiPassThrough {
 			throw refused;
 		}
 		// The place is given back by the exchange itself, at once when it ends; metering may come later.
-		GenerationObserver metered = quota.settling(metering.observe(estimate, model,
+		String operation = path.startsWith("/embeddings") ? "embeddings" : "chat";
+		GenerationObserver metered = quota.settling(metering.observe(operation, estimate, model,
 				credential.source().name().toLowerCase(Locale.ROOT), NO_ONE, () -> {
 				}, catalogue::resolve), catalogue::resolve);
 		try {

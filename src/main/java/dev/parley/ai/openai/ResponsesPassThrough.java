@@ -6,8 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,16 +55,13 @@ class ResponsesPassThrough {
 
 	private final JsonMapper json;
 
-	private final Clock clock;
-
 	ResponsesPassThrough(OpenAiResponsesUpstream upstream, Generations generations, CredentialResolver credentials,
-			GenerationMetering metering, JsonMapper json, Clock clock) {
+			GenerationMetering metering, JsonMapper json) {
 		this.upstream = upstream;
 		this.generations = generations;
 		this.credentials = credentials;
 		this.metering = metering;
 		this.json = json;
-		this.clock = clock;
 	}
 
 	static boolean handles(ModelInfo model) {
@@ -79,8 +74,7 @@ class ResponsesPassThrough {
 		String keySource = credential.source().name().toLowerCase(Locale.ROOT);
 		boolean streamed = body.path("stream").asBoolean(false);
 		GenerationSlot slot = generations.reserve(userId);
-		Instant startedAt = clock.instant();
-		Metered metered = new Metered(userId, model, keySource, startedAt, slot);
+		Metered metered = new Metered(metering.startCall(userId, model, keySource, "chat"), slot);
 		OpenAiResponsesUpstream.Upstream answer;
 		try {
 			body.put("model", model.id().model());
@@ -201,23 +195,14 @@ class ResponsesPassThrough {
 	/** Meters the call and gives the user's place back, once. */
 	private final class Metered {
 
-		private final UUID userId;
-
-		private final ModelInfo model;
-
-		private final String keySource;
-
-		private final Instant startedAt;
+		private final GenerationMetering.Call call;
 
 		private final GenerationSlot slot;
 
 		private boolean ended;
 
-		Metered(UUID userId, ModelInfo model, String keySource, Instant startedAt, GenerationSlot slot) {
-			this.userId = userId;
-			this.model = model;
-			this.keySource = keySource;
-			this.startedAt = startedAt;
+		Metered(GenerationMetering.Call call, GenerationSlot slot) {
+			this.call = call;
 			this.slot = slot;
 		}
 
@@ -227,7 +212,7 @@ class ResponsesPassThrough {
 			}
 			ended = true;
 			slot.release();
-			metering.recordCall(userId, model, keySource, usage, startedAt, status);
+			call.end(usage, status);
 		}
 	}
 }

@@ -17,6 +17,10 @@ import dev.parley.ai.ModelId;
 import dev.parley.ai.ModelInfo;
 import dev.parley.ai.PromptMessage;
 import dev.parley.ai.TokenUsage;
+import dev.parley.platform.Traces;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 class GenerationMeteringTests {
@@ -55,6 +59,77 @@ class GenerationMeteringTests {
 		}, id -> MODEL).onComplete(answer);
 
 		assertThat(caller.result.get()).isEqualTo(answer);
+	}
+
+	@Test
+	void theSpanOfAStreamedCallEndsWithTheStreamWithItsUsage() {
+		Spans spans = new Spans();
+		GenerationMetering metering = new GenerationMetering(event -> {
+		}, Clock.systemUTC(), Traces.in(spans.registry()));
+
+		GenerationObserver streaming = metering.observe(REQUEST, MODEL, "server", new Recorder(), () -> {
+		}, id -> MODEL);
+		streaming.onDelta("Hel");
+
+		assertThat(spans.started).singleElement()
+			.satisfies(span -> assertThat(span.getContextualName()).isEqualTo("chat gpt-4o-mini"));
+		assertThat(spans.stopped).isEmpty();
+
+		streaming.onComplete(new GenerationResult("openai/gpt-4o-mini", "Hello", "stop", new TokenUsage(7, 2)));
+
+		Observation.Context span = spans.stopped.getFirst();
+		assertThat(span.getLowCardinalityKeyValue("gen_ai.provider.name").getValue()).isEqualTo("openai");
+		assertThat(span.getLowCardinalityKeyValue("gen_ai.request.model").getValue()).isEqualTo("gpt-4o-mini");
+		assertThat(span.getHighCardinalityKeyValue("gen_ai.usage.input_tokens").getValue()).isEqualTo("7");
+		assertThat(span.getHighCardinalityKeyValue("gen_ai.usage.output_tokens").getValue()).isEqualTo("2");
+		assertThat(span.getError()).isNull();
+	}
+
+	@Test
+	void aFailedCallIsAnErrorSpanAndACancelledOneIsNot() {
+		Spans spans = new Spans();
+		GenerationMetering metering = new GenerationMetering(event -> {
+		}, Clock.systemUTC(), Traces.in(spans.registry()));
+
+		metering.observe(REQUEST, MODEL, "server", new Recorder(), () -> {
+		}, id -> MODEL).onFailure(new GenerationFailed(GenerationFailed.Reason.TIMEOUT, "The provider did not answer."));
+		metering.observe(REQUEST, MODEL, "server", new Recorder(), () -> {
+		}, id -> MODEL).onFailure(new GenerationFailed(GenerationFailed.Reason.CANCELLED, "Cancelled."));
+
+		assertThat(spans.stopped).hasSize(2);
+		assertThat(spans.stopped.get(0).getError()).isInstanceOf(GenerationFailed.class);
+		assertThat(spans.stopped.get(0).getLowCardinalityKeyValue("error.type").getValue()).isEqualTo("timeout");
+		assertThat(spans.stopped.get(1).getError()).isNull();
+		assertThat(spans.stopped.get(1).getLowCardinalityKeyValue("error.type").getValue()).isEqualTo("cancelled");
+	}
+
+	/** An observation handler that keeps what it saw. */
+	private static final class Spans implements ObservationHandler<Observation.Context> {
+
+		final List<Observation.Context> started = new ArrayList<>();
+
+		final List<Observation.Context> stopped = new ArrayList<>();
+
+		ObservationRegistry registry() {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler(this);
+			return registry;
+		}
+
+		@Override
+		public void onStart(Observation.Context context) {
+			started.add(context);
+		}
+
+		@Override
+		public void onStop(Observation.Context context) {
+			stopped.add(context);
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
+		}
 	}
 
 	private static final class Recorder implements GenerationObserver {
