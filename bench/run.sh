@@ -11,7 +11,9 @@
 #
 # Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/parley_bench; the database is
 # dropped and created), BENCH_SERVER_CORES (0), BENCH_LOAD_CORES (1), BENCH_PARLEY_PORT (8100),
-# BENCH_MOCK_PORT (9100), BENCH_JAVA (a JDK 21+ java), BENCH_PARLEY_JAVA_OPTS (extra JVM flags for Parley),
+# BENCH_MOCK_PORT (9100), BENCH_JAVA (a JDK 21+ java), BENCH_PARLEY_JVM (Parley's memory and GC flags; default
+# the README's "Running in production" ones, -XX:+UseSerialGC -Xms32m -Xmx512m; empty: the JVM's own),
+# BENCH_PARLEY_JAVA_OPTS (extra JVM flags for Parley),
 # BENCH_QUOTAS (1: scenario 2 also runs each round with a generous quota on the bench user, arm parley-quotas),
 # BENCH_START_TIMEOUT (180: seconds Parley may take to become healthy; more on a busy machine).
 set -euo pipefail
@@ -195,7 +197,9 @@ reset_database() {
 STARTS=0
 # How Parley is started: the fat jar, or (use_aot_cache) the extracted jar with a JDK 25 AOT cache.
 # shellcheck disable=SC2206
-PARLEY_JAR_CMD=("$JAVA" ${BENCH_PARLEY_JAVA_OPTS:-} -jar "$JAR")
+# The JVM options the README recommends (Running in production), unless BENCH_PARLEY_JVM says otherwise.
+PARLEY_JAVA_OPTS="${BENCH_PARLEY_JVM--XX:+UseSerialGC -Xms32m -Xmx512m} ${BENCH_PARLEY_JAVA_OPTS:-}"
+PARLEY_JAR_CMD=("$JAVA" $PARLEY_JAVA_OPTS -jar "$JAR")
 PARLEY_CMD=("${PARLEY_JAR_CMD[@]}")
 AOT_DIR=$WORK/aot
 # train_aot_cache: extracts the jar and records an AOT cache with a training start that stops once
@@ -204,11 +208,11 @@ train_aot_cache() {
   "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$AOT_DIR" > "$RESULTS/aot-extract.log" 2>&1
   env PORT="$PARLEY_PORT" DATABASE_URL="$DB_URL" SECRET_KEY="bench-signing-key-of-at-least-32-bytes-0123456789" \
     PARLEY_DATA_DIR="$WORK/data" OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK/v1" \
-    taskset -c "$SERVER_CORES" "$JAVA" -XX:AOTCacheOutput="$AOT_DIR/app.aot" -Dspring.context.exit=onRefresh \
+    taskset -c "$SERVER_CORES" "$JAVA" $PARLEY_JAVA_OPTS -XX:AOTCacheOutput="$AOT_DIR/app.aot" -Dspring.context.exit=onRefresh \
     -jar "$AOT_DIR/$(basename "$JAR")" > "$RESULTS/aot-training.log" 2>&1
   [[ -f $AOT_DIR/app.aot ]]
 }
-use_aot_cache() { PARLEY_CMD=("$JAVA" ${BENCH_PARLEY_JAVA_OPTS:-} -XX:AOTCache="$AOT_DIR/app.aot" -jar "$AOT_DIR/$(basename "$JAR")"); }
+use_aot_cache() { PARLEY_CMD=("$JAVA" $PARLEY_JAVA_OPTS -XX:AOTCache="$AOT_DIR/app.aot" -jar "$AOT_DIR/$(basename "$JAR")"); }
 use_fat_jar() { PARLEY_CMD=("${PARLEY_JAR_CMD[@]}"); }
 # start_parley [ENV=VALUE ...]: starts Parley on the server core, records start-up time and idle RSS.
 # The load comes from one user on one address, so the per-user turn limit and the per-address sign-in

@@ -37,10 +37,13 @@ class AnthropicAuthentication {
 	@Bean
 	BearerTokenResolver bearerTokenResolver() {
 		DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+		// The path first: elsewhere each header read is one more pass of the firewall's header checks.
 		return request -> {
-			String key = request.getHeader(API_KEY_HEADER);
-			if (onPath(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null && key != null && !key.isBlank()) {
-				return key.trim();
+			if (onPath(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+				String key = request.getHeader(API_KEY_HEADER);
+				if (key != null && !key.isBlank()) {
+					return key.trim();
+				}
 			}
 			return standard.resolve(request);
 		};

@@ -54,6 +54,9 @@ import org.springframework.stereotype.Component;
  * <li>stdout and the result cut at the output bound;</li>
  * <li>at most {@code concurrent-runs} runs at once, each on its own platform thread.</li>
  * </ul>
+ * The engine (some 2,500 Truffle and GraalJS classes) is created and warmed up by the first run, not
+ * at start-up: a Parley whose agents never run code does not carry it (README "Running in
+ * production", idle memory). The first run waits for it before its own bounds start.
  */
 @Component
 class JavaScriptSandbox implements DisposableBean {
@@ -93,7 +96,7 @@ class JavaScriptSandbox implements DisposableBean {
 
 	private final Clock clock;
 
-	private final Engine engine;
+	private volatile @Nullable Engine engine;
 
 	private final ResourceLimits resourceLimits;
 
@@ -108,12 +111,6 @@ class JavaScriptSandbox implements DisposableBean {
 	JavaScriptSandbox(CodeProperties limits, Clock clock) {
 		this.limits = limits;
 		this.clock = clock;
-		this.engine = Engine.newBuilder("js")
-			// A stock JDK runs Truffle without its optimising compiler; the warning says only that.
-			.option("engine.WarnInterpreterOnly", "false")
-			.out(OutputStream.nullOutputStream())
-			.err(OutputStream.nullOutputStream())
-			.build();
 		this.resourceLimits = ResourceLimits.newBuilder().statementLimit(limits.statements(), null).build();
 		threads.setThreadCpuTimeEnabled(true);
 		threads.setThreadAllocatedMemoryEnabled(true);
@@ -128,16 +125,36 @@ class JavaScriptSandbox implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
-		watchdog.scheduleWithFixedDelay(this::check, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
-		warmUp();
+	}
+
+	/** The engine, created by the first run together with the watchdog's schedule. */
+	private Engine engine() {
+		Engine created = engine;
+		if (created == null) {
+			synchronized (this) {
+				created = engine;
+				if (created == null) {
+					created = Engine.newBuilder("js")
+						// A stock JDK runs Truffle without its optimising compiler; the warning says only that.
+						.option("engine.WarnInterpreterOnly", "false")
+						.out(OutputStream.nullOutputStream())
+						.err(OutputStream.nullOutputStream())
+						.build();
+					warmUp(created);
+					watchdog.scheduleWithFixedDelay(this::check, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+					engine = created;
+				}
+			}
+		}
+		return created;
 	}
 
 	/**
-	 * Loads and initialises the engine's classes once, outside any run, so a user's first script is
-	 * not charged for them (several hundred milliseconds of CPU time on a cold JVM).
+	 * Loads and initialises the engine's classes once, outside any run's bounds, so a user's first
+	 * script is not charged for them (several hundred milliseconds of CPU time on a cold JVM).
 	 */
-	private void warmUp() {
-		Context context = newContext(OutputStream.nullOutputStream());
+	private void warmUp(Engine engine) {
+		Context context = newContext(engine, OutputStream.nullOutputStream());
 		try {
 			context.eval(PRELUDE).execute("{}").execute(context.eval("js", "JSON.parse('[1]').map(x => x + 1)"));
 		}
@@ -175,6 +192,7 @@ class JavaScriptSandbox implements DisposableBean {
 	}
 
 	private CodeRun execute(String code, @Nullable String inputJson, Instant deadline) {
+		Engine engine = engine();
 		CappedOutput stdout = new CappedOutput(outputLimit());
 		Duration left = Duration.between(clock.instant(), deadline);
 		if (left.isNegative() || left.isZero()) {
@@ -183,7 +201,7 @@ class JavaScriptSandbox implements DisposableBean {
 		boolean deadlineFirst = left.compareTo(limits.wallTime()) < 0;
 		long wallEnd = System.nanoTime() + (deadlineFirst ? left : limits.wallTime()).toNanos();
 		long thread = Thread.currentThread().threadId();
-		Context context = newContext(stdout);
+		Context context = newContext(engine, stdout);
 		Watch watch = new Watch(thread, context, threads.getThreadCpuTime(thread), threads.getThreadAllocatedBytes(thread),
 				wallEnd, deadlineFirst);
 		running.add(watch);
@@ -210,7 +228,7 @@ class JavaScriptSandbox implements DisposableBean {
 		}
 	}
 
-	private Context newContext(OutputStream stdout) {
+	private Context newContext(Engine engine, OutputStream stdout) {
 		return Context.newBuilder("js")
 			.engine(engine)
 			.out(stdout)
@@ -309,8 +327,12 @@ class JavaScriptSandbox implements DisposableBean {
 		watchdog.shutdownNow();
 		runners.shutdownNow();
 		running.forEach(watch -> close(watch.context));
+		Engine created = engine;
+		if (created == null) {
+			return;
+		}
 		try {
-			engine.close(true);
+			created.close(true);
 		}
 		catch (RuntimeException ex) {
 			log.debug("Closing the JavaScript engine", ex);
