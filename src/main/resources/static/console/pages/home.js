@@ -5,7 +5,6 @@ export const home = {
   path: '/chats',
   name: 'chats',
   title: 'Chats',
-  public: true,
   render(main) {
     main.append(h('h1', {}, 'Parley'), h('p', {}, 'The console is being built.'));
   },
