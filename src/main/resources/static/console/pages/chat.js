@@ -21,6 +21,11 @@ export const chat = {
     const conversation = new Conversation(main, info, models);
     history.forEach((message) => conversation.upsert(message));
     await conversation.start(history);
+    if (!location.hash.startsWith(`#/chats/${chatId}`)) {
+      // The user went elsewhere while the socket opened: nothing will clean this page up but us.
+      conversation.close();
+      return undefined;
+    }
     return () => conversation.close();
   },
 };

@@ -95,6 +95,7 @@ export const chats = {
       }, item.bookmarked ? '★' : '☆');
       const archive = h('button.archive', {
         type: 'button',
+        'aria-label': `${item.archived ? 'Unarchive' : 'Archive'} ${title}`,
         onclick: async () => {
           try {
             await api.post(`/api/v1/chats/${item.id}/archive`, { archived: !item.archived });
