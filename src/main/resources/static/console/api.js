@@ -60,8 +60,9 @@ async function authRequest(path, body) {
   return tokens;
 }
 
+/** login is an email or a username: the API's email field takes either. */
 export function login(login, password) {
-  return authRequest('login', { login, password });
+  return authRequest('login', { email: login, password });
 }
 
 export function register(fields) {

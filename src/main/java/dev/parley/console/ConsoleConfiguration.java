@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class ConsoleConfiguration {
 
-	static final String[] PATHS = { "/", "/index.html", "/console/**", "/webjars/**", "/favicon.ico" };
+	static final String[] PATHS = { "/", "/index.html", "/console/**", "/webjars/**", "/vendor/**", "/favicon.ico" };
 
 	@Bean
 	PublicEndpoints consolePublicEndpoints() {
@@ -24,6 +24,15 @@ class ConsoleConfiguration {
 	FilterRegistrationBean<ConsoleHeaders> consoleHeaders() {
 		FilterRegistrationBean<ConsoleHeaders> registration = new FilterRegistrationBean<>(new ConsoleHeaders());
 		registration.addUrlPatterns("/", "/index.html", "/console/*", "/webjars/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	/** /redoc has a policy of its own: ReDoc needs inline styles and blob: workers, the console does not. */
+	@Bean
+	FilterRegistrationBean<RedocHeaders> redocHeaders() {
+		FilterRegistrationBean<RedocHeaders> registration = new FilterRegistrationBean<>(new RedocHeaders());
+		registration.addUrlPatterns("/redoc", "/redoc.html");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}

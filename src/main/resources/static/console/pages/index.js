@@ -1,5 +1,8 @@
 // Every page of the console. A route: { path ('/chats/:id'), name, title, render(main, params),
 // public (reachable signed out), admin (admins only), nav: { label, order, href } (in the menu) }.
+// chats: login, sign-up and (for now) the start page
+import { login } from './login.js';
+import { signup } from './signup.js';
 import { home } from './home.js';
 // pages: agents, projects, MCP servers, keys, usage, admin, catalogue
 import { agents, agent } from './agents.js';
@@ -10,6 +13,11 @@ import { usage } from './usage.js';
 import { admin } from './admin.js';
 import { catalogue } from './catalogue.js';
 
-const pages = [agents, agent, projects, mcp, keys, usage, admin, catalogue];
-
-export const routes = [home, ...pages];
+export const routes = [
+  // chats
+  login,
+  signup,
+  home,
+  // pages
+  agents, agent, projects, mcp, keys, usage, admin, catalogue,
+];

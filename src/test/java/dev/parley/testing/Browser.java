@@ -147,6 +147,29 @@ public final class Browser implements AutoCloseable {
 			.toList();
 	}
 
+	/** Signs a new account up through the console's form and waits for the chats. */
+	public Browser signUp(String email, String password) {
+		// A fresh page load: going from one hash route to another would race the old page's form.
+		driver.get("about:blank");
+		go("/#/signup");
+		waitFor("#signup-email").sendKeys(email);
+		find("#signup-password").sendKeys(password);
+		find("#signup-submit").click();
+		waitUntil(d -> d.getCurrentUrl().endsWith("#/chats") && !findAll("main[data-page=chats]").isEmpty());
+		return this;
+	}
+
+	/** Logs in through the console's form and waits for the chats. */
+	public Browser signIn(String email, String password) {
+		driver.get("about:blank");
+		go("/#/login");
+		waitFor("#login-email").sendKeys(email);
+		find("#login-password").sendKeys(password);
+		find("#login-submit").click();
+		waitUntil(d -> d.getCurrentUrl().endsWith("#/chats") && !findAll("main[data-page=chats]").isEmpty());
+		return this;
+	}
+
 	@Override
 	public void close() {
 		driver.quit();
