@@ -61,7 +61,7 @@ export async function flagsSection(container) {
   const reload = () => load(list, async () => table('Feature flags',
     ['Flag', 'Description', 'On', 'Rollout %', 'Roles', 'Users', 'Changed', ''],
     (await api.get('/api/v1/admin/flags')).items.map((flag, i) => flagRow(flag, i, reload))));
-  const key = h('input#flag-key', { required: true, pattern: '[a-z0-9_.-]+', spellcheck: 'false', autocomplete: 'off' });
+  const key = h('input#flag-key', { required: true, pattern: '[a-z0-9_.\\-]+', spellcheck: 'false', autocomplete: 'off' });
   const inputs = ruleInputs({ enabled: true, rollout_percent: 100, roles: [], users: [] }, 'new-flag');
   const create = h('button.primary#flag-create', { type: 'submit' }, 'Create flag');
   const form = h('form.card', {

@@ -56,7 +56,7 @@ export const mcp = {
     const reload = () => load(list, async () => table('Your MCP servers',
       ['Name', 'URL', 'Transport', 'Status', 'Tools', 'Headers', ''],
       (await all('/api/v1/mcp-servers?limit=100')).map((server) => serverRow(server, reload)), 'No MCP servers yet.'));
-    const name = h('input#mcp-name', { required: true, maxlength: 32, pattern: '[a-z0-9_-]+', autocomplete: 'off' });
+    const name = h('input#mcp-name', { required: true, maxlength: 32, pattern: '[a-z0-9_\\-]+', autocomplete: 'off' });
     const url = h('input#mcp-url', { type: 'url', required: true, placeholder: 'https://mcp.example.com/mcp' });
     const transport = h('select#mcp-transport', {},
       h('option', { value: 'streamable-http' }, 'Streamable HTTP'), h('option', { value: 'sse' }, 'HTTP + SSE (older)'));

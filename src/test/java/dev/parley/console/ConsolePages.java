@@ -32,20 +32,9 @@ final class ConsolePages {
 	/** A browser of the given size, signed in as the user, showing the page at path (e.g. "/#/keys"). */
 	static Browser signedIn(int port, Dimension size, Session user, String path) {
 		Browser browser = Browser.open(port, size);
-		signIn(browser, user.email());
+		browser.signIn(user.email(), Session.PASSWORD);
 		open(browser, path.substring(path.indexOf('#')));
 		return browser;
-	}
-
-	// Until the login page lands: logs in with the console's own api.js, then opens the page in the
-	// same document (the access token lives in the page's memory).
-	static void signIn(Browser browser, String email) {
-		browser.go("/");
-		Object outcome = browser.driver()
-			.executeAsyncScript("const [email, password, done] = arguments; import('/console/api.js')"
-					+ ".then((api) => api.login(email, password)).then(() => done('ok'), (e) => done(String(e)))",
-					email, Session.PASSWORD);
-		assertThat(outcome).isEqualTo("ok");
 	}
 
 	/** Opens another page of the console without reloading it (e.g. "#/keys"), once the last one is gone. */
@@ -74,7 +63,7 @@ final class ConsolePages {
 		}
 		catch (TimeoutException ex) {
 			throw new AssertionError("no " + css + " at " + browser.driver().getCurrentUrl() + "; the page shows: "
-					+ browser.find("main").getText() + "; console: " + browser.consoleErrors(), ex);
+					+ browser.script("return document.getElementById('main').innerHTML") + "; console: " + browser.consoleErrors(), ex);
 		}
 	}
 
