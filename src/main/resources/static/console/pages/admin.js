@@ -32,11 +32,15 @@ function costSection(container, charts, editQuota) {
     });
     const slot = body.querySelector('.chart-slot');
     if (slot && view?.groups.length) {
-      charts.push(chart(slot, 'admin-cost-chart', `Cost by ${group.value}`, {
+      charts.push(chart(slot, 'admin-cost-chart', `Tokens and cost by ${group.value}`, {
         type: 'bar',
-        data: { labels: view.groups.map((g) => g.key.length > 14 ? `${g.key.slice(0, 13)}…` : g.key),
-          datasets: [{ label: 'Cost (USD)', data: view.groups.map((g) => Number(g.cost_usd)), backgroundColor: view.groups.map((_, i) => colour(i)) }] },
-        options: { plugins: { legend: { display: false } } },
+        data: { labels: view.groups.map((g) => (g.key.length > 14 ? `${g.key.slice(0, 13)}…` : g.key)),
+          datasets: [
+            { label: 'Tokens', data: view.groups.map((g) => g.total_tokens), backgroundColor: colour(0) },
+            { label: 'Cost (USD)', data: view.groups.map((g) => Number(g.cost_usd)), backgroundColor: colour(1), yAxisID: 'cost' },
+          ] },
+        options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'tokens' } },
+          cost: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'USD' } } } },
       }));
     }
   }
