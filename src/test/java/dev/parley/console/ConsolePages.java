@@ -16,6 +16,14 @@ final class ConsolePages {
 
 	static final String ADMIN_EMAIL = "console-admin@example.com";
 
+	/** The elements sticking out of the screen on the right (tables scroll inside their own box). */
+	private static final String WIDER_THAN_THE_SCREEN = """
+			if (document.documentElement.scrollWidth <= window.innerWidth) return '';
+			return [...document.querySelectorAll('body *')]
+				.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement.closest('.table-wrap'))
+				.slice(0, 5).map((e) => e.tagName + '.' + e.className + '#' + e.id).join(' ') || 'the page';
+			""";
+
 	private ConsolePages() {
 	}
 
@@ -75,6 +83,7 @@ final class ConsolePages {
 		browser.driver().manage().window().setSize(Browser.PHONE);
 		browser.waitUntil(d -> (Boolean) browser.script("return window.innerWidth <= 400"));
 		browser.screenshot(name);
+		assertThat(browser.script(WIDER_THAN_THE_SCREEN)).as("%s is wider than a phone's screen", name).asString().isEmpty();
 		browser.driver().manage().window().setSize(Browser.DESKTOP);
 	}
 }
