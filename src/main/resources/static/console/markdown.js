@@ -20,10 +20,31 @@ function configure() {
   });
 }
 
+// Raw HTML in Markdown is shown as the text it is, not parsed: a model that writes <img onerror=…>
+// or <script> gets those words on screen, and no such element is ever built, not even to be
+// sanitised away (DOMPurify stays as the second line behind this one).
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+let parser = null;
+function markdownParser() {
+  if (parser) return parser;
+  parser = new window.marked.Marked({ gfm: true, breaks: true, async: false });
+  parser.use({
+    renderer: {
+      html: (token) => {
+        const raw = typeof token === 'string' ? token : token.raw ?? token.text ?? '';
+        return token.block ? `<p>${escapeHtml(raw.trim())}</p>\n` : escapeHtml(raw);
+      },
+    },
+  });
+  return parser;
+}
+
 /** The sanitised HTML of markdown, as a DocumentFragment ready to append. */
 export function renderMarkdown(markdown) {
   configure();
-  const html = window.marked.parse(markdown || '', { gfm: true, breaks: true, async: false });
+  const html = markdownParser().parse(markdown || '');
   return window.DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],

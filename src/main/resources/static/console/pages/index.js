@@ -1,9 +1,10 @@
 // Every page of the console. A route: { path ('/chats/:id'), name, title, render(main, params),
 // public (reachable signed out), admin (admins only), nav: { label, order, href } (in the menu) }.
-// chats: login, sign-up and (for now) the start page
+// chats: login, sign-up, the chats and a conversation
 import { login } from './login.js';
 import { signup } from './signup.js';
-import { home } from './home.js';
+import { chats } from './chats.js';
+import { chat } from './chat.js';
 // pages: agents, projects, MCP servers, keys, usage, admin, catalogue
 import { agents, agent } from './agents.js';
 import { projects } from './projects.js';
@@ -17,7 +18,8 @@ export const routes = [
   // chats
   login,
   signup,
-  home,
+  chats,
+  chat,
   // pages
   agents, agent, projects, mcp, keys, usage, admin, catalogue,
 ];
