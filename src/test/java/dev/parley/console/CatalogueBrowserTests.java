@@ -3,6 +3,7 @@ package dev.parley.console;
 import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.catalog.recommendation.RecommenderModels;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Response;
 import dev.parley.testing.ApiClient.Session;
@@ -23,6 +24,9 @@ class CatalogueBrowserTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	RecommenderModels models;
+
 	/** The product on the card shown, or "none". */
 	private static String shownCard(Browser browser) {
 		return (String) browser.script("return document.getElementById('swipe-card')?.dataset.productId || 'none'");
@@ -39,6 +43,7 @@ class CatalogueBrowserTests {
 					"description", "A fine " + name.toLowerCase()));
 			assertThat(product.status()).as(product.body()).isEqualTo(201);
 		}
+		models.refresh();
 		Session user = api.register();
 
 		try (Browser browser = ConsolePages.signedIn(port, Browser.DESKTOP, user, "/#/catalogue")) {

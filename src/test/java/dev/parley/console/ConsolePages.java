@@ -41,6 +41,8 @@ final class ConsolePages {
 	static Browser signedIn(int port, Dimension size, Session user, String path) {
 		Browser browser = Browser.open(port, size);
 		browser.signIn(user.email(), Session.PASSWORD);
+		// The chats page mounts itself once its lists are read: then it is done with the main element.
+		browser.waitFor("main[data-page=chats] h1");
 		open(browser, path.substring(path.indexOf('#')));
 		return browser;
 	}
