@@ -5,6 +5,14 @@ import { login } from './login.js';
 import { signup } from './signup.js';
 import { chats } from './chats.js';
 import { chat } from './chat.js';
+// pages: agents, projects, MCP servers, keys, usage, admin, catalogue
+import { agents, agent } from './agents.js';
+import { projects } from './projects.js';
+import { mcp } from './mcp.js';
+import { keys } from './keys.js';
+import { usage } from './usage.js';
+import { admin } from './admin.js';
+import { catalogue } from './catalogue.js';
 
 export const routes = [
   // chats
@@ -12,4 +20,6 @@ export const routes = [
   signup,
   chats,
   chat,
+  // pages
+  agents, agent, projects, mcp, keys, usage, admin, catalogue,
 ];

@@ -1,0 +1,70 @@
+package dev.parley.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.ApiClient.Response;
+import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.Browser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The admin page: the admin's cost view, quotas and flags; other users see neither the link nor the page. */
+@ConsolePagesTest
+class AdminBrowserTests {
+
+	@Autowired
+	ApiClient api;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theAdminSeesCostsAndSetsAQuotaAndAFlag() {
+		Session admin = ConsolePages.admin(api);
+		Session user = api.register();
+		ConsolePages.turns(api, user.accessToken(), 2);
+
+		try (Browser browser = ConsolePages.signedIn(port, Browser.DESKTOP, admin, "/#/admin")) {
+			assertThat(browser.findAll("#nav a[href='#/admin']")).hasSize(1);
+			ConsolePages.waitFor(browser, "canvas#admin-cost-chart");
+			assertThat(browser.find("main").getText()).contains(user.userId());
+			assertThat(browser.script("return Chart.getChart(document.getElementById('admin-cost-chart')).data.labels.length"))
+				.isNotEqualTo(0L);
+			ConsolePages.screenshots(browser, "admin");
+
+			browser.find("#quota-id").sendKeys(user.userId());
+			browser.find("#quota-tokens-per-day").sendKeys("5000");
+			browser.find("#quota-save").click();
+			browser.waitUntil(d -> api.get("/api/v1/admin/quotas/users/" + user.userId(), admin.accessToken()).status() == 200);
+			Response quota = api.get("/api/v1/admin/quotas/users/" + user.userId(), admin.accessToken());
+			assertThat(quota.json().get("tokens_per_day").asLong()).isEqualTo(5000);
+			assertThat(quota.json().get("usd_per_day").isNull()).isTrue();
+
+			browser.find("#flag-key").sendKeys("console_test_flag");
+			browser.find("#new-flag-rollout").clear();
+			browser.find("#new-flag-rollout").sendKeys("30");
+			browser.find("#new-flag-role-admin").click();
+			browser.find("#flag-create").click();
+			browser.waitUntil(d -> api.get("/api/v1/admin/flags/console_test_flag", admin.accessToken()).status() == 200);
+			Response flag = api.get("/api/v1/admin/flags/console_test_flag", admin.accessToken());
+			assertThat(flag.json().get("rollout_percent").asInt()).isEqualTo(30);
+			assertThat(flag.json().get("roles").toString()).isEqualTo("[\"admin\"]");
+			ConsolePages.waitFor(browser, "[data-save-flag='console_test_flag']");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	@Test
+	void anotherUserSeesNoAdminPage() {
+		ConsolePages.admin(api);
+		Session user = api.register();
+		try (Browser browser = ConsolePages.signedIn(port, Browser.DESKTOP, user, "/#/admin")) {
+			assertThat(ConsolePages.waitFor(browser, "#admin-forbidden").getText()).contains("admins only");
+			assertThat(browser.findAll("#nav a[href='#/admin']")).isEmpty();
+			assertThat(browser.findAll("#nav a[href='#/usage']")).hasSize(1);
+			assertThat(browser.findAll("#quota-save")).isEmpty();
+		}
+	}
+}
