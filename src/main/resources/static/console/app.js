@@ -10,6 +10,7 @@ const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const navToggle = document.querySelector('.nav-toggle');
 let cleanup = null;
+let renders = 0;
 
 function compile(route) {
   const names = [];
@@ -88,16 +89,23 @@ async function render() {
     navigate(`/login?next=${encodeURIComponent(path)}`);
     return;
   }
+  const seq = ++renders;
   document.title = route.title ? `${route.title} · Parley` : 'Parley';
   await renderNav();
-  mount(main);
+  if (seq !== renders) return;
+  // Each page renders into a container of its own: a page whose render finishes after the user
+  // has moved on writes into a detached element, never over the next page.
+  const view = h('div.view');
+  mount(main, view);
   main.dataset.page = route.name || route.path;
   try {
-    cleanup = (await route.render(main, params)) || null;
+    const done = (await route.render(view, params)) || null;
+    if (seq === renders) cleanup = done;
+    else if (done) done();
   } catch (error) {
-    mount(main, h('h1', {}, 'Something went wrong'), h('p.error', { role: 'alert' }, error.message || String(error)));
+    if (seq === renders) mount(view, h('h1', {}, 'Something went wrong'), h('p.error', { role: 'alert' }, error.message || String(error)));
   }
-  main.focus({ preventScroll: true });
+  if (seq === renders) main.focus({ preventScroll: true });
 }
 
 navToggle.addEventListener('click', () => {
