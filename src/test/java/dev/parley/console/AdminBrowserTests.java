@@ -2,6 +2,10 @@ package dev.parley.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Response;
 import dev.parley.testing.ApiClient.Session;
@@ -9,6 +13,7 @@ import dev.parley.testing.Browser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** The admin page: the admin's cost view, quotas and flags; other users see neither the link nor the page. */
 @ConsolePagesTest
@@ -29,7 +34,16 @@ class AdminBrowserTests {
 		try (Browser browser = ConsolePages.signedIn(port, Browser.DESKTOP, admin, "/#/admin")) {
 			assertThat(browser.findAll("#nav a[href='#/admin']")).hasSize(1);
 			ConsolePages.waitFor(browser, "canvas#admin-cost-chart");
-			assertThat(browser.find("main").getText()).contains(user.userId());
+			// The page shows what the API answers for the same query (the top 50 spenders of the last 30
+			// days, so the suite's other users may push this test's user out of the table).
+			String from = LocalDate.now(ZoneOffset.UTC).minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+			JsonNode view = api.get("/api/v1/admin/usage?group_by=user&top=50&from=" + from, admin.accessToken()).json();
+			String page = browser.find("main").getText();
+			assertThat(page).contains(String.format(Locale.ENGLISH, "Everyone: %,d requests", view.get("totals").get("requests").asLong()));
+			assertThat(view.get("groups")).isNotEmpty();
+			for (int i = 0; i < Math.min(5, view.get("groups").size()); i++) {
+				assertThat(page).contains(view.get("groups").get(i).get("key").asString());
+			}
 			assertThat(browser.script("return Chart.getChart(document.getElementById('admin-cost-chart')).data.labels.length"))
 				.isNotEqualTo(0L);
 			ConsolePages.screenshots(browser, "admin");
