@@ -9,11 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.parley.ai.CacheStatus;
+import dev.parley.ai.ForwardingObserver;
 import dev.parley.ai.Generation;
-import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.GenerationObserver;
 import dev.parley.ai.GenerationResult;
-import dev.parley.ai.ToolCall;
 import dev.parley.ai.TokenUsage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -110,17 +109,7 @@ public class ResponseCache {
 	 */
 	public GenerationObserver storing(CacheKey key, @Nullable UUID userId, @Nullable Integer ttlSeconds,
 			GenerationObserver observer) {
-		return new GenerationObserver() {
-
-			@Override
-			public void onDelta(String text) {
-				observer.onDelta(text);
-			}
-
-			@Override
-			public void onToolCall(ToolCall call) {
-				observer.onToolCall(call);
-			}
+		return new ForwardingObserver(observer) {
 
 			@Override
 			public void onComplete(GenerationResult result) {
@@ -132,12 +121,7 @@ public class ResponseCache {
 						log.warn("An answer was not stored in the response cache", ex);
 					}
 				}
-				observer.onComplete(result);
-			}
-
-			@Override
-			public void onFailure(GenerationFailed failure) {
-				observer.onFailure(failure);
+				super.onComplete(result);
 			}
 		};
 	}

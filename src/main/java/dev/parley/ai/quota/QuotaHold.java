@@ -6,12 +6,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import dev.parley.ai.ForwardingObserver;
 import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.GenerationObserver;
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.ModelInfo;
 import dev.parley.ai.TokenUsage;
-import dev.parley.ai.ToolCall;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,30 +55,20 @@ public final class QuotaHold {
 		if (store == null) {
 			return observer;
 		}
-		return new GenerationObserver() {
-
-			@Override
-			public void onDelta(String text) {
-				observer.onDelta(text);
-			}
-
-			@Override
-			public void onToolCall(ToolCall call) {
-				observer.onToolCall(call);
-			}
+		return new ForwardingObserver(observer) {
 
 			@Override
 			public void onComplete(GenerationResult result) {
 				TokenUsage usage = result.usage();
 				ModelInfo.Pricing pricing = catalogue.apply(result.model()).pricing();
 				settle(usage.totalTokens(), pricing == null ? BigDecimal.ZERO : pricing.cost(usage));
-				observer.onComplete(result);
+				super.onComplete(result);
 			}
 
 			@Override
 			public void onFailure(GenerationFailed failure) {
 				release();
-				observer.onFailure(failure);
+				super.onFailure(failure);
 			}
 		};
 	}
