@@ -145,6 +145,13 @@ class FeedbackApiIntegrationTests {
 
 		deadlines.sweep();
 
+		// The scheduled sweep may have claimed a request first; it then ends it on its own thread.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(api.get("/api/v1/feedback/" + denied, me.accessToken()).json().get("status").asString())
+				.isEqualTo("timed_out");
+			assertThat(api.get("/api/v1/feedback/" + waiting, me.accessToken()).json().get("expired_at").isNull())
+				.isFalse();
+		});
 		JsonNode timedOut = api.get("/api/v1/feedback/" + denied, me.accessToken()).json();
 		assertThat(timedOut.get("status").asString()).isEqualTo("timed_out");
 		assertThat(timedOut.get("answer").isNull()).isTrue();
