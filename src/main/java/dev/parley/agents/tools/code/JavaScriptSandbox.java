@@ -2,23 +2,17 @@ package dev.parley.agents.tools.code;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.management.ThreadMXBean;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -47,8 +41,8 @@ import org.springframework.stereotype.Component;
  * <li>a statement count ({@link ResourceLimits}, enforced by the engine);</li>
  * <li>the longest string and typed array or {@code ArrayBuffer} (engine options), so no single
  * allocation is large;</li>
- * <li>a watchdog that every {@value #WATCH_MILLIS} ms reads the run's thread's CPU time and
- * allocated bytes ({@link ThreadMXBean}) and the wall clock, and cancels the context
+ * <li>a watchdog ({@link RunWatchdog}) that every {@value RunWatchdog#WATCH_MILLIS} ms reads the run's
+ * thread's CPU time and allocated bytes and the wall clock, and cancels the context
  * ({@code close(true)}) past a bound: allocation is total allocation, garbage included, and may
  * overshoot by what a thread allocates in one interval;</li>
  * <li>stdout and the result cut at the output bound;</li>
@@ -60,8 +54,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JavaScriptSandbox implements DisposableBean {
-
-	static final long WATCH_MILLIS = 10;
 
 	private static final Logger log = LoggerFactory.getLogger(JavaScriptSandbox.class);
 
@@ -102,29 +94,19 @@ class JavaScriptSandbox implements DisposableBean {
 
 	private final ExecutorService runners;
 
-	private final ScheduledExecutorService watchdog;
-
-	private final Set<Watch> running = ConcurrentHashMap.newKeySet();
-
-	private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+	private final RunWatchdog watchdog;
 
 	JavaScriptSandbox(CodeProperties limits, Clock clock) {
 		this.limits = limits;
 		this.clock = clock;
 		this.resourceLimits = ResourceLimits.newBuilder().statementLimit(limits.statements(), null).build();
-		threads.setThreadCpuTimeEnabled(true);
-		threads.setThreadAllocatedMemoryEnabled(true);
 		AtomicInteger count = new AtomicInteger();
 		this.runners = Executors.newFixedThreadPool(limits.concurrentRuns(), task -> {
 			Thread thread = new Thread(null, task, "run-code-" + count.incrementAndGet(), 16L << 20);
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "run-code-watchdog");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.watchdog = new RunWatchdog(limits);
 	}
 
 	/** The engine, created by the first run together with the watchdog's schedule. */
@@ -141,7 +123,7 @@ class JavaScriptSandbox implements DisposableBean {
 						.err(OutputStream.nullOutputStream())
 						.build();
 					warmUp(created);
-					watchdog.scheduleWithFixedDelay(this::check, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+					watchdog.start();
 					engine = created;
 				}
 			}
@@ -200,11 +182,8 @@ class JavaScriptSandbox implements DisposableBean {
 		}
 		boolean deadlineFirst = left.compareTo(limits.wallTime()) < 0;
 		long wallEnd = System.nanoTime() + (deadlineFirst ? left : limits.wallTime()).toNanos();
-		long thread = Thread.currentThread().threadId();
 		Context context = newContext(engine, stdout);
-		Watch watch = new Watch(thread, context, threads.getThreadCpuTime(thread), threads.getThreadAllocatedBytes(thread),
-				wallEnd, deadlineFirst);
-		running.add(watch);
+		RunWatchdog.Watch watch = watchdog.watch(context, wallEnd, deadlineFirst);
 		try {
 			Value answer = context.eval(PRELUDE).execute(inputJson);
 			Value last = context.eval(Source.newBuilder("js", code, SCRIPT).buildLiteral());
@@ -223,7 +202,7 @@ class JavaScriptSandbox implements DisposableBean {
 			return CodeRun.failed(reason != null ? reason : "stopped", stdout);
 		}
 		finally {
-			running.remove(watch);
+			watchdog.forget(watch);
 			close(context);
 		}
 	}
@@ -288,32 +267,11 @@ class JavaScriptSandbox implements DisposableBean {
 		return "";
 	}
 
-	/** Runs on the watchdog's thread: stops every run past one of its bounds. */
-	private void check() {
-		for (Watch watch : running) {
-			String reason = null;
-			if (threads.getThreadCpuTime(watch.thread) - watch.cpuStart > limits.cpuTime().toNanos()) {
-				reason = "stopped: it used more than " + limits.cpuTime().toMillis() + " ms of CPU time";
-			}
-			else if (threads.getThreadAllocatedBytes(watch.thread) - watch.allocatedStart > limits.allocation()
-				.toBytes()) {
-				reason = "stopped: it allocated more than " + limits.allocation().toMegabytes() + " MB";
-			}
-			else if (System.nanoTime() - watch.wallEnd > 0) {
-				reason = watch.deadlineFirst ? "stopped: it ran past the run's deadline"
-						: "stopped: it ran longer than " + limits.wallTime().toMillis() + " ms";
-			}
-			if (reason != null && watch.stop(reason)) {
-				close(watch.context);
-			}
-		}
-	}
-
 	private int outputLimit() {
 		return (int) Math.min(Integer.MAX_VALUE, limits.output().toBytes());
 	}
 
-	private static void close(Context context) {
+	static void close(Context context) {
 		try {
 			context.close(true);
 		}
@@ -324,9 +282,8 @@ class JavaScriptSandbox implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		watchdog.shutdownNow();
+		watchdog.shutdown();
 		runners.shutdownNow();
-		running.forEach(watch -> close(watch.context));
 		Engine created = engine;
 		if (created == null) {
 			return;
@@ -336,41 +293,6 @@ class JavaScriptSandbox implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			log.debug("Closing the JavaScript engine", ex);
-		}
-	}
-
-	/** One run being watched: where it started and the first bound it crossed. */
-	private static final class Watch {
-
-		final long thread;
-
-		final Context context;
-
-		final long cpuStart;
-
-		final long allocatedStart;
-
-		final long wallEnd;
-
-		final boolean deadlineFirst;
-
-		private final AtomicReference<@Nullable String> reason = new AtomicReference<>();
-
-		Watch(long thread, Context context, long cpuStart, long allocatedStart, long wallEnd, boolean deadlineFirst) {
-			this.thread = thread;
-			this.context = context;
-			this.cpuStart = cpuStart;
-			this.allocatedStart = allocatedStart;
-			this.wallEnd = wallEnd;
-			this.deadlineFirst = deadlineFirst;
-		}
-
-		boolean stop(String why) {
-			return reason.compareAndSet(null, why);
-		}
-
-		@Nullable String reason() {
-			return reason.get();
 		}
 	}
 }
