@@ -1,8 +1,6 @@
 package dev.parley.agents.runs;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -23,11 +21,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class RunLedger {
-
-	private static final String RUN_COLUMNS = """
-			id, user_id, chat_id, reply_message_id, agent_id, parent_run_id, parent_step_id, model, status, stop_reason,
-			max_steps, max_tool_calls, token_budget, deadline, prompt_tokens, completion_tokens, cost_usd, error,
-			structured, started_at, ended_at""";
 
 	private final JdbcClient jdbc;
 
@@ -60,25 +53,25 @@ class RunLedger {
 	}
 
 	Optional<Run> find(UUID runId, UUID userId) {
-		return jdbc.sql("select " + RUN_COLUMNS + " from runs where id = :id and user_id = :userId")
+		return jdbc.sql("select " + RunRows.RUN_COLUMNS + " from runs where id = :id and user_id = :userId")
 			.param("id", runId)
 			.param("userId", userId)
-			.query(RunLedger::run)
+			.query(RunRows::run)
 			.optional()
 			.map(run -> run.withSteps(steps(run.id())));
 	}
 
 	Optional<Run> findForReply(UUID replyMessageId, UUID userId) {
-		return jdbc.sql("select " + RUN_COLUMNS + " from runs where reply_message_id = :reply and user_id = :userId")
+		return jdbc.sql("select " + RunRows.RUN_COLUMNS + " from runs where reply_message_id = :reply and user_id = :userId")
 			.param("reply", replyMessageId)
 			.param("userId", userId)
-			.query(RunLedger::run)
+			.query(RunRows::run)
 			.optional();
 	}
 
 	/** A page of a chat's runs, newest first, without their steps. */
 	List<Run> pageForChat(UUID chatId, UUID userId, @Nullable Cursor after, int rows) {
-		String sql = "select " + RUN_COLUMNS + " from runs where chat_id = :chatId and user_id = :userId"
+		String sql = "select " + RunRows.RUN_COLUMNS + " from runs where chat_id = :chatId and user_id = :userId"
 				+ (after == null ? "" : " and (started_at, id) < (:afterAt, :afterId)")
 				+ " order by started_at desc, id desc limit :rows";
 		JdbcClient.StatementSpec query = jdbc.sql(sql)
@@ -88,13 +81,13 @@ class RunLedger {
 		if (after != null) {
 			query = query.param("afterAt", Timestamps.sql(after.at())).param("afterId", after.id());
 		}
-		return query.query(RunLedger::run).list();
+		return query.query(RunRows::run).list();
 	}
 
 	List<RunStep> steps(UUID runId) {
 		return jdbc.sql("select * from run_steps where run_id = :runId order by ordinal")
 			.param("runId", runId)
-			.query(RunLedger::step)
+			.query(RunRows::step)
 			.list();
 	}
 
@@ -102,7 +95,7 @@ class RunLedger {
 		return jdbc.sql("select * from run_steps where run_id = :runId and id = :stepId")
 			.param("runId", runId)
 			.param("stepId", stepId)
-			.query(RunLedger::step)
+			.query(RunRows::step)
 			.optional();
 	}
 
@@ -238,13 +231,13 @@ class RunLedger {
 
 	/** Paused runs of any user whose every waiting step has a decision: they can go on. */
 	List<Run> decidedAndWaiting(int limit) {
-		return jdbc.sql("select " + RUN_COLUMNS + """
+		return jdbc.sql("select " + RunRows.RUN_COLUMNS + """
 				 from runs r where r.status = 'AWAITING_APPROVAL'
 				and not exists (select 1 from run_steps s where s.run_id = r.id and s.status = 'AWAITING_APPROVAL'
 				                and not exists (select 1 from approval_decisions d where d.step_id = s.id))
 				order by r.updated_at limit :limit""")
 			.param("limit", limit)
-			.query(RunLedger::run)
+			.query(RunRows::run)
 			.list();
 	}
 
@@ -295,40 +288,5 @@ class RunLedger {
 			.param("now", Timestamps.sql(now))
 			.param("stale", stale)
 			.update();
-	}
-
-	private static Run run(ResultSet row, int index) throws SQLException {
-		return new Run(row.getObject("id", UUID.class), row.getObject("user_id", UUID.class),
-				row.getObject("chat_id", UUID.class), row.getObject("reply_message_id", UUID.class),
-				row.getObject("agent_id", UUID.class), row.getObject("parent_run_id", UUID.class),
-				row.getObject("parent_step_id", UUID.class), row.getString("model"),
-				RunStatus.valueOf(row.getString("status")), optionalEnum(row.getString("stop_reason")),
-				row.getInt("max_steps"), row.getInt("max_tool_calls"), (Integer) row.getObject("token_budget"),
-				instant(row, "deadline"), row.getInt("prompt_tokens"), row.getInt("completion_tokens"),
-				row.getBigDecimal("cost_usd"), row.getString("error"), row.getString("structured"),
-				instant(row, "started_at"), optionalInstant(row, "ended_at"), List.of());
-	}
-
-	private static RunStep step(ResultSet row, int index) throws SQLException {
-		return new RunStep(row.getObject("id", UUID.class), row.getObject("run_id", UUID.class), row.getInt("ordinal"),
-				StepKind.valueOf(row.getString("kind")), row.getString("tool"), row.getString("tool_call_id"),
-				row.getString("arguments"), row.getString("arguments_sha256"), row.getString("content"),
-				row.getString("result"), row.getString("result_summary"), (Boolean) row.getObject("ok"),
-				StepStatus.valueOf(row.getString("status")), (Integer) row.getObject("prompt_tokens"),
-				(Integer) row.getObject("completion_tokens"), row.getBigDecimal("cost_usd"), instant(row, "started_at"),
-				optionalInstant(row, "ended_at"));
-	}
-
-	private static @Nullable StopReason optionalEnum(@Nullable String value) {
-		return value == null ? null : StopReason.valueOf(value);
-	}
-
-	private static Instant instant(ResultSet row, String column) throws SQLException {
-		return row.getObject(column, OffsetDateTime.class).toInstant();
-	}
-
-	private static @Nullable Instant optionalInstant(ResultSet row, String column) throws SQLException {
-		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 }
