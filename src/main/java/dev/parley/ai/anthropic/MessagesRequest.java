@@ -1,7 +1,6 @@
 package dev.parley.ai.anthropic;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -61,7 +60,7 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 			throw new InvalidMessagesRequest("max_tokens", "Field required: a positive integer.");
 		}
 		Double temperature = temperature(body.get("temperature"));
-		Options options = new Options(provider, capabilities, maxImageBytes);
+		MessagesOptions options = new MessagesOptions(provider, capabilities, maxImageBytes);
 		List<PromptMessage> prompt = new ArrayList<>(system(body.get("system")));
 		JsonNode messages = body.get("messages");
 		if (messages == null || !messages.isArray() || messages.isEmpty()) {
@@ -85,88 +84,6 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 		return new MessagesRequest(model, maxTokens.asInt(), stream != null && stream.asBoolean(false),
 				new GenerationRequest(userId, model, prompt, temperature, maxTokens.asInt(), null, tools, null,
 						generationOptions));
-	}
-
-	/** The options a provider may or may not honour, each refused by name where it cannot. */
-	private record Options(String provider, Set<Capability> capabilities, long maxImageBytes) {
-
-		/** A {@code base64} image block; images by URL are not fetched on this path. */
-		PromptImage image(JsonNode block, String path) {
-			allowed(path, Capability.IMAGES);
-			JsonNode source = block.path("source");
-			if (!"base64".equals(source.path("type").asString(""))) {
-				throw new InvalidMessagesRequest(path + ".source.type", "Only base64 image sources are supported.");
-			}
-			String mediaType = text(source.get("media_type"), path + ".source.media_type");
-			if (!Set.of("image/png", "image/jpeg", "image/gif", "image/webp").contains(mediaType)) {
-				throw new InvalidMessagesRequest(path + ".source.media_type", "Must be image/png, image/jpeg, image/gif or image/webp.");
-			}
-			byte[] data;
-			try {
-				data = Base64.getMimeDecoder().decode(text(source.get("data"), path + ".source.data"));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidMessagesRequest(path + ".source.data", "Not valid base64.");
-			}
-			if (data.length > maxImageBytes) {
-				throw new InvalidMessagesRequest(path + ".source.data", "The image is larger than " + maxImageBytes + " bytes.");
-			}
-			return new PromptImage(mediaType, data);
-		}
-
-		boolean allowed(String field, Capability capability) {
-			if (!capabilities.contains(capability)) {
-				throw new InvalidMessagesRequest(field, "The model's provider (" + provider + ") cannot honour '"
-						+ field + "'.");
-			}
-			return true;
-		}
-
-		@Nullable Double topP(@Nullable JsonNode value) {
-			if (value == null || value.isNull()) {
-				return null;
-			}
-			if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
-				throw new InvalidMessagesRequest("top_p", "Must be a number from 0 to 1.");
-			}
-			allowed("top_p", Capability.TOP_P);
-			return value.asDouble();
-		}
-
-		List<String> stop(@Nullable JsonNode value) {
-			if (value == null || value.isNull() || (value.isArray() && value.isEmpty())) {
-				return List.of();
-			}
-			if (!value.isArray()) {
-				throw new InvalidMessagesRequest("stop_sequences", "Must be an array of strings.");
-			}
-			List<String> sequences = new ArrayList<>();
-			for (int i = 0; i < value.size(); i++) {
-				sequences.add(text(value.get(i), "stop_sequences." + i));
-			}
-			allowed("stop_sequences", Capability.STOP);
-			return sequences;
-		}
-
-		/** {@code auto} (the default: {@code null}), {@code none}, {@code any} or one {@code tool}. */
-		GenerationOptions.@Nullable ToolChoice toolChoice(@Nullable JsonNode choice) {
-			if (choice == null || choice.isNull()) {
-				return null;
-			}
-			return switch (choice.path("type").asString("")) {
-				case "auto" -> null;
-				// Honoured by offering no tools, which every provider can do.
-				case "none" -> GenerationOptions.ToolChoice.of(GenerationOptions.ToolChoice.Mode.NONE);
-				case "any" -> allowed("tool_choice", Capability.TOOL_CHOICE_REQUIRED)
-						? GenerationOptions.ToolChoice.of(GenerationOptions.ToolChoice.Mode.REQUIRED) : null;
-				case "tool" -> {
-					String name = text(choice.get("name"), "tool_choice.name");
-					allowed("tool_choice", Capability.TOOL_CHOICE_FUNCTION);
-					yield GenerationOptions.ToolChoice.function(name);
-				}
-				default -> throw new InvalidMessagesRequest("tool_choice.type", "Must be auto, any, tool or none.");
-			};
-		}
 	}
 
 	private static @Nullable Double temperature(@Nullable JsonNode value) {
@@ -197,7 +114,7 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 	}
 
 	/** One message: user text becomes a user turn, its tool results tool turns; assistant text and tool uses one assistant turn. */
-	private static List<PromptMessage> message(JsonNode message, String path, Options options) {
+	private static List<PromptMessage> message(JsonNode message, String path, MessagesOptions options) {
 		String role = message.path("role").asString("");
 		boolean assistant = switch (role) {
 			case "user" -> false;
@@ -305,7 +222,8 @@ record MessagesRequest(String model, int maxTokens, boolean stream, GenerationRe
 		return definitions;
 	}
 
-	private static String text(@Nullable JsonNode value, String path) {
+	/** The non-blank string at {@code path}; refused naming it otherwise. */
+	static String text(@Nullable JsonNode value, String path) {
 		if (value == null || !value.isString() || value.asString().isBlank()) {
 			throw new InvalidMessagesRequest(path, "Field required: a non-empty string.");
 		}
