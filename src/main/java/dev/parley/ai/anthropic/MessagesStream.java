@@ -3,18 +3,13 @@ package dev.parley.ai.anthropic;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-import dev.parley.ai.Generation;
 import dev.parley.ai.GenerationFailed;
-import dev.parley.ai.GenerationObserver;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
+import dev.parley.ai.StreamedGeneration;
 import dev.parley.ai.ToolCall;
-import dev.parley.platform.streams.EventBatch;
-import dev.parley.platform.streams.EventBuffer;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,37 +19,15 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code input_json_delta}, {@code content_block_stop}), then {@code message_delta} with the stop
  * reason and usage, and {@code message_stop}. A tool call arrives whole from the provider port, so its
  * input is one {@code input_json_delta}. A generation that fails ends the stream with an
- * {@code error} event. As the OpenAI stream does, the generation appends to a buffer and the
- * request's own thread writes; a client that goes away cancels the generation.
+ * {@code error} event. Buffered and written as every {@link StreamedGeneration} is.
  */
-final class MessagesStream implements StreamingResponseBody, GenerationObserver {
-
-	private sealed interface Event {
-	}
-
-	private record Delta(String text) implements Event {
-	}
-
-	private record Called(ToolCall call) implements Event {
-	}
-
-	private record Completed(GenerationResult result) implements Event {
-	}
-
-	private record Failed(GenerationFailed failure) implements Event {
-	}
-
-	private static final Duration WAIT = Duration.ofMinutes(1);
-
-	private final EventBuffer<Event> events = new EventBuffer<>();
+final class MessagesStream extends StreamedGeneration {
 
 	private final String id;
 
 	private final String model;
 
 	private final JsonMapper json;
-
-	private volatile Generation generation;
 
 	/** The index of the next content block, and whether a text block is open. */
 	private int nextBlock;
@@ -70,82 +43,35 @@ final class MessagesStream implements StreamingResponseBody, GenerationObserver 
 	static MessagesStream start(Generations generations, GenerationRequest request, String id, String model,
 			JsonMapper json) {
 		MessagesStream stream = new MessagesStream(id, model, json);
-		stream.generation = generations.start(request, stream);
+		stream.start(generations, request);
 		return stream;
 	}
 
 	@Override
-	public void onDelta(String text) {
-		events.append(new Delta(text));
+	protected void writeStart(OutputStream out) throws IOException {
+		ObjectNode message = json.createObjectNode()
+			.put("id", id)
+			.put("type", "message")
+			.put("role", "assistant")
+			.put("model", model)
+			.putNull("stop_reason")
+			.putNull("stop_sequence");
+		message.putArray("content");
+		message.putObject("usage").put("input_tokens", 0).put("output_tokens", 0);
+		ObjectNode start = event("message_start");
+		start.set("message", message);
+		send(out, start);
+		send(out, event("ping"));
 	}
 
 	@Override
-	public void onToolCall(ToolCall call) {
-		events.append(new Called(call));
+	protected void writeFailed(OutputStream out, GenerationFailed failure) throws IOException {
+		AnthropicError error = AnthropicError.of(failure);
+		out.write(("event: error\ndata: " + json.writeValueAsString(error) + "\n\n").getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Override
-	public void onComplete(GenerationResult result) {
-		events.close(new Completed(result));
-	}
-
-	@Override
-	public void onFailure(GenerationFailed failure) {
-		events.close(new Failed(failure));
-	}
-
-	@Override
-	public void writeTo(OutputStream out) throws IOException {
-		try {
-			ObjectNode message = json.createObjectNode()
-				.put("id", id)
-				.put("type", "message")
-				.put("role", "assistant")
-				.put("model", model)
-				.putNull("stop_reason")
-				.putNull("stop_sequence");
-			message.putArray("content");
-			message.putObject("usage").put("input_tokens", 0).put("output_tokens", 0);
-			ObjectNode start = event("message_start");
-			start.set("message", message);
-			send(out, start);
-			send(out, event("ping"));
-			out.flush();
-			long seq = 0;
-			while (true) {
-				EventBatch<Event> batch = events.awaitAfter(seq, WAIT);
-				seq = batch.last();
-				for (Event event : batch.events()) {
-					switch (event) {
-						case Delta delta -> text(out, delta.text());
-						case Called called -> toolUse(out, called.call());
-						case Completed completed -> {
-							finish(out, completed.result());
-							return;
-						}
-						case Failed failed -> {
-							AnthropicError error = AnthropicError.of(failed.failure());
-							out.write(("event: error\ndata: " + json.writeValueAsString(error) + "\n\n")
-								.getBytes(StandardCharsets.UTF_8));
-							out.flush();
-							return;
-						}
-					}
-				}
-				out.flush();
-			}
-		}
-		catch (IOException ex) {
-			generation.cancel();
-			throw ex;
-		}
-		catch (InterruptedException ex) {
-			generation.cancel();
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private void text(OutputStream out, String text) throws IOException {
+	protected void writeText(OutputStream out, String text) throws IOException {
 		if (!textOpen) {
 			ObjectNode start = event("content_block_start").put("index", nextBlock);
 			start.putObject("content_block").put("type", "text").put("text", "");
@@ -157,7 +83,8 @@ final class MessagesStream implements StreamingResponseBody, GenerationObserver 
 		send(out, delta);
 	}
 
-	private void toolUse(OutputStream out, ToolCall call) throws IOException {
+	@Override
+	protected void writeToolCall(OutputStream out, ToolCall call) throws IOException {
 		closeText(out);
 		ObjectNode start = event("content_block_start").put("index", nextBlock);
 		ObjectNode block = start.putObject("content_block").put("type", "tool_use").put("id", call.id()).put("name", call.name());
@@ -178,7 +105,8 @@ final class MessagesStream implements StreamingResponseBody, GenerationObserver 
 		}
 	}
 
-	private void finish(OutputStream out, GenerationResult result) throws IOException {
+	@Override
+	protected void writeCompleted(OutputStream out, GenerationResult result) throws IOException {
 		if (nextBlock == 0 && !textOpen) {
 			// Anthropic always answers with at least one block.
 			ObjectNode start = event("content_block_start").put("index", 0);
@@ -194,7 +122,6 @@ final class MessagesStream implements StreamingResponseBody, GenerationObserver 
 			.put("output_tokens", result.usage().completionTokens());
 		send(out, delta);
 		send(out, event("message_stop"));
-		out.flush();
 	}
 
 	private ObjectNode event(String type) {

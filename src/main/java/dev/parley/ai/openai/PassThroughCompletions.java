@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.OpenAiPassThrough;
+import dev.parley.ai.StreamedGeneration;
 import dev.parley.ai.TokenUsage;
 import dev.parley.ai.UpstreamExchange;
 import dev.parley.ai.cache.CacheKey;
@@ -92,7 +93,7 @@ class PassThroughCompletions {
 			CompletionStreamRelay relay = new CompletionStreamRelay(exchange, recorder != null ? recorder : out,
 					usageAsked, json);
 			boolean completed = relay.relay();
-			outcomes.record(completed ? ChatCompletionStream.Outcome.COMPLETED : ChatCompletionStream.Outcome.FAILED);
+			outcomes.record(completed ? StreamedGeneration.Outcome.COMPLETED : StreamedGeneration.Outcome.FAILED);
 			if (completed && recorder != null && exchange.status() == 200) {
 				cached.store(stored.key(), stored.userId(), exchange.model(), recorder, relay.usage());
 			}
@@ -100,7 +101,7 @@ class PassThroughCompletions {
 		catch (IOException ex) {
 			// The client went away: nobody is left to read the answer.
 			exchange.cancelled();
-			outcomes.record(ChatCompletionStream.Outcome.DISCONNECTED);
+			outcomes.record(StreamedGeneration.Outcome.DISCONNECTED);
 		}
 	}
 

@@ -3,19 +3,14 @@ package dev.parley.ai.openai;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-import dev.parley.ai.Generation;
 import dev.parley.ai.GenerationFailed;
-import dev.parley.ai.GenerationObserver;
 import dev.parley.ai.GenerationRequest;
 import dev.parley.ai.GenerationResult;
 import dev.parley.ai.Generations;
+import dev.parley.ai.StreamedGeneration;
 import dev.parley.ai.ToolCall;
-import dev.parley.platform.streams.EventBatch;
-import dev.parley.platform.streams.EventBuffer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,29 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code response.function_call_arguments.delta} (the provider port hands over a call whole, so
  * one), {@code .done} and {@code response.output_item.done}; then {@code response.completed} (or
  * {@code response.incomplete} when cut by {@code max_output_tokens}), or {@code response.failed}.
- * Every event carries {@code sequence_number} from 0. The writing is done as in
- * {@link ChatCompletionStream}: the generation appends, the request's thread writes.
+ * Every event carries {@code sequence_number} from 0. Buffered and written as every
+ * {@link StreamedGeneration} is.
  */
-final class ResponsesStream implements StreamingResponseBody, GenerationObserver {
-
-	private sealed interface Event {
-	}
-
-	private record Delta(String text) implements Event {
-	}
-
-	private record Called(ToolCall call) implements Event {
-	}
-
-	private record Completed(GenerationResult result) implements Event {
-	}
-
-	private record Failed(GenerationFailed failure) implements Event {
-	}
-
-	private static final Duration WAIT = Duration.ofMinutes(1);
-
-	private final EventBuffer<Event> events = new EventBuffer<>();
+final class ResponsesStream extends StreamedGeneration {
 
 	private final ObjectNode response;
 
@@ -60,8 +36,6 @@ final class ResponsesStream implements StreamingResponseBody, GenerationObserver
 	private final JsonMapper json;
 
 	private final ArrayNode output;
-
-	private volatile Generation generation;
 
 	private long sequence;
 
@@ -79,74 +53,26 @@ final class ResponsesStream implements StreamingResponseBody, GenerationObserver
 	static ResponsesStream start(Generations generations, GenerationRequest request, ObjectNode response,
 			ResponseObjects objects, JsonMapper json) {
 		ResponsesStream stream = new ResponsesStream(response, objects, json);
-		stream.generation = generations.start(request, stream);
+		stream.start(generations, request);
 		return stream;
 	}
 
 	@Override
-	public void onDelta(String text) {
-		events.append(new Delta(text));
+	protected void writeStart(OutputStream out) throws IOException {
+		send(out, event("response.created").set("response", response.deepCopy()));
+		send(out, event("response.in_progress").set("response", response.deepCopy()));
 	}
 
 	@Override
-	public void onToolCall(ToolCall call) {
-		events.append(new Called(call));
+	protected void writeFailed(OutputStream out, GenerationFailed failure) throws IOException {
+		response.put("status", "failed");
+		response.putObject("error").put("code", "server_error").put("message", failure.getMessage());
+		response.set("output", output);
+		send(out, event("response.failed").set("response", response));
 	}
 
 	@Override
-	public void onComplete(GenerationResult result) {
-		events.close(new Completed(result));
-	}
-
-	@Override
-	public void onFailure(GenerationFailed failure) {
-		events.close(new Failed(failure));
-	}
-
-	@Override
-	public void writeTo(OutputStream out) throws IOException {
-		try {
-			send(out, event("response.created").set("response", response.deepCopy()));
-			send(out, event("response.in_progress").set("response", response.deepCopy()));
-			out.flush();
-			long seq = 0;
-			while (true) {
-				EventBatch<Event> batch = events.awaitAfter(seq, WAIT);
-				seq = batch.last();
-				for (Event event : batch.events()) {
-					switch (event) {
-						case Delta delta -> text(out, delta.text());
-						case Called called -> functionCall(out, called.call());
-						case Completed completed -> {
-							finish(out, completed.result());
-							return;
-						}
-						case Failed failed -> {
-							response.put("status", "failed");
-							response.putObject("error")
-								.put("code", "server_error")
-								.put("message", failed.failure().getMessage());
-							response.set("output", output);
-							send(out, event("response.failed").set("response", response));
-							out.flush();
-							return;
-						}
-					}
-				}
-				out.flush();
-			}
-		}
-		catch (IOException ex) {
-			generation.cancel();
-			throw ex;
-		}
-		catch (InterruptedException ex) {
-			generation.cancel();
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private void text(OutputStream out, String text) throws IOException {
+	protected void writeText(OutputStream out, String text) throws IOException {
 		if (openMessageId == null) {
 			openMessage(out);
 		}
@@ -175,7 +101,8 @@ final class ResponsesStream implements StreamingResponseBody, GenerationObserver
 		openText.setLength(0);
 	}
 
-	private void functionCall(OutputStream out, ToolCall call) throws IOException {
+	@Override
+	protected void writeToolCall(OutputStream out, ToolCall call) throws IOException {
 		closeMessage(out);
 		String id = ResponseObjects.newId("fc");
 		int index = output.size();
@@ -191,7 +118,8 @@ final class ResponsesStream implements StreamingResponseBody, GenerationObserver
 		output.add(item);
 	}
 
-	private void finish(OutputStream out, GenerationResult result) throws IOException {
+	@Override
+	protected void writeCompleted(OutputStream out, GenerationResult result) throws IOException {
 		if (output.isEmpty() && openMessageId == null) {
 			openMessage(out);
 		}
@@ -204,7 +132,6 @@ final class ResponsesStream implements StreamingResponseBody, GenerationObserver
 		response.set("output", output);
 		response.set("usage", objects.usage(result.usage()));
 		send(out, event(cut ? "response.incomplete" : "response.completed").set("response", response));
-		out.flush();
 	}
 
 	/** An event about the open message's one content part. */

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.parley.ai.StreamedGeneration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StreamOutcomes {
 
-	private final Map<ChatCompletionStream.Outcome, Counter> counters = new EnumMap<>(ChatCompletionStream.Outcome.class);
+	private final Map<StreamedGeneration.Outcome, Counter> counters = new EnumMap<>(StreamedGeneration.Outcome.class);
 
 	StreamOutcomes(MeterRegistry registry) {
-		for (ChatCompletionStream.Outcome outcome : ChatCompletionStream.Outcome.values()) {
+		for (StreamedGeneration.Outcome outcome : StreamedGeneration.Outcome.values()) {
 			counters.put(outcome, Counter.builder("parley.openai.streams")
 				.description("Streamed /v1/chat/completions by how they ended")
 				.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
@@ -26,7 +27,7 @@ class StreamOutcomes {
 		}
 	}
 
-	void record(ChatCompletionStream.Outcome outcome) {
+	void record(StreamedGeneration.Outcome outcome) {
 		counters.get(outcome).increment();
 	}
 }
