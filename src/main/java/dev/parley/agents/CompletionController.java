@@ -115,7 +115,8 @@ class CompletionController {
 
 		Turns.TurnRequest toTurn() {
 			return new Turns.TurnRequest(content, model, temperature, maxTokens, agentId, false,
-					fileIds == null ? List.of() : fileIds, Boolean.TRUE.equals(cache), cacheTtlSeconds);
+					fileIds == null ? List.of() : fileIds, Boolean.TRUE.equals(cache), cacheTtlSeconds,
+					Boolean.TRUE.equals(stream));
 		}
 	}
 

@@ -147,7 +147,7 @@ public class Turns {
 				plainRunId = runId;
 				liveRuns.add(runId);
 				Generation running = generations.start(generation,
-						new PlainRun(runId, reply, runs, liveRuns, model, now), slot, prepared);
+						new PlainRun(runId, reply, runs, liveRuns, model, now), slot, prepared, request.streamed());
 				cacheStatus = running.cacheStatus();
 				reply.attach(running);
 			}
@@ -235,13 +235,21 @@ public class Turns {
 	 * @param defaultAgent whether to run the default agent (the built-in tools) instead
 	 * @param cache whether to answer from the response cache (temperature 0, no tools)
 	 * @param cacheTtlSeconds how long the stored answer lives, or {@code null} for the agent's or server's
+	 * @param streamed whether a plain turn's model is asked for a stream (its text saved as it arrives, its
+	 *     followers hear each delta) or, for a caller that waits for the whole reply, for the whole answer
 	 */
 	public record TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
 			@Nullable Integer maxTokens, @Nullable UUID agentId, boolean defaultAgent, List<UUID> fileIds,
-			boolean cache, @Nullable Integer cacheTtlSeconds) {
+			boolean cache, @Nullable Integer cacheTtlSeconds, boolean streamed) {
 
 		public TurnRequest {
 			fileIds = fileIds == null ? List.of() : List.copyOf(fileIds);
+		}
+
+		public TurnRequest(String content, @Nullable String model, @Nullable Double temperature,
+				@Nullable Integer maxTokens, @Nullable UUID agentId, boolean defaultAgent, List<UUID> fileIds,
+				boolean cache, @Nullable Integer cacheTtlSeconds) {
+			this(content, model, temperature, maxTokens, agentId, defaultAgent, fileIds, cache, cacheTtlSeconds, true);
 		}
 
 		public TurnRequest(String content, @Nullable String model, @Nullable Double temperature,

@@ -113,11 +113,22 @@ public class Generations {
 	 */
 	public Generation start(GenerationRequest request, GenerationObserver observer, GenerationSlot slot,
 			PreparedModel prepared) {
+		return start(request, observer, slot, prepared, true);
+	}
+
+	/**
+	 * As {@link #start(GenerationRequest, GenerationObserver, GenerationSlot, PreparedModel)}; with
+	 * {@code streamed} false the provider is asked for the whole answer at once, which the observer
+	 * hears as one delta (for a caller that waits for the whole answer: the provider's stream costs
+	 * several times the CPU of one response).
+	 */
+	public Generation start(GenerationRequest request, GenerationObserver observer, GenerationSlot slot,
+			PreparedModel prepared, boolean streamed) {
 		if (!java.util.Objects.equals(prepared.userId(), request.userId())) {
 			slot.release();
 			throw new IllegalArgumentException("The model was prepared for another user");
 		}
-		return start(request, observer, slot, true, prepared);
+		return start(request, observer, slot, streamed, prepared);
 	}
 
 	private Generation start(GenerationRequest request, GenerationObserver caller, @Nullable GenerationSlot reserved,

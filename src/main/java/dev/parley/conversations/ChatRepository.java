@@ -39,6 +39,15 @@ interface ChatRepository extends Repository<Chat, UUID> {
 			""")
 	boolean countMessageAdded(UUID id, UUID userId, OffsetDateTime at);
 
+	/** As {@link #countMessageAdded}, for several messages added at once (a turn's message and its reply's draft). */
+	@Modifying
+	@Query("""
+			update chats set message_count = message_count + :count,
+				last_message_at = greatest(last_message_at, :at), updated_at = greatest(updated_at, :at)
+			where id = :id and user_id = :userId
+			""")
+	boolean countMessagesAdded(UUID id, UUID userId, int count, OffsetDateTime at);
+
 	/** Uncounts a deleted message; the last message time becomes that of the newest one left. */
 	@Modifying
 	@Query("""

@@ -241,6 +241,11 @@ public class Message {
 		return updatedAt;
 	}
 
+	/** The version it was read or stored at; {@code null} before it is stored. */
+	@Nullable Long version() {
+		return version;
+	}
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final TypeReference<List<ToolCallRecord>> TOOL_CALLS = new TypeReference<>() {

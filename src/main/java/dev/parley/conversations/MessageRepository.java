@@ -8,7 +8,7 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 /** Messages, always looked up through the chat that proves who owns them. */
-interface MessageRepository extends Repository<Message, UUID>, MessageInserts {
+interface MessageRepository extends Repository<Message, UUID>, MessageWrites {
 
 	Message save(Message message);
 
@@ -19,13 +19,6 @@ interface MessageRepository extends Repository<Message, UUID>, MessageInserts {
 			where m.id = :id and c.user_id = :userId
 			""")
 	Optional<Message> findOwned(UUID id, UUID userId);
-
-	/**
-	 * A reply still being written, locked until the transaction ends, so that it cannot be deleted
-	 * between being read and being saved.
-	 */
-	@Query("select * from messages where id = :id and status = 'STREAMING' for update")
-	Optional<Message> lockStreaming(UUID id);
 
 	/**
 	 * The chat of a message of this owner, locking that chat (not the message) so that deleting a

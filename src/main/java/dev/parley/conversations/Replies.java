@@ -70,14 +70,14 @@ public class Replies {
 	public TurnStart beginTurn(UUID chatId, UUID userId, String content, List<UUID> fileIds, String model,
 			int maxHistoryMessages, int maxHistoryChars) {
 		Instant now = clock.instant();
-		if (!chats.countMessageAdded(chatId, userId, Timestamps.sql(now))) {
+		// Counts both messages, the user's and the reply's draft, in one statement that also locks the chat.
+		if (!chats.countMessagesAdded(chatId, userId, 2, Timestamps.sql(now))) {
 			throw new ChatNotFound();
 		}
 		Message userMessage = messages.insert(Message.written(chatId, MessageRole.USER, content, now));
 		attach(userMessage.id(), userId, fileIds);
 		events.publishEvent(new MessagePosted(chatId, userMessage.id(), userId));
 		List<HistoryMessage> history = promptHistory(chatId, userId, maxHistoryMessages, maxHistoryChars);
-		chats.countMessageAdded(chatId, userId, Timestamps.sql(now));
 		Message draft = messages.insert(Message.assistantDraft(chatId, model, now));
 		return new TurnStart(userMessage, history, draft);
 	}
@@ -334,7 +334,7 @@ public class Replies {
 	private Optional<Message> finish(UUID messageId, Progress received, Consumer<Message> outcome) {
 		Optional<Message> reply = messages.lockStreaming(messageId);
 		reply.ifPresent(outcome.andThen(message -> message.indexEvents(received.eventIndex())));
-		return reply.map(messages::save);
+		return reply.map(messages::update);
 	}
 
 }

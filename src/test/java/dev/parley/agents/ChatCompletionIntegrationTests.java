@@ -380,7 +380,7 @@ class ChatCompletionIntegrationTests {
 		return jdbc.sql("""
 				select count(*) from pg_stat_activity
 				where datname = current_database() and wait_event_type = 'Lock'
-				  and query like 'update chats set message_count = message_count + 1%'
+				  and query like 'update chats set message_count = message_count + %'
 				""").query(Long.class).single();
 	}
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import dev.parley.ai.AiProperties;
 import dev.parley.ai.GenerationFailed;
@@ -27,6 +28,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.MimeType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -50,6 +52,10 @@ import reactor.core.scheduler.Schedulers;
  * connection (see {@link GuardedHttp}); the operator's configured URLs and the providers' defaults do not.
  */
 class SpringAiChatProvider implements ChatProvider {
+
+	/** Where whole answers wait for their provider: a virtual thread each. */
+	private static final Scheduler WHOLE_ANSWERS = Schedulers.fromExecutorService(
+			Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("whole-answer").factory()), "whole-answers");
 
 	private final String id;
 
@@ -110,7 +116,9 @@ class SpringAiChatProvider implements ChatProvider {
 			.map(SpringAiChatProvider::chunk)
 			.filter(chunk -> !chunk.isEmpty())
 			.onErrorMap(error -> !(error instanceof GenerationFailed), error -> ProviderErrors.translate(id, error))
-			.subscribeOn(Schedulers.boundedElastic());
+			// A whole answer blocks its thread until the provider has answered: a virtual one, so that
+			// slow answers are not capped by the bounded elastic pool's threads (ten a core).
+			.subscribeOn(call.streamed() ? Schedulers.boundedElastic() : WHOLE_ANSWERS);
 	}
 
 	/** How many clients are currently kept for this provider, the server's included. */
