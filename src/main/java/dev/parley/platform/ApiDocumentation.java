@@ -20,11 +20,13 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The OpenAPI description served at {@code /openapi.json} (Swagger UI at {@code /docs}, ReDoc at
  * {@code /redoc}): bearer authentication, the OAuth2 password flow so the Authorize button logs in,
- * and the error responses of every operation.
+ * and the error responses of every operation. Built on the first request for it, with springdoc's
+ * own beans ({@link DocumentationOnFirstRequest}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -34,6 +36,12 @@ class ApiDocumentation {
 	static final String PASSWORD_FLOW = "password";
 
 	@Bean
+	static DocumentationOnFirstRequest documentationOnFirstRequest() {
+		return new DocumentationOnFirstRequest();
+	}
+
+	@Bean
+	@Lazy
 	OpenAPI parleyOpenApi() {
 		SecurityScheme bearer = new SecurityScheme().type(SecurityScheme.Type.HTTP)
 			.scheme("bearer")
@@ -55,6 +63,7 @@ class ApiDocumentation {
 
 	/** The error responses of every operation (see {@link ProblemDocumentation}). */
 	@Bean
+	@Lazy
 	OpenApiCustomizer problemDocumentation(List<PublicEndpoints> publicEndpoints, ObjectProvider<PathErrorFormat> formats) {
 		List<String> publicPatterns = Stream.concat(Arrays.stream(SecurityConfiguration.ALWAYS_PUBLIC),
 				publicEndpoints.stream().flatMap(endpoints -> endpoints.patterns().stream()))
@@ -64,6 +73,7 @@ class ApiDocumentation {
 
 	/** The schemas show snake_case names, as the JSON on the wire has them. */
 	@Bean
+	@Lazy
 	ModelResolver snakeCaseModelResolver() {
 		ObjectMapper mapper = Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 		return new ModelResolver(mapper);
