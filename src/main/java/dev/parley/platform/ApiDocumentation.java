@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.converters.ModelConverterRegistrar;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -40,9 +41,13 @@ class ApiDocumentation {
 		return new DocumentationOnFirstRequest();
 	}
 
+	/**
+	 * The description's base. It takes springdoc's converter registrar, which is lazy as well, so the
+	 * converters (with the snake_case resolver) are registered before the first description is built.
+	 */
 	@Bean
 	@Lazy
-	OpenAPI parleyOpenApi() {
+	OpenAPI parleyOpenApi(ModelConverterRegistrar converters) {
 		SecurityScheme bearer = new SecurityScheme().type(SecurityScheme.Type.HTTP)
 			.scheme("bearer")
 			.description("An access token from /api/v1/auth/login or /api/v1/auth/register, or an API key "
