@@ -16,18 +16,15 @@ import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springdoc.core.converters.ModelConverterRegistrar;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * The OpenAPI description served at {@code /openapi.json} (Swagger UI at {@code /docs}, ReDoc at
  * {@code /redoc}): bearer authentication, the OAuth2 password flow so the Authorize button logs in,
- * and the error responses of every operation. Built on the first request for it, with springdoc's
- * own beans ({@link DocumentationOnFirstRequest}).
+ * and the error responses of every operation.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -37,17 +34,7 @@ class ApiDocumentation {
 	static final String PASSWORD_FLOW = "password";
 
 	@Bean
-	static DocumentationOnFirstRequest documentationOnFirstRequest() {
-		return new DocumentationOnFirstRequest();
-	}
-
-	/**
-	 * The description's base. It takes springdoc's converter registrar, which is lazy as well, so the
-	 * converters (with the snake_case resolver) are registered before the first description is built.
-	 */
-	@Bean
-	@Lazy
-	OpenAPI parleyOpenApi(ModelConverterRegistrar converters) {
+	OpenAPI parleyOpenApi() {
 		SecurityScheme bearer = new SecurityScheme().type(SecurityScheme.Type.HTTP)
 			.scheme("bearer")
 			.description("An access token from /api/v1/auth/login or /api/v1/auth/register, or an API key "
@@ -68,7 +55,6 @@ class ApiDocumentation {
 
 	/** The error responses of every operation (see {@link ProblemDocumentation}). */
 	@Bean
-	@Lazy
 	OpenApiCustomizer problemDocumentation(List<PublicEndpoints> publicEndpoints, ObjectProvider<PathErrorFormat> formats) {
 		List<String> publicPatterns = Stream.concat(Arrays.stream(SecurityConfiguration.ALWAYS_PUBLIC),
 				publicEndpoints.stream().flatMap(endpoints -> endpoints.patterns().stream()))
@@ -78,7 +64,6 @@ class ApiDocumentation {
 
 	/** The schemas show snake_case names, as the JSON on the wire has them. */
 	@Bean
-	@Lazy
 	ModelResolver snakeCaseModelResolver() {
 		ObjectMapper mapper = Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 		return new ModelResolver(mapper);

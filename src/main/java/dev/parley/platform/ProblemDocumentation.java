@@ -56,8 +56,8 @@ final class ProblemDocumentation implements OpenApiCustomizer {
 	}
 
 	/**
-	 * Runs when the description is first asked for, not at start-up: resolving the formats' schemas
-	 * starts swagger's model converters and their Jackson 2 mapper (about 1,000 classes).
+	 * Runs when the description is first asked for: the formats' schemas are resolved here, not at
+	 * start-up, since resolving them starts swagger's model converters (bench/README.md, issue 10).
 	 */
 	@Override
 	public void customise(OpenAPI openApi) {
