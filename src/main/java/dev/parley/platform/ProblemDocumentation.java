@@ -39,41 +39,44 @@ final class ProblemDocumentation implements OpenApiCustomizer {
 
 	private static final String REF = "#/components/schemas/";
 
-	private record Format(PathPattern pattern, String contentType, String schemaName) {
+	private record Format(PathPattern pattern, String contentType, Class<?> bodyType) {
 	}
 
 	private final Predicate<String> isPublic;
 
 	private final List<Format> formats;
 
-	private final List<PathErrorFormat> declaredFormats;
-
 	ProblemDocumentation(List<String> publicPatterns, List<PathErrorFormat> formats) {
 		List<PathPattern> patterns = publicPatterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
 		this.isPublic = path -> patterns.stream().anyMatch(pattern -> pattern.matches(PathContainer.parsePath(path)));
-		this.declaredFormats = formats;
 		this.formats = formats.stream()
 			.map(format -> new Format(PathPatternParser.defaultInstance.parse(format.pathPattern()),
-					format.contentType().toString(), schemaName(format.bodyType())))
+					format.contentType().toString(), format.bodyType()))
 			.toList();
 	}
 
+	/**
+	 * Runs when the description is first asked for: the formats' schemas are resolved here, not at
+	 * start-up, since resolving them starts swagger's model converters (bench/README.md, issue 10).
+	 */
 	@Override
 	public void customise(OpenAPI openApi) {
 		openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-		for (PathErrorFormat format : declaredFormats) {
+		Map<Format, String> schemaNames = new LinkedHashMap<>();
+		for (Format format : formats) {
 			ResolvedSchema resolved = resolve(format.bodyType());
 			openApi.getComponents().addSchemas(resolved.schema.getName(), resolved.schema);
 			resolved.referencedSchemas.forEach(openApi.getComponents()::addSchemas);
+			schemaNames.put(format, resolved.schema.getName());
 		}
 		if (openApi.getPaths() == null) {
 			return;
 		}
 		openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
-			.forEach((method, operation) -> describeErrors(path, operation)));
+			.forEach((method, operation) -> describeErrors(path, operation, schemaNames)));
 	}
 
-	private void describeErrors(String path, Operation operation) {
+	private void describeErrors(String path, Operation operation, Map<Format, String> schemaNames) {
 		if (operation.getResponses() == null) {
 			operation.setResponses(new ApiResponses());
 		}
@@ -98,7 +101,7 @@ final class ProblemDocumentation implements OpenApiCustomizer {
 			.orElse(null);
 		String contentType = format == null ? org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE
 				: format.contentType();
-		String schema = REF + (format == null ? PROBLEM : format.schemaName());
+		String schema = REF + (format == null ? PROBLEM : schemaNames.get(format));
 		Map<String, ApiResponse> sorted = new LinkedHashMap<>();
 		responses.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
 			if (isError(entry.getKey())) {
@@ -113,10 +116,6 @@ final class ProblemDocumentation implements OpenApiCustomizer {
 
 	private static boolean isError(String code) {
 		return code.length() == 3 && (code.startsWith("4") || code.startsWith("5"));
-	}
-
-	private static String schemaName(Class<?> type) {
-		return resolve(type).schema.getName();
 	}
 
 	private static ResolvedSchema resolve(Class<?> type) {
