@@ -128,7 +128,7 @@ class ConversationQueries {
 
 	/**
 	 * A row of {@link #CHAT_COLUMNS}, read by position: the driver's lookup by name (a lower-cased
-	 * hash map per row and column) was 1.4 % of a chat list's CPU (bench/README.md).
+	 * hash map per row and column) was 1.5 % of a chat list's CPU (bench/README.md).
 	 */
 	private static Chat chat(ResultSet row, int rowNumber) throws SQLException {
 		return new Chat(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
