@@ -188,6 +188,8 @@ class SecurityConfiguration {
 	private static StrictHttpFirewall strictFirewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowedHttpMethods(List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE"));
+		firewall.setAllowedHeaderNames(HeaderText::allowedName);
+		firewall.setAllowedHeaderValues(HeaderText::allowedValue);
 		return firewall;
 	}
 

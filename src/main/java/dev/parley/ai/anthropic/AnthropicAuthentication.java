@@ -1,5 +1,6 @@
 package dev.parley.ai.anthropic;
 
+import dev.parley.platform.BearerHeader;
 import dev.parley.platform.PathAuthenticationEntryPoint;
 import dev.parley.platform.PathErrorFormat;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +36,7 @@ class AnthropicAuthentication {
 	 */
 	@Bean
 	BearerTokenResolver bearerTokenResolver() {
-		DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+		BearerHeader standard = new BearerHeader();
 		// The path first: elsewhere each header read is one more pass of the firewall's header checks.
 		return request -> {
 			if (onPath(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
