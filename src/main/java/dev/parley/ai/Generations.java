@@ -1,12 +1,8 @@
 package dev.parley.ai;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.parley.ai.cache.CacheKey;
 import dev.parley.ai.cache.CachedAnswer;
@@ -15,8 +11,6 @@ import dev.parley.ai.credentials.CredentialResolver;
 import dev.parley.ai.credentials.KeySource;
 import dev.parley.ai.metering.GenerationMetering;
 import dev.parley.ai.metering.UserConcurrency;
-import dev.parley.ai.provider.ProviderChunk;
-import dev.parley.ai.provider.ProviderError;
 import dev.parley.ai.quota.QuotaGate;
 import dev.parley.ai.quota.QuotaHold;
 import org.jspecify.annotations.Nullable;
@@ -168,7 +162,7 @@ public class Generations {
 			}
 			throw ex;
 		}
-		Run run = new Run(model.id().toString(), metering.observe(request, model,
+		GenerationRun run = new GenerationRun(model.id().toString(), metering.observe(request, model,
 				keySource.name().toLowerCase(java.util.Locale.ROOT), quota.settling(observer, catalogue::resolve),
 				slot::release, catalogue::resolve));
 		Disposable subscription;
@@ -235,86 +229,6 @@ public class Generations {
 		}
 		catch (CompletionException ex) {
 			throw (GenerationFailed) ex.getCause();
-		}
-	}
-
-	/** One generation's accumulated state; guarantees a single ending. */
-	private static final class Run {
-
-		private final AtomicReference<String> model;
-
-		private final GenerationObserver observer;
-
-		private final StringBuilder content = new StringBuilder();
-
-		private final List<ToolCall> toolCalls = new CopyOnWriteArrayList<>();
-
-		private final AtomicReference<TokenUsage> usage = new AtomicReference<>(TokenUsage.NONE);
-
-		private final AtomicReference<String> finishReason = new AtomicReference<>("stop");
-
-		private final AtomicBoolean ended = new AtomicBoolean();
-
-		Run(String model, GenerationObserver observer) {
-			this.model = new AtomicReference<>(model);
-			this.observer = observer;
-		}
-
-		void answer(ModelRouter.Answer answer) {
-			model.set(answer.model());
-			chunk(answer.chunk());
-		}
-
-		void chunk(ProviderChunk chunk) {
-			if (chunk.text() != null && !chunk.text().isEmpty() && !ended.get()) {
-				content.append(chunk.text());
-				observer.onDelta(chunk.text());
-			}
-			for (ToolCall call : chunk.toolCalls()) {
-				if (!ended.get()) {
-					toolCalls.add(call);
-					observer.onToolCall(call);
-				}
-			}
-			if (chunk.finishReason() != null) {
-				finishReason.set(chunk.finishReason());
-			}
-			if (chunk.usage() != null) {
-				usage.set(chunk.usage());
-			}
-		}
-
-		void error(Throwable error) {
-			end(null, classify(error));
-		}
-
-		void complete() {
-			// Some providers (Gemini, Ollama) say "stop" after calling tools: the caller must run them.
-			String reason = !toolCalls.isEmpty() && "stop".equals(finishReason.get()) ? "tool_calls" : finishReason.get();
-			end(new GenerationResult(model.get(), content.toString(), reason, usage.get(), toolCalls), null);
-		}
-
-		void end(@Nullable GenerationResult result, @Nullable GenerationFailed failure) {
-			if (!ended.compareAndSet(false, true)) {
-				return;
-			}
-			if (failure != null) {
-				observer.onFailure(failure);
-			}
-			else {
-				observer.onComplete(result);
-			}
-		}
-
-		private static GenerationFailed classify(Throwable error) {
-			if (error instanceof GenerationFailed failed) {
-				return failed;
-			}
-			if (error instanceof ProviderError providerError && !providerError.retryable()) {
-				return new GenerationFailed(GenerationFailed.Reason.PROVIDER_REJECTED,
-						"The provider refused the request (HTTP " + providerError.status() + ").");
-			}
-			return new GenerationFailed(GenerationFailed.Reason.PROVIDER_ERROR, "The provider failed to answer.");
 		}
 	}
 }
