@@ -7,7 +7,8 @@
 #   bench/run.sh --smoke              every scenario for a few seconds at tiny load (CI): exits non-zero
 #                                     when a scenario's plumbing fails, never because of a target
 #   bench/run.sh --scenarios 2,4,9 --rounds 5 --duration 15 --warmup 30 --no-build
-#                                     (--warmup: unrecorded seconds of each scenario's load first)
+#                                     (--warmup: unrecorded seconds of each scenario's load first;
+#                                     wrk loads then go on in 10 s slices until steady, --warmup-max 240 in all)
 #
 # Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/parley_bench; the database is
 # dropped and created), BENCH_SERVER_CORES (0), BENCH_LOAD_CORES (1), BENCH_PARLEY_PORT (8100),
@@ -20,16 +21,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-MODE=full ROUNDS=3 DURATION=10 WARMUP=30 SCENARIOS=1,2,3,4,5,6,7,8,9 BUILD=1
+MODE=full ROUNDS=3 DURATION=10 WARMUP=30 WARMUP_MAX=240 WARM_SLICE=10 SCENARIOS=1,2,3,4,5,6,7,8,9 BUILD=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) MODE=smoke ;;
     --rounds) ROUNDS=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
+    --warmup-max) WARMUP_MAX=$2; shift ;;
     --scenarios) SCENARIOS=$2; shift ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -168,7 +170,25 @@ wrk_run() { # wrk_run CONNECTIONS URL [env assignments...]: one wrk thread on th
   local conns=$1 url=$2; shift 2
   env "$@" taskset -c "$LOAD_CORES" wrk -t1 -c"$conns" -d"${WRK_SECONDS:-$DURATION}s" --timeout 10s -s bench/lib/wrk.lua "$url"
 }
-warm_wrk() { WRK_SECONDS=$WARMUP wrk_run "$@" > /dev/null; } # warm_wrk CONNECTIONS URL [env...]: unrecorded
+# warm_wrk CONNECTIONS URL [env...]: unrecorded load until Parley's JIT has settled: --warmup seconds,
+# then 10 s slices until three slices in a row are within 3 % of each other's throughput, at most
+# --warmup-max seconds in all (on a slow core the JIT needs minutes: bench/README.md, "Warm-up").
+warm_wrk() {
+  WRK_SECONDS=$WARMUP wrk_run "$@" > /dev/null
+  [[ $MODE == smoke ]] && return 0
+  local spent=$WARMUP slices=() rps
+  while (( spent + WARM_SLICE <= WARMUP_MAX )); do
+    rps=$(WRK_SECONDS=$WARM_SLICE wrk_run "$@" | grep '^{"tool":"wrk"' | jq -r '.requests / .duration_s | floor' || true)
+    spent=$(( spent + WARM_SLICE ))
+    log "warm-up $2: ${rps:-?} requests/s after ${spent} s"
+    slices+=("${rps:-0}")
+    if (( ${#slices[@]} >= 3 )) && python3 -c "import sys; r = [int(x) for x in sys.argv[1:]]
+sys.exit(0 if min(r) > 0 and max(r) <= 1.03 * min(r) else 1)" "${slices[@]: -3}"; then
+      return 0
+    fi
+  done
+  log "warm-up $2: not settled after ${spent} s; measuring anyway"
+}
 # hey_rate RPS URL [hey flags...]: a fixed rate from 50 workers, CSV stats as JSON. The workers tick
 # together: the rate arrives in bursts of 50 requests (bench/README.md, Results).
 hey_rate() {
@@ -447,7 +467,8 @@ if want 8; then
     rate8() { on_load "${RATELOAD[@]}" --rate "$RATE8" --duration-s "$DURATION" --warmup-s "$GEN_WARMUP" "$@"; }
     probe=$(curl -sN -X POST "$PARLEY/v1/chat/completions" -H "$AUTH" -H 'Content-Type: application/json' -d "$SPB8" | tail -c 200)
     [[ $probe == *'[DONE]'* ]] || fail "8: a streamed /v1/chat/completions through Parley did not end with [DONE]"
-    log "scenario 8: warm-up (${WARMUP}s of each load, unrecorded)"
+    log "scenario 8: warm-up (Parley's JIT with wrk until steady, then ${WARMUP}s of each load, unrecorded)"
+    warm_wrk 32 "$PARLEY/v1/chat/completions" WRK_METHOD=POST WRK_TOKEN="$API_KEY" WRK_BODY="$PB8"
     for arm in "$MOCK/v1/chat/completions" "$PARLEY/v1/chat/completions"; do
       on_load "${RATELOAD[@]}" --url "$arm" --header "$AUTH" --body "$([[ $arm == $MOCK* ]] && echo "$B8" || echo "$PB8")" \
         --rate "$RATE8" --duration-s "$WARMUP" > /dev/null 2>&1 || true
@@ -520,6 +541,8 @@ if want 3; then
     stop_parley; start_parley PARLEY_AI_ECHO_DELAY=20ms
   fi
   MBODY3="{\"model\":\"$MOCK_MODEL\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"$WORDS\"}]}"
+  # The JIT needs minutes of load on a slow core (bench/README.md, "Warm-up"): at least 120 s of streams.
+  STREAM_WARMUP=$WARMUP; [[ $MODE == smoke ]] || (( WARMUP >= 120 )) || STREAM_WARMUP=120
   stream_round() { # stream_round CASE ROUND STREAMS
     measure "$(meta 3 "$1" mock "$2")" '{}' on_load "${LOADGEN[@]}" --url "$MOCK/v1/chat/completions" --body "$MBODY3" \
       --streams "$3" --ramp-ms 500 --warmup 20 --expect-tokens 50 --timeout-s 60
@@ -528,7 +551,7 @@ if want 3; then
       --warmup 20 --token-event delta --done-match "event:done" --expect-tokens 1 --timeout-s 60
   }
   on_load "${LOADGEN[@]}" --url "$PARLEY/api/v1/chats/{chat}/completions" --chats "$WORK/chats.txt" \
-    --header "Authorization: Bearer $TOKEN" --body "$PBODY3" --rate 50 --duration-s "$WARMUP" --token-event delta \
+    --header "Authorization: Bearer $TOKEN" --body "$PBODY3" --rate 50 --duration-s "$STREAM_WARMUP" --token-event delta \
     --done-match "event:done" --expect-tokens 1 --timeout-s 60 > /dev/null 2>&1 || true
   STREAMS=$([[ $MODE == smoke ]] && echo 20 || echo 1000)
   log "scenario 3: $STREAMS concurrent streams ($PROVIDER)"

@@ -245,7 +245,7 @@ def report(results_dir):
             g = paired(s3, case, "mock", "parley", ratio(("gap", "p99")))
             met = None
             if complete is not None and d99 is not None and g is not None:
-                met = complete == 100.0 and d99 <= 5 and g <= 2 and b["rss"] <= 1024
+                met = complete == 100.0 and d99 <= 50 and g <= 2 and b["rss"] <= 1024
             rows.append([case, complete, a["p99"], b["p99"], d99, ga["p99"], gb["p99"], g, gb["max"], b["rss"],
                          b["cpu"], verdict(met)])
             summary["scenarios"].setdefault("3", {})[case] = {"complete_pct": complete, "ttft_added_p99": d99,
@@ -253,7 +253,7 @@ def report(results_dir):
                                                               "mock_gap": ga, "parley_gap": gb, "met": met}
         table(["streams", "complete % (worst round)", "mock TTFT p99", "Parley TTFT p99", "added TTFT p99", "mock gap p99",
                "Parley gap p99", "gap p99 ratio", "Parley gap max", "RSS MB", "CPU %",
-               "target (100 %, +TTFT p99 ≤ 5, gap ratio ≤ 2, RSS ≤ 1024)"], rows)
+               "target (100 %, +TTFT p99 ≤ 50, gap ratio ≤ 2, RSS ≤ 1024)"], rows)
 
     # 4. authenticated reads
     s4 = by.get("4", [])
@@ -264,11 +264,16 @@ def report(results_dir):
             a, b = arm_row(s4, case, "trivial"), arm_row(s4, case, "chats")
             rt = paired(s4, case, "trivial", "chats", ratio(("rps",)))
             met = rt is not None and b["p99"] is not None and rt >= 0.5 and b["p99"] <= 10 and b["errors"] == 0
+            # Issue 10 sets an absolute figure for the same measurement.
+            met_absolute = (b["rps"] is not None and b["p99"] is not None
+                            and b["rps"] >= 5000 and b["p99"] <= 10 and b["errors"] == 0)
             rows.append([case, a["rps"], a["p99"], b["rps"], b["p50"], b["p99"], b["max"], rt,
-                         f"{a['errors']}/{b['errors']}", b["cpu"], verdict(met)])
-            summary["scenarios"].setdefault("4", {})[case] = {"trivial": a, "chats": b, "ratio": rt, "met": met}
+                         f"{a['errors']}/{b['errors']}", b["cpu"], verdict(met), verdict(met_absolute)])
+            summary["scenarios"].setdefault("4", {})[case] = {"trivial": a, "chats": b, "ratio": rt, "met": met,
+                                                              "met_absolute": met_absolute}
         table(["case", "trivial rps", "trivial p99", "chats rps", "chats p50", "chats p99", "chats max",
-               "throughput ratio", "errors", "CPU %", "target (ratio ≥ 0.5, p99 ≤ 10)"], rows)
+               "throughput ratio", "errors", "CPU %", "target (ratio ≥ 0.5, p99 ≤ 10)",
+               "issue 10 (≥ 5000/s, p99 ≤ 10)"], rows)
 
     # 5. login
     s5 = by.get("5", [])
