@@ -13,7 +13,7 @@
 # Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/parley_bench; the database is
 # dropped and created), BENCH_SERVER_CORES (0), BENCH_LOAD_CORES (1), BENCH_PARLEY_PORT (8100),
 # BENCH_MOCK_PORT (9100), BENCH_JAVA (a JDK 21+ java), BENCH_PARLEY_JVM (Parley's memory and GC flags; default
-# the README's "Running in production" ones, -XX:+UseSerialGC -Xms32m -Xmx512m; empty: the JVM's own),
+# the README's "Running in production" ones, -XX:+UseSerialGC -Xms32m -Xmx512m -XX:TrimNativeHeapInterval=1000; empty: the JVM's own),
 # BENCH_PARLEY_JAVA_OPTS (extra JVM flags for Parley),
 # BENCH_QUOTAS (1: scenario 2 also runs each round with a generous quota on the bench user, arm parley-quotas),
 # BENCH_START_TIMEOUT (180: seconds Parley may take to become healthy; more on a busy machine).
@@ -218,7 +218,7 @@ STARTS=0
 # How Parley is started: the fat jar, or (use_aot_cache) the extracted jar with a JDK 25 AOT cache.
 # shellcheck disable=SC2206
 # The JVM options the README recommends (Running in production), unless BENCH_PARLEY_JVM says otherwise.
-PARLEY_JAVA_OPTS="${BENCH_PARLEY_JVM--XX:+UseSerialGC -Xms32m -Xmx512m} ${BENCH_PARLEY_JAVA_OPTS:-}"
+PARLEY_JAVA_OPTS="${BENCH_PARLEY_JVM--XX:+UseSerialGC -Xms32m -Xmx512m -XX:TrimNativeHeapInterval=1000} ${BENCH_PARLEY_JAVA_OPTS:-}"
 PARLEY_JAR_CMD=("$JAVA" $PARLEY_JAVA_OPTS -jar "$JAR")
 PARLEY_CMD=("${PARLEY_JAR_CMD[@]}")
 AOT_DIR=$WORK/aot
@@ -246,7 +246,7 @@ start_parley() {
     PARLEY_LIMIT_USER_MESSAGES=100000000 PARLEY_LIMIT_AUTH_PER_ADDRESS=100000000 \
     PARLEY_ADMIN_EMAIL=bench-admin@example.com \
     PARLEY_AI_ECHO_DELAY=0ms OPENAI_API_KEY=bench-key OPENAI_BASE_URL="$MOCK/v1" LOG_FORMAT=text \
-    "$@" \
+    MALLOC_ARENA_MAX=2 "$@" \
     taskset -c "${PARLEY_CORES:-$SERVER_CORES}" "${PARLEY_CMD[@]}" > "$RESULTS/parley-$STARTS.log" 2>&1 &
   PARLEY_PID=$!
   local deadline=$(( $(date +%s) + ${BENCH_START_TIMEOUT:-180} ))
