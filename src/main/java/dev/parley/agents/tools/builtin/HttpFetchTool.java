@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +28,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code http_fetch}: fetches a URL for the model and answers with the status, the content type and
@@ -177,7 +172,7 @@ final class HttpFetchTool implements Tool {
 			OkHttpClient timed = client.newBuilder().callTimeout(left).build();
 			try (Response response = timed.newCall(request).execute()) {
 				if (!response.isRedirect()) {
-					return answer(url, response);
+					return HttpFetchAnswer.of(url, response, limits);
 				}
 				if (hop == limits.redirects()) {
 					return ToolResult.failed("more than " + limits.redirects() + " redirects, starting at " + first);
@@ -208,43 +203,6 @@ final class HttpFetchTool implements Tool {
 		}
 	}
 
-	private ToolResult answer(HttpUrl url, Response response) throws IOException {
-		ResponseBody body = response.body();
-		MediaType type = body == null ? null : body.contentType();
-		byte[] bytes = new byte[0];
-		boolean cut = false;
-		if (body != null) {
-			BufferedSource source = body.source();
-			cut = source.request(limits.bytes() + 1L);
-			bytes = source.getBuffer().readByteArray(Math.min(source.getBuffer().size(), limits.bytes()));
-		}
-		ObjectNode answer = ToolJson.object()
-			.put("url", url.toString())
-			.put("status", response.code())
-			.put("content_type", type == null ? null : type.toString());
-		String text;
-		if (isHtml(type)) {
-			PageText page = PageText.of(bytes, type.charset(), url.toString());
-			answer.put("title", page.title());
-			text = page.text();
-		}
-		else if (isText(type, bytes)) {
-			text = new String(bytes, charset(type));
-		}
-		else {
-			text = "";
-			answer.put("note", "binary content (" + type + ", " + bytes.length + (cut ? "+" : "")
-					+ " bytes) is not shown");
-		}
-		if (text.length() > limits.chars()) {
-			text = text.substring(0, limits.chars());
-			cut = true;
-		}
-		answer.put("truncated", cut);
-		answer.put("text", text);
-		return ToolResult.ok(ToolJson.text(answer));
-	}
-
 	/** An http(s) URL with a host and without user info, or {@code null}. */
 	private static @Nullable HttpUrl httpUrl(String text) {
 		try {
@@ -260,27 +218,6 @@ final class HttpFetchTool implements Tool {
 		HttpUrl url = HttpUrl.parse(text);
 		return url == null || url.host().isEmpty() || !url.username().isEmpty() || !url.password().isEmpty() ? null
 				: url;
-	}
-
-	private static boolean isHtml(@Nullable MediaType type) {
-		return type != null && (type.subtype().equalsIgnoreCase("html") || type.subtype().equalsIgnoreCase("xhtml+xml"));
-	}
-
-	private static boolean isText(@Nullable MediaType type, byte[] bytes) {
-		if (type == null) {
-			// No type: text if it decodes as UTF-8 without control characters other than whitespace.
-			String decoded = new String(bytes, StandardCharsets.UTF_8);
-			return decoded.chars().noneMatch(c -> c == 0xFFFD || (c < 0x20 && c != '\n' && c != '\r' && c != '\t'));
-		}
-		String subtype = type.subtype().toLowerCase(Locale.ROOT);
-		return type.type().equalsIgnoreCase("text") || subtype.equals("json") || subtype.endsWith("+json")
-				|| subtype.equals("xml") || subtype.endsWith("+xml") || subtype.equals("javascript")
-				|| subtype.equals("x-www-form-urlencoded") || subtype.equals("yaml");
-	}
-
-	private static Charset charset(@Nullable MediaType type) {
-		Charset charset = type == null ? null : type.charset();
-		return charset == null ? StandardCharsets.UTF_8 : charset;
 	}
 
 	private static MediaType contentType(Headers headers) {
