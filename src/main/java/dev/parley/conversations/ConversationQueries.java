@@ -40,9 +40,9 @@ class ConversationQueries {
 	}
 
 	/**
-	 * A chat of this user. Read here rather than by a derived repository query: Spring Data's query
-	 * and entity mapping was most of {@code Chats.get}'s 4 % of a streamed chat turn's CPU samples
-	 * (bench/README.md, "Streamed chat turns' CPU").
+	 * A chat of this user. Read here rather than by a derived repository query: {@code Chats.get} by
+	 * Spring Data's query method and entity mapping was 3.4 % of streamed chat turns' CPU samples, by
+	 * this read too few to show (bench/README.md, "Streamed chat turns' CPU").
 	 */
 	Optional<Chat> chat(UUID id, UUID userId) {
 		return jdbc.sql("select " + CHAT_COLUMNS + " from chats c where c.id = ? and c.user_id = ?")

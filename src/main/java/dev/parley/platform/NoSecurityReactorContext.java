@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * Parley uses neither (its WebClients reach users' MCP servers and Ollama with their own
  * credentials, never the caller's token), and nothing in Parley reads the Reactor context.
  * <p>
- * Measured (bench/README.md, "Streamed chat turns' CPU"): the wrapper was about 5 % of the CPU
- * samples of a streamed chat turn (each of its 50 chunks passes several wrapped operators).
+ * Measured (bench/README.md, "Streamed chat turns' CPU"): the wrapper was in 4–9 % of the CPU
+ * samples of streamed chat turns (each of a turn's 50 chunks passes several wrapped operators).
  */
 @Configuration(proxyBeanMethods = false)
 class NoSecurityReactorContext {
