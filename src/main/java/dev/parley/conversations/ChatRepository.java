@@ -1,7 +1,6 @@
 package dev.parley.conversations;
 
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -15,9 +14,6 @@ import org.springframework.data.repository.Repository;
 interface ChatRepository extends Repository<Chat, UUID> {
 
 	Chat save(Chat chat);
-
-	@Query("select * from chats where id = :id and user_id = :userId")
-	Optional<Chat> findOwned(UUID id, UUID userId);
 
 	@Query("select exists (select 1 from chats where id = :id and user_id = :userId)")
 	boolean existsOwned(UUID id, UUID userId);

@@ -57,7 +57,7 @@ public class Chats {
 	}
 
 	public Chat get(UUID chatId, UUID userId) {
-		return chats.findOwned(chatId, userId).orElseThrow(ChatNotFound::new);
+		return queries.chat(chatId, userId).orElseThrow(ChatNotFound::new);
 	}
 
 	/**

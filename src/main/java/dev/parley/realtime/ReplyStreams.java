@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a reply's event log to a client as Server-Sent Events: {@code user_message} (id 0, on a new
@@ -25,8 +26,11 @@ public class ReplyStreams {
 
 	private final LiveReplies live;
 
-	ReplyStreams(LiveReplies live) {
+	private final JsonMapper json;
+
+	ReplyStreams(LiveReplies live, JsonMapper json) {
 		this.live = live;
+		this.json = json;
 	}
 
 	/** The stream of a turn just started: its user message, then the reply's whole log. */
@@ -43,17 +47,23 @@ public class ReplyStreams {
 		return stream(messageId, live.follow(messageId, userId), after, null);
 	}
 
-	private static SseEmitter stream(UUID messageId, EventSource<ReplyEvent> source, long after,
+	private SseEmitter stream(UUID messageId, EventSource<ReplyEvent> source, long after,
 			SseEmitter.SseEventBuilder first) {
 		return SseEventWriter.start("reply-stream-" + messageId, source, after,
-				(seq, event) -> encode(messageId, seq, event), first, null, () -> {
+				(seq, event) -> encode(json, messageId, seq, event), first, null, () -> {
 				});
 	}
 
-	static SseEmitter.SseEventBuilder encode(UUID messageId, long seq, ReplyEvent event) {
+	/**
+	 * A delta's data is serialised here, to text that the writer joins with the event's framing into
+	 * one write per batch ({@link SseEventWriter#JSON_TEXT}); the rarer events go through Spring MVC's
+	 * converters.
+	 */
+	static SseEmitter.SseEventBuilder encode(JsonMapper json, UUID messageId, long seq, ReplyEvent event) {
 		SseEmitter.SseEventBuilder sse = SseEmitter.event().id(Long.toString(seq)).name(event.type().wireName());
 		return switch (event) {
-			case ReplyEvent.Delta delta -> sse.data(new ReplyEvents.DeltaData(messageId, delta.text()));
+			case ReplyEvent.Delta delta ->
+				sse.data(json.writeValueAsString(new ReplyEvents.DeltaData(messageId, delta.text())), SseEventWriter.JSON_TEXT);
 			case ReplyEvent.ToolCall call -> sse.data(new ReplyEvents.ToolCallData(call.id(), call.name(), call.arguments()));
 			case ReplyEvent.ToolResult result ->
 				sse.data(new ReplyEvents.ToolResultData(result.id(), result.ok(), result.summary()));

@@ -1,20 +1,19 @@
 package dev.parley.platform.streams;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Writes an {@link EventSource} to one client as Server-Sent Events, on a virtual thread of its own:
- * it waits for the events after the last it sent, writes all that are there at once (one flush), and
- * after 15 s without any writes a {@code :keep-alive} comment. The stream ends after the source's
+ * it waits for the events after the last it sent, writes all that are there at once (one flush, the
+ * text of consecutive events joined into one write: {@link TextRuns}), and after 15 s without any writes a {@code :keep-alive} comment. The stream ends after the source's
  * last event. A client that goes away (a failed write, an error, or the stream's timeout) stops the
  * writer and is reported to {@code onClientGone}: a stored reply goes on without it, a generation
  * nobody else follows is cancelled there.
@@ -24,6 +23,13 @@ public final class SseEventWriter {
 	private static final Logger log = LoggerFactory.getLogger(SseEventWriter.class);
 
 	static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+	/**
+	 * The media type of an event's data that its encoder serialised to JSON text itself
+	 * ({@code data(json, JSON_TEXT)}): written in UTF-8 like the event's framing, and joined with it
+	 * into one write ({@link TextRuns}).
+	 */
+	public static final MediaType JSON_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
 	/** Turns an event and its number into the SSE event written for it. */
 	@FunctionalInterface
@@ -65,12 +71,7 @@ public final class SseEventWriter {
 			while (true) {
 				EventBatch<E> batch = source.awaitAfter(seq, KEEP_ALIVE);
 				if (!batch.events().isEmpty()) {
-					Set<DataWithMediaType> data = new LinkedHashSet<>();
-					long number = batch.first();
-					for (E event : batch.events()) {
-						data.addAll(encoder.encode(number++, event).build());
-					}
-					emitter.send(data);
+					emitter.send(TextRuns.joined(batch, encoder));
 					seq = batch.last();
 				}
 				if (batch.closed()) {
