@@ -5,9 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -34,7 +32,6 @@ import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.filter.ServletRequestPathFilter;
 
 /**
  * The one security filter chain: stateless bearer authentication for the API, public docs, health
@@ -141,21 +138,6 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
-	}
-
-	/**
-	 * The request's path is parsed once, before Spring Security's filters, instead of once per path
-	 * matcher: a matcher finds no parsed path before the DispatcherServlet has run, so each parsed it
-	 * and dropped it again (two request attributes set and removed, each announced to Tomcat's
-	 * listeners), and authorization walks some 30 of them on a route that is neither public nor
-	 * session-only. The same parse, so the same matches; MVC parses again as before.
-	 */
-	@Bean
-	FilterRegistrationBean<ServletRequestPathFilter> requestPathParsedOnce() {
-		FilterRegistrationBean<ServletRequestPathFilter> registration = new FilterRegistrationBean<>(
-				new ServletRequestPathFilter());
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-		return registration;
 	}
 
 	/** TRACE reaches the filters, which refuse it like any other request is refused (Tomcat's own 405 is bare). */
