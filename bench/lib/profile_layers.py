@@ -2,11 +2,14 @@
 # Shares of an async-profiler collapsed-stack profile (-e cpu -o collapsed) of a chat list by layer:
 # each sample goes to the innermost frame that names a layer (JDK, native and kernel frames go to their
 # caller), kernel time shown apart. Usage: profile_layers.py a.collapsed [b.collapsed ...]  (bench/README.md)
+# JFR recordings: java bench/lib/JfrCollapse.java rec.jfr > rec.collapsed (JFR has no kernel frames).
 import sys, collections
 # innermost matching frame wins; frames that match nothing (JDK, native, kernel) are charged to the caller's layer
 L = [
  ('token verification + session check', ['dev/parley/identity/AccessTokens', 'com/nimbusds', 'dev/parley/identity/CredentialCache', 'dev/parley/identity/Sessions', 'dev/parley/identity/BearerAuthentication', 'org/springframework/security/oauth2/jwt']),
  ('bearer token resolving', ['DefaultBearerTokenResolver', 'dev/parley/ai/anthropic/AnthropicAuthentication', 'BearerTokenResolver']),
+ ('gateway: upstream call and relay (OkHttp, pass-through)', ['okhttp3', 'okio', 'dev/parley/ai/']),
+ ('metering (usage meter and writer, its JDBC included)', ['dev/parley/analytics']),
  ('list query (JDBC, driver, mapping)', ['org/postgresql', 'com/zaxxer', 'org/springframework/jdbc', 'dev/parley/conversations/ConversationQueries']),
  ('JSON of the items', ['tools/jackson', 'com/fasterxml', 'org/springframework/http/converter/AbstractJackson', 'org/springframework/http/converter/AbstractSmartHttpMessageConverter', 'org/springframework/http/converter/AbstractHttpMessageConverter']),
  ('controller and service (+AOP proxies)', ['dev/parley/conversations', 'dev/parley/platform/Cursor', 'dev/parley/platform/PageLimit', 'org/springframework/aop', 'SpringCGLIB', 'org/springframework/dao', 'org/springframework/transaction']),
@@ -20,6 +23,8 @@ L = [
  ('virtual-thread scheduling', ['java/lang/VirtualThread', 'jdk/internal/vm/Continuation', 'java/util/concurrent/ForkJoin', 'java/util/concurrent/DelayScheduler']),
 ]
 def layer(frames):
+    # the usage writer's JDBC work is metering, not a query of the request's
+    if any('dev/parley/analytics' in fr for fr in frames): return 'metering (usage meter and writer, its JDBC included)'
     for fr in reversed(frames):
         for name, pats in L:
             if any(p in fr for p in pats): return name

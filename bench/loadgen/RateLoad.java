@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +53,8 @@ import java.util.concurrent.locks.LockSupport;
  * also time the first token event; a request is ok with HTTP 200, a token and the done marker),
  * --token-match S (default "content":"), --token-skip S (default "content":"", OpenAI's empty first
  * chunk), --done-match S (default [DONE]), --connections N (default 512), --timeout-s T (default 10),
- * --label L. Prints one JSON line: requests, ok, errors and their kinds, rps, lat and ttft percentiles
+ * --label L, --timeline FILE (each measured request as a line: its planned start in epoch
+ * milliseconds, latency and TTFT in ms, ok or the error; to line latency up with a GC log). Prints one JSON line: requests, ok, errors and their kinds, rps, lat and ttft percentiles
  * (ms), send_lag percentiles (ms), connections opened during the measured run.
  */
 public class RateLoad {
@@ -110,6 +113,8 @@ public class RateLoad {
 
 		final long[] sendLag;
 
+		final long[] planned;
+
 		final boolean[] ok;
 
 		final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
@@ -122,6 +127,7 @@ public class RateLoad {
 			latency = new long[total];
 			ttft = new long[total];
 			sendLag = new long[total];
+			planned = new long[total];
 			ok = new boolean[total];
 			Arrays.fill(ttft, -1);
 			this.pool = pool;
@@ -163,11 +169,26 @@ public class RateLoad {
 		}
 		int total = (int) Math.round(rate * durationS);
 		long t0 = System.nanoTime();
+		long epochMillisAtT0 = System.currentTimeMillis();
 		Run run = run(o, pool, rate, durationS);
 		pool.idle.forEach(Connection::close);
+		String timeline = one(opts, "timeline", "");
+		if (!timeline.isEmpty()) {
+			writeTimeline(Path.of(timeline), run, t0, epochMillisAtT0);
+		}
 		double wallS = (System.nanoTime() - t0) / 1e9;
 		System.out.println(report(one(opts, "label", "rateload"), o, run, total, rate, durationS, wallS));
 		System.exit(0);
+	}
+
+	static void writeTimeline(Path file, Run run, long t0, long epochMillisAtT0) throws IOException {
+		StringBuilder out = new StringBuilder("planned_epoch_ms latency_ms ttft_ms outcome\n");
+		for (int i = 0; i < run.latency.length; i++) {
+			double planned = epochMillisAtT0 + (run.planned[i] - t0) / 1e6;
+			out.append(String.format(Locale.ROOT, "%.3f %.3f %.3f %s%n", planned, run.latency[i] / 1e6,
+					run.ttft[i] < 0 ? -1.0 : run.ttft[i] / 1e6, run.ok[i] ? "ok" : "error"));
+		}
+		Files.writeString(file, out);
 	}
 
 	static Run run(Options o, Pool pool, double rate, double durationS) {
@@ -183,6 +204,7 @@ public class RateLoad {
 					LockSupport.parkNanos(wait);
 				}
 				int index = i;
+				run.planned[index] = planned;
 				threads.execute(() -> one(o, run, index, planned));
 			}
 		}

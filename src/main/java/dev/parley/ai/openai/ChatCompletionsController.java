@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,7 +74,8 @@ class ChatCompletionsController {
 	 * streaming handler by the returned value's type only when the declared type does not fix it.
 	 * Usage counts against the caller, the owner of the API key. A model of an OpenAI-compatible
 	 * server is passed through ({@link PassThroughCompletions}): the body is taken as bytes so that
-	 * it reaches the server as sent; any other model's request is read and translated.
+	 * it reaches the server as sent ({@link RequestBodies}); any other model's request is read and
+	 * translated.
 	 */
 	@PostMapping(path = "/chat/completions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a chat completion (OpenAI's shape); stream=true answers with Server-Sent Events")
@@ -94,11 +95,12 @@ class ChatCompletionsController {
 	@ApiResponse(responseCode = "504", description = "The model provider timed out")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(schema = @Schema(implementation = ChatCompletionRequest.class)))
-	@Nullable Object complete(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody byte[] body,
+	@Nullable Object complete(@AuthenticationPrincipal AuthenticatedUser caller, HttpServletRequest request,
 			@Parameter(description = "true: answer from the response cache when an identical request was answered "
 					+ "before (needs temperature 0 or a seed, no tools); the answer carries x-parley-cache: hit or miss")
 			@RequestHeader(name = CacheStatus.HEADER, required = false) @Nullable String cacheHeader,
 			HttpServletResponse response) throws IOException, MethodArgumentNotValidException {
+		byte[] body = RequestBodies.read(request);
 		boolean cacheAsked = cacheAsked(cacheHeader);
 		ChatRequestFields fields = ChatRequestFields.scan(body);
 		if (passThrough.handles(fields.model())) {

@@ -2,7 +2,9 @@ package dev.parley.ai.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Response;
@@ -67,6 +69,23 @@ class OpenAiErrorShapeIntegrationTests {
 		String body = "{\"model\": \"local/echo\", \"messages\": [{\"role\": \"user\", \"content\": \"" + "a".repeat(1024 * 1024)
 				+ "\"}]}";
 		OpenAiClient.error(api.raw("POST", "/v1/chat/completions", key, "application/json", body), 413);
+	}
+
+	@Test
+	void answersAnEmptyBodyWith400() {
+		JsonNode error = OpenAiClient.error(api.raw("POST", "/v1/chat/completions", key, "application/json", ""), 400);
+		assertThat(error.get("message").asString()).contains("body is missing");
+	}
+
+	@Test
+	void answersAChunkedBodyOverTheLimitInOpenAisShape() {
+		byte[] body = ("{\"model\": \"openai/gpt-4o-mini\", \"x\": \"" + "a".repeat(1024 * 1024) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		Response response = api.send(api.request("/v1/chat/completions", key)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+		JsonNode error = OpenAiClient.error(response, 400);
+		assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
 	}
 
 	@Test
