@@ -11,9 +11,9 @@
 # Ports and databases: AB_PORT_A (8520), AB_PORT_B (8521), AB_MOCK_PORT (9520), AB_DB_A/B
 # (parley_framework_a/_b), AB_DIR (/tmp/parley-cpu-ab) for logs, pids and fixtures. Parley runs as
 # run.sh's start_parley runs it (taskset -c 0, the README's JVM options, the same environment, GC log
-# on); the mock, wrk and RateLoad on core 1. Every timed run holds the shared benchmark lock
-# (AB_LOCK, $TMPDIR/parley-bench.lock: benchmarks started by different people wait for each other). CPU per request = Parley's utime+stime delta from /proc/<pid>/stat
-# over the run ÷ the requests wrk counted. One TSV line per run goes to $AB_DIR/results.tsv.
+# on); the mock, wrk and RateLoad on core 1. Every timed run holds a benchmark lock (AB_LOCK,
+# $TMPDIR/parley-bench.lock), so that benchmarks started side by side wait for each other. CPU per
+# request = Parley's utime+stime delta from /proc/<pid>/stat over the run ÷ the requests wrk counted. One TSV line per run goes to $AB_DIR/results.tsv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
