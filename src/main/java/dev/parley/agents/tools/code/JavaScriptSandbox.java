@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs untrusted JavaScript. One shared {@link Engine} (parsed code and its caches are reused), a
@@ -65,13 +64,33 @@ class JavaScriptSandbox implements DisposableBean {
 	/** The name errors give the script. */
 	private static final String SCRIPT = "code.js";
 
+	/**
+	 * Defines the globals {@code input} and {@code output(value)} and returns the function that turns
+	 * the run's answer into JSON (a value JSON cannot hold becomes its string, nothing becomes null).
+	 */
+	private static final Source PRELUDE = Source.newBuilder("js", """
+			(function (inputJson) {
+			  'use strict';
+			  let chosen, chose = false;
+			  Object.defineProperty(globalThis, 'input', { value: inputJson == null ? null : JSON.parse(inputJson),
+			      writable: true, configurable: true });
+			  Object.defineProperty(globalThis, 'output', { value: function output(value) { chosen = value; chose = true; },
+			      writable: true, configurable: true });
+			  return function (last) {
+			    const value = chose ? chosen : last;
+			    let json;
+			    try { json = JSON.stringify(value); } catch (e) { json = JSON.stringify(String(value)); }
+			    return json === undefined ? 'null' : json;
+			  };
+			})""", "parley-prelude.js").buildLiteral();
+
 	private final CodeProperties limits;
 
 	private final Clock clock;
 
 	private volatile @Nullable Engine engine;
 
-	private final SingletonSupplier<ResourceLimits> resourceLimits;
+	private final ResourceLimits resourceLimits;
 
 	private final ExecutorService runners;
 
@@ -80,9 +99,7 @@ class JavaScriptSandbox implements DisposableBean {
 	JavaScriptSandbox(CodeProperties limits, Clock clock) {
 		this.limits = limits;
 		this.clock = clock;
-		// Built with the engine, by the first run: the polyglot API's first use loads Truffle.
-		this.resourceLimits = SingletonSupplier
-			.of(() -> ResourceLimits.newBuilder().statementLimit(limits.statements(), null).build());
+		this.resourceLimits = ResourceLimits.newBuilder().statementLimit(limits.statements(), null).build();
 		AtomicInteger count = new AtomicInteger();
 		this.runners = Executors.newFixedThreadPool(limits.concurrentRuns(), task -> {
 			Thread thread = new Thread(null, task, "run-code-" + count.incrementAndGet(), 16L << 20);
@@ -121,7 +138,7 @@ class JavaScriptSandbox implements DisposableBean {
 	private void warmUp(Engine engine) {
 		Context context = newContext(engine, OutputStream.nullOutputStream());
 		try {
-			context.eval(Prelude.SOURCE).execute("{}").execute(context.eval("js", "JSON.parse('[1]').map(x => x + 1)"));
+			context.eval(PRELUDE).execute("{}").execute(context.eval("js", "JSON.parse('[1]').map(x => x + 1)"));
 		}
 		finally {
 			close(context);
@@ -168,7 +185,7 @@ class JavaScriptSandbox implements DisposableBean {
 		Context context = newContext(engine, stdout);
 		RunWatchdog.Watch watch = watchdog.watch(context, wallEnd, deadlineFirst);
 		try {
-			Value answer = context.eval(Prelude.SOURCE).execute(inputJson);
+			Value answer = context.eval(PRELUDE).execute(inputJson);
 			Value last = context.eval(Source.newBuilder("js", code, SCRIPT).buildLiteral());
 			String json = answer.execute(last).asString();
 			if (json.length() > outputLimit()) {
@@ -204,7 +221,7 @@ class JavaScriptSandbox implements DisposableBean {
 			.allowNativeAccess(false)
 			.allowEnvironmentAccess(EnvironmentAccess.NONE)
 			.allowPolyglotAccess(PolyglotAccess.NONE)
-			.resourceLimits(resourceLimits.obtain())
+			.resourceLimits(resourceLimits)
 			.allowExperimentalOptions(true)
 			.option("js.load", "false")
 			.option("js.graal-builtin", "false")
@@ -278,34 +295,4 @@ class JavaScriptSandbox implements DisposableBean {
 			log.debug("Closing the JavaScript engine", ex);
 		}
 	}
-
-	/**
-	 * What touches the polyglot API statically, in a class of its own: its first use loads and starts
-	 * Truffle (some 200 classes), which an idle server does not need (bench/README.md, "Idle memory,
-	 * fourth pass"). Initialised by the first run.
-	 */
-	private static final class Prelude {
-
-		/**
-		 * Defines the globals {@code input} and {@code output(value)} and returns the function that turns
-		 * the run's answer into JSON (a value JSON cannot hold becomes its string, nothing becomes null).
-		 */
-		static final Source SOURCE = Source.newBuilder("js", """
-				(function (inputJson) {
-				  'use strict';
-				  let chosen, chose = false;
-				  Object.defineProperty(globalThis, 'input', { value: inputJson == null ? null : JSON.parse(inputJson),
-				      writable: true, configurable: true });
-				  Object.defineProperty(globalThis, 'output', { value: function output(value) { chosen = value; chose = true; },
-				      writable: true, configurable: true });
-				  return function (last) {
-				    const value = chose ? chosen : last;
-				    let json;
-				    try { json = JSON.stringify(value); } catch (e) { json = JSON.stringify(String(value)); }
-				    return json === undefined ? 'null' : json;
-				  };
-				})""", "parley-prelude.js").buildLiteral();
-
-	}
-
 }
