@@ -36,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
@@ -67,9 +68,12 @@ class GoogleAnalyticsClient {
 
 	private static final int LONGEST_BODY = 4 << 20;
 
-	private final RestClient tokenHttp;
+	// Built on the first report, not at start-up: each client loads and initialises TLS (the JDK's trust store,
+	// twice) and the JDK one starts a selector thread, which an idle server has no use for
+	// (bench/README.md, "Idle memory, fourth pass").
+	private final SingletonSupplier<RestClient> tokenHttp;
 
-	private final RestClient api;
+	private final SingletonSupplier<RestClient> api;
 
 	private final JsonMapper json;
 
@@ -78,14 +82,9 @@ class GoogleAnalyticsClient {
 	private final Map<UUID, AccessToken> tokens = new ConcurrentHashMap<>();
 
 	GoogleAnalyticsClient(AnalyticsProperties properties, OutboundAddressGuard guard, JsonMapper json, Clock clock) {
-		this.tokenHttp = RestClient.builder().requestFactory(guarded(properties.timeout(), guard)).build();
-		// The JDK client: unlike Apache's, it never logs the Authorization header (at any level).
-		JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-			.connectTimeout(properties.timeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build());
-		jdk.setReadTimeout(properties.timeout());
-		this.api = RestClient.builder().baseUrl(properties.apiBaseUrl().toString()).requestFactory(jdk).build();
+		this.tokenHttp = SingletonSupplier.of(
+				() -> RestClient.builder().requestFactory(guarded(properties.timeout(), guard)).build());
+		this.api = SingletonSupplier.of(() -> api(properties));
 		this.json = json;
 		this.clock = clock;
 	}
@@ -117,7 +116,7 @@ class GoogleAnalyticsClient {
 	private Answer post(DataConnection connection, ServiceAccountKey key, String body, String token)
 			throws GoogleRefused {
 		try {
-			return api.post()
+			return api.obtain().post()
 				.uri("/v1beta/properties/{id}:runReport", connection.propertyId())
 				.header("Authorization", "Bearer " + token)
 				.contentType(MediaType.APPLICATION_JSON)
@@ -147,7 +146,7 @@ class GoogleAnalyticsClient {
 				+ assertion(key, now)).getBytes(StandardCharsets.US_ASCII);
 		Answer answer;
 		try {
-			answer = tokenHttp.post()
+			answer = tokenHttp.obtain().post()
 				.uri(key.tokenUri())
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.body(form)
@@ -239,6 +238,16 @@ class GoogleAnalyticsClient {
 			}
 		}
 		return false;
+	}
+
+	private static RestClient api(AnalyticsProperties properties) {
+		// The JDK client: unlike Apache's, it never logs the Authorization header (at any level).
+		JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.connectTimeout(properties.timeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build());
+		jdk.setReadTimeout(properties.timeout());
+		return RestClient.builder().baseUrl(properties.apiBaseUrl().toString()).requestFactory(jdk).build();
 	}
 
 	private static HttpComponentsClientHttpRequestFactory guarded(Duration timeout, OutboundAddressGuard guard) {
