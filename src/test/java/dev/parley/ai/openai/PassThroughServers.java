@@ -50,6 +50,8 @@ abstract class PassThroughServers {
 		registry.add("parley.ai.retry.max-retry-after", () -> "500ms");
 		registry.add("parley.ai.timeouts.first-token", () -> "1s");
 		registry.add("parley.ai.timeouts.idle", () -> "1s");
+		// The only timeout of a whole (unstreamed) answer: short, so a silent server's 504 comes soon.
+		registry.add("parley.ai.timeouts.request", () -> "4s");
 		registry.add("resilience4j.circuitbreaker.configs.default.sliding-window-size", () -> "4");
 		registry.add("resilience4j.circuitbreaker.configs.default.minimum-number-of-calls", () -> "4");
 		registry.add("parley.platform.outbound.allowed-addresses", () -> "127.0.0.2/32");

@@ -78,6 +78,19 @@ class UpstreamErrorsIntegrationTests extends PassThroughServers {
 	}
 
 	@Test
+	void answersAServerSilentForTheWholeRequestTimeoutWithGatewayTimeout() {
+		openai.enqueue(OpenAiWire.json("late").delayedBy(Duration.ofSeconds(8)));
+		long started = System.nanoTime();
+
+		Response response = complete(caller(), "{\"model\":\"openai/slow-whole\"," + HI);
+
+		OpenAiClient.error(response, 504);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4),
+				Duration.ofSeconds(7));
+		assertThat(openai.requestCount()).isEqualTo(1);
+	}
+
+	@Test
 	void aRefusedServerKeyIsABadGatewayButARefusedOwnKeyIsTheUsersToFix() {
 		openai.enqueue(OpenAiWire.error(401, "invalid_request_error"));
 		JsonNode serverKey = OpenAiClient.error(complete(caller(), "{\"model\":\"openai/keyed\"," + HI), 502);
