@@ -239,11 +239,23 @@ class AskHumanIntegrationTests {
 		return paused(api, me, agent, "/tool calculator {\"expression\": \"2+2\"}");
 	}
 
+	/**
+	 * Moves the request's deadline into the past and sweeps. Another sweeper (this context's
+	 * scheduled one, or another cached context's on the same database) may claim the request first
+	 * ({@code for update skip locked}): then this sweep skips it, and the test waits for that
+	 * sweeper's transaction to commit.
+	 */
 	private void expire(Paused paused) {
+		UUID id = UUID.fromString(paused.request().get("id").asString());
 		jdbc.sql("update feedback_requests set deadline = now() - interval '1 second' where id = :id")
-			.param("id", UUID.fromString(paused.request().get("id").asString()))
+			.param("id", id)
 			.update();
 		deadlines.sweep();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("select expired_at is not null from feedback_requests where id = :id")
+				.param("id", id)
+				.query(Boolean.class)
+				.single());
 	}
 
 	private JsonNode run(Session me, String runId) {
