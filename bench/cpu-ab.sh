@@ -6,6 +6,8 @@
 #   bench/cpu-ab.sh measure ROUNDS SECONDS [CASES] # CASES: ping,chats,gateway; arms alternated A B A B
 #   bench/cpu-ab.sh rate    SECONDS [--stream]     # RateLoad at 1000/s, mock then each arm; the latency
 #                                                  # tail lined up with the arm's GC log (bench/lib/gc_tail.py)
+#   bench/cpu-ab.sh streams ROUNDS SECONDS [RATE]  # streamed chat turns (openai/mock-c50-i20, 50 chunks 20 ms
+#                                                  # apart) at RATE a second (20), arms alternated: CPU per stream
 #   bench/cpu-ab.sh stop
 #
 # Ports and databases: AB_PORT_A (8520), AB_PORT_B (8521), AB_MOCK_PORT (9520), AB_DB_A/B
@@ -60,6 +62,7 @@ fixtures() { # fixtures ARM: one user, 50 chats, an API key
     curl -sS -o /dev/null -X POST "$base/api/v1/chats" -H "Authorization: Bearer $token" \
       -H 'Content-Type: application/json' -d "{\"title\":\"bench chat $i\"}"
   done
+  curl -sS "$base/api/v1/chats?limit=50" -H "Authorization: Bearer $token" | jq -r '.items[].id' > "$DIR/$arm.chats"
   key=$(curl -sS -X POST "$base/api/v1/api-keys" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' -d '{"name":"bench"}' | jq -r .key)
   echo "$token" > "$DIR/$arm.token"; echo "$key" > "$DIR/$arm.key"
@@ -99,6 +102,30 @@ print(f"{arm}\t{case}\tround {rnd}\tload {load}\t{n / w['duration_s']:.0f}/s\t{1
 EOF
 }
 
+# Scenario 3's streamed turn: 49 words in, 50 chunks 20 ms apart out.
+STREAM_BODY="{\"model\":\"openai/mock-c50-i20\",\"stream\":true,\"content\":\"$(printf 'word%d ' $(seq 1 49))\"}"
+
+streams_one() { # streams_one ARM SECONDS RATE ROUND: CPU per completed stream over SECONDS at RATE streams/s
+  local arm=$1 secs=$2 rate=$3 round=$4 pid; pid=$(cat "$DIR/$arm.pid")
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local t0; t0=$(cpu_ticks "$pid")
+  local out; out=$(taskset -c 1 "$JAVA" -XX:+UseSerialGC -Xss256k -cp bench/loadgen/target SseLoad \
+    --url "http://127.0.0.1:$(port_of "$arm")/api/v1/chats/{chat}/completions" --chats "$DIR/$arm.chats" \
+    --header "Authorization: Bearer $(cat "$DIR/$arm.token")" --body "$STREAM_BODY" --rate "$rate" --duration-s "$secs" \
+    --token-event delta --done-match "event:done" --expect-tokens 1 --timeout-s 60)
+  local t1; t1=$(cpu_ticks "$pid")
+  python3 - "$arm" "$round" "$load" "$t0" "$t1" "$CLK_TCK" "$out" <<'EOF2' | tee -a "$DIR/streams.tsv"
+import json, sys
+arm, rnd, load, t0, t1, tck, out = sys.argv[1:]
+s = json.loads(out)
+cpu_s = (int(t1) - int(t0)) / int(tck)
+ok = s["completed"]
+print(f"{arm}\tstreams\tround {rnd}\tload {load}\t{ok}/{s['requests']} complete\t"
+      f"{1000 * cpu_s / max(ok, 1):.2f} ms CPU/stream\tTTFT p50 {s['ttft_ms']['p50']} p99 {s['ttft_ms']['p99']} ms"
+      f"\tgap p99 {s['gap_ms']['p99']} ms")
+EOF2
+}
+
 case ${1:-} in
   start)
     [[ -f $DIR/mock.pid ]] && kill -0 "$(cat "$DIR/mock.pid")" 2>/dev/null || {
@@ -106,7 +133,7 @@ case ${1:-} in
         --threads 1 --chunks 20 --chunk-interval-ms 0 > "$DIR/mock.log" 2>&1 &
       echo $! > "$DIR/mock.pid"; }
     mkdir -p bench/loadgen/target
-    "$(dirname "$JAVA")/javac" -d bench/loadgen/target bench/loadgen/RateLoad.java
+    "$(dirname "$JAVA")/javac" -d bench/loadgen/target bench/loadgen/RateLoad.java bench/loadgen/SseLoad.java
     start_arm A "$2" "$DB_A"; fixtures A
     start_arm B "$3" "$DB_B"; fixtures B
     echo "arms up: A $(cat "$DIR/A.pid") on $PORT_A, B $(cat "$DIR/B.pid") on $PORT_B" ;;
@@ -124,6 +151,12 @@ case ${1:-} in
       done
     done ;;
   _measure) measure_one "$2" "$3" "$4" "$5" ;;
+  streams)
+    rounds=${2:-3} secs=${3:-30} rate=${4:-20}
+    for r in $(seq 1 "$rounds"); do
+      for arm in A B; do locked "$0" _streams "$arm" "$secs" "$rate" "$r"; done
+    done ;;
+  _streams) streams_one "$2" "$3" "$4" "$5" ;;
   rate)
     secs=${2:-10} stream=${3:-}
     body=$GW_BODY mbody=$MOCK_BODY
@@ -154,5 +187,5 @@ case ${1:-} in
     echo "$out" ;;
   stop)
     for p in A B mock; do [[ -f $DIR/$p.pid ]] && { kill "$(cat "$DIR/$p.pid")" 2>/dev/null || true; rm -f "$DIR/$p.pid"; }; done ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

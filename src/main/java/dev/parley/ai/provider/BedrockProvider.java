@@ -152,7 +152,7 @@ class BedrockProvider implements ChatProvider, AutoCloseable {
 					}
 				})
 				.onMessageStop(event -> sink.next(new ProviderChunk("",
-						SpringAiChatProvider.finishReason(event.stopReasonAsString()), null, toolUses.finishAll())))
+						FinishReasons.normalise(event.stopReasonAsString()), null, toolUses.finishAll())))
 				.onMetadata(event -> {
 					if (event.usage() != null) {
 						sink.next(new ProviderChunk("", null,

@@ -24,15 +24,6 @@ interface ChatModelFactory {
 	ChatOptions options(ProviderCall call);
 
 	/**
-	 * Whether the provider's wire takes a tool call's arguments as a JSON object (Anthropic, Gemini,
-	 * Ollama) rather than as text (OpenAI): arguments that are not an object are then replayed as
-	 * {@code {}}, which Spring AI would otherwise fail to parse.
-	 */
-	default boolean argumentsAsObject() {
-		return true;
-	}
-
-	/**
 	 * Whether the provider's wire takes a tool's result as JSON (Gemini): a result that is not JSON
 	 * is then sent as a JSON string, which the provider reads as {@code {"result": "<text>"}}.
 	 */

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <li>each {@code parley.ai.providers.<name>} with a base URL: an OpenAI-compatible server named
  * {@code <name>}, with its key if it has one.</li>
  * </ul>
- * OpenAI and the named servers also take requests passed through as sent ({@link OpenAiUpstream}).
+ * OpenAI and the named servers are reached over their chat-completions API directly
+ * ({@link OpenAiChatProvider}), and take requests passed through as sent ({@link OpenAiUpstream}).
  * A provider not turned on is not registered, so its models are unknown. Calls to a user's own
  * base URL pass {@code guard}; the URLs configured here are the operator's and do not.
  */
@@ -34,9 +35,9 @@ public final class ConfiguredProviders {
 		GuardedHttp guarded = new GuardedHttp(guard, timeouts);
 		UpstreamHttp upstreamHttp = new UpstreamHttp(guarded, timeouts);
 		List<ChatProvider> providers = new ArrayList<>();
-		keyed(settings, "openai", settings.openai(), new OpenAiModels(timeouts, guarded), providers, upstreamHttp);
-		keyed(settings, "anthropic", settings.anthropic(), new AnthropicModels(timeouts, guarded), providers, null);
-		keyed(settings, "gemini", settings.gemini(), new GeminiModels(timeouts, guarded), providers, null);
+		openAiCompatible(settings, "openai", settings.openai(), providers, upstreamHttp);
+		keyed(settings, "anthropic", settings.anthropic(), new AnthropicModels(timeouts, guarded), providers);
+		keyed(settings, "gemini", settings.gemini(), new GeminiModels(timeouts, guarded), providers);
 		if (present(settings.ollama().baseUrl())) {
 			providers.add(new SpringAiChatProvider("ollama", new ProviderCredential(null, settings.ollama().baseUrl()),
 					settings.ollama().baseUrl(), new OllamaModels(timeouts, guarded), settings.ownKeys()));
@@ -51,8 +52,7 @@ public final class ConfiguredProviders {
 			}
 			String key = server.getValue().hasKey() ? server.getValue().apiKey() : "";
 			ProviderCredential credential = new ProviderCredential(key, baseUrl);
-			providers.add(new SpringAiChatProvider(server.getKey(), credential, baseUrl, new OpenAiModels(timeouts, guarded),
-					settings.ownKeys(), new OpenAiUpstream(server.getKey(), credential, baseUrl, upstreamHttp)));
+			providers.add(new OpenAiChatProvider(new OpenAiUpstream(server.getKey(), credential, baseUrl, upstreamHttp)));
 		}
 		return providers;
 	}
@@ -65,7 +65,7 @@ public final class ConfiguredProviders {
 	public static List<EmbeddingProvider> embeddings(AiProperties settings, OutboundAddressGuard guard) {
 		AiProperties.Timeouts timeouts = settings.timeouts();
 		GuardedHttp guarded = new GuardedHttp(guard, timeouts);
-		OpenAiModels openAi = new OpenAiModels(timeouts, guarded);
+		OpenAiEmbeddings openAi = new OpenAiEmbeddings(timeouts, guarded);
 		List<EmbeddingProvider> providers = new ArrayList<>();
 		keyedEmbeddings(settings, "openai", settings.openai(), openAi::embeddings, providers);
 		keyedEmbeddings(settings, "gemini", settings.gemini(), new GeminiModels(timeouts, guarded)::embeddings, providers);
@@ -98,14 +98,26 @@ public final class ConfiguredProviders {
 	}
 
 	private static void keyed(AiProperties settings, String id, AiProperties.KeyedProvider provider,
-			ChatModelFactory factory, List<ChatProvider> providers, @Nullable UpstreamHttp openAiWire) {
+			ChatModelFactory factory, List<ChatProvider> providers) {
 		String baseUrl = present(provider.baseUrl()) ? provider.baseUrl() : null;
-		ProviderCredential server = provider.hasKey() ? new ProviderCredential(provider.apiKey(), baseUrl) : null;
-		if (server == null && !settings.ownKeys().providers().contains(id)) {
-			return;
+		ProviderCredential server = serverCredential(provider, baseUrl);
+		if (server != null || settings.ownKeys().providers().contains(id)) {
+			providers.add(new SpringAiChatProvider(id, server, baseUrl, factory, settings.ownKeys()));
 		}
-		OpenAiUpstream upstream = openAiWire == null ? null : new OpenAiUpstream(id, server, baseUrl, openAiWire);
-		providers.add(new SpringAiChatProvider(id, server, baseUrl, factory, settings.ownKeys(), upstream));
+	}
+
+	private static void openAiCompatible(AiProperties settings, String id, AiProperties.KeyedProvider provider,
+			List<ChatProvider> providers, UpstreamHttp http) {
+		String baseUrl = present(provider.baseUrl()) ? provider.baseUrl() : null;
+		ProviderCredential server = serverCredential(provider, baseUrl);
+		if (server != null || settings.ownKeys().providers().contains(id)) {
+			providers.add(new OpenAiChatProvider(new OpenAiUpstream(id, server, baseUrl, http)));
+		}
+	}
+
+	private static @Nullable ProviderCredential serverCredential(AiProperties.KeyedProvider provider,
+			@Nullable String baseUrl) {
+		return provider.hasKey() ? new ProviderCredential(provider.apiKey(), baseUrl) : null;
 	}
 
 	private static boolean present(@Nullable String value) {

@@ -55,7 +55,7 @@ public final class OpenAiResponsesUpstream {
 		}
 		boolean guardedUrl = own != null && own.baseUrl() != null && !own.baseUrl().isBlank();
 		String baseUrl = credential.baseUrl() == null || credential.baseUrl().isBlank()
-				? (server != null && server.baseUrl() != null ? server.baseUrl() : OpenAiModels.DEFAULT_BASE_URL)
+				? (server != null && server.baseUrl() != null ? server.baseUrl() : OpenAiUpstream.DEFAULT_BASE_URL)
 				: credential.baseUrl();
 		Request.Builder request = new Request.Builder().url(baseUrl.replaceAll("/+$", "") + path)
 			.post(RequestBody.create(body, JSON))

@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpenAiUpstream {
 
+	/** OpenAI's own API, where {@code openai} goes without a configured base URL. */
+	static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
 	private static final MediaType JSON = MediaType.get("application/json");
 
 	private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -43,7 +46,7 @@ public final class OpenAiUpstream {
 			UpstreamHttp http) {
 		this.provider = provider;
 		this.serverCredential = serverCredential;
-		this.baseUrl = baseUrl == null || baseUrl.isBlank() ? OpenAiModels.DEFAULT_BASE_URL : baseUrl;
+		this.baseUrl = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl;
 		this.http = http;
 	}
 
@@ -53,12 +56,29 @@ public final class OpenAiUpstream {
 
 	/**
 	 * Sends {@code body} to {@code path} ({@code /chat/completions}) and returns the successful answer,
-	 * whose body the caller reads and closes.
+	 * whose body the caller reads and closes. A streamed answer's reads are held to the longer of the
+	 * first-token and idle timeouts, besides the request timeout.
 	 * @param own the user's own key and base URL, or {@code null} for the server's
 	 * @throws ProviderError when the server answered with an error or not at all
 	 * @throws GenerationFailed when there is no key to call it with (an own-key-only provider)
 	 */
 	public Answer send(@Nullable ProviderCredential own, String path, byte[] body, boolean streamed) {
+		return call(own, path, body, streamed, streamed).send();
+	}
+
+	/**
+	 * A call of {@code path} with {@code body}, not yet sent, held to the request timeout only: for a
+	 * caller that watches a stream's silences itself and {@linkplain Call#cancel() cancels} the call
+	 * when it has waited too long (chat turns: {@code ResilientCalls}), so that no socket read pays
+	 * for a timeout of its own.
+	 * @throws GenerationFailed when there is no key to call it with (an own-key-only provider)
+	 */
+	Call watchedCall(@Nullable ProviderCredential own, String path, byte[] body, boolean streamed) {
+		return call(own, path, body, streamed, false);
+	}
+
+	private Call call(@Nullable ProviderCredential own, String path, byte[] body, boolean streamed,
+			boolean readTimeouts) {
 		ProviderCredential credential = own != null ? own : serverCredential;
 		if (credential == null) {
 			throw new GenerationFailed(GenerationFailed.Reason.PROVIDER_REJECTED, "The server has no API key for '"
@@ -72,20 +92,7 @@ public final class OpenAiUpstream {
 		if (present(credential.apiKey())) {
 			request.header("Authorization", "Bearer " + credential.apiKey());
 		}
-		Response response;
-		try {
-			response = http.client(usersOwnUrl, streamed).newCall(request.build()).execute();
-		}
-		catch (InterruptedIOException ex) {
-			throw new ProviderTimeout(provider + " did not answer in time", ex);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			throw new ProviderError(0, null, provider + " could not be reached or broke the connection", ex);
-		}
-		if (!response.isSuccessful()) {
-			throw refusal(response);
-		}
-		return new Answer(response);
+		return new Call(http.client(usersOwnUrl, readTimeouts).newCall(request.build()));
 	}
 
 	/**
@@ -128,6 +135,42 @@ public final class OpenAiUpstream {
 
 	private static String trimSlash(String url) {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	/** A request ready to go: sent once, and cancelled from any thread, before or while it is sent and read. */
+	public final class Call {
+
+		private final okhttp3.Call call;
+
+		private Call(okhttp3.Call call) {
+			this.call = call;
+		}
+
+		/**
+		 * Sends the request and returns the successful answer, whose body the caller reads and closes.
+		 * @throws ProviderError when the server answered with an error or not at all
+		 */
+		public Answer send() {
+			Response response;
+			try {
+				response = call.execute();
+			}
+			catch (InterruptedIOException ex) {
+				throw new ProviderTimeout(provider + " did not answer in time", ex);
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				throw new ProviderError(0, null, provider + " could not be reached or broke the connection", ex);
+			}
+			if (!response.isSuccessful()) {
+				throw refusal(response);
+			}
+			return new Answer(response);
+		}
+
+		/** Ends the call: a read waiting for the answer fails at once. Nothing happens once it is over. */
+		public void cancel() {
+			call.cancel();
+		}
 	}
 
 	/** A successful answer: its status, content type and body, to be closed once read. */

@@ -3,7 +3,6 @@ package dev.parley.ai.provider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
@@ -32,8 +31,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A provider reached through a Spring AI {@code ChatModel} (OpenAI, OpenAI-compatible servers,
- * Anthropic, Ollama, Gemini). It streams the model's {@code ChatResponse}s as {@link ProviderChunk}s
+ * A provider reached through a Spring AI {@code ChatModel} (Anthropic, Ollama, Gemini; OpenAI and
+ * compatible servers are {@link OpenAiChatProvider}'s). It streams the model's {@code ChatResponse}s as {@link ProviderChunk}s
  * (text deltas without reasoning text, a normalised finish reason, usage) and reports failures as
  * {@link ProviderError}s.
  * <p>
@@ -67,8 +66,6 @@ class SpringAiChatProvider implements ChatProvider {
 
 	private final CachedChatModels models;
 
-	private final @Nullable OpenAiUpstream upstream;
-
 	/**
 	 * @param serverCredential the server's key and base URL, or {@code null} for an own-key-only
 	 *     provider; keyless providers (Ollama) pass a credential without key
@@ -77,13 +74,6 @@ class SpringAiChatProvider implements ChatProvider {
 	SpringAiChatProvider(String id, @Nullable ProviderCredential serverCredential, @Nullable String baseUrl,
 			ChatModelFactory factory,
 			AiProperties.OwnKeys ownKeys) {
-		this(id, serverCredential, baseUrl, factory, ownKeys, null);
-	}
-
-	/** As above, for a provider that also takes requests passed through as sent ({@link #openAiUpstream()}). */
-	SpringAiChatProvider(String id, @Nullable ProviderCredential serverCredential, @Nullable String baseUrl,
-			ChatModelFactory factory, AiProperties.OwnKeys ownKeys, @Nullable OpenAiUpstream upstream) {
-		this.upstream = upstream;
 		this.id = id;
 		this.serverCredential = serverCredential;
 		this.baseUrl = baseUrl;
@@ -94,11 +84,6 @@ class SpringAiChatProvider implements ChatProvider {
 	@Override
 	public String id() {
 		return id;
-	}
-
-	@Override
-	public @Nullable OpenAiUpstream openAiUpstream() {
-		return upstream;
 	}
 
 	@Override
@@ -169,7 +154,7 @@ class SpringAiChatProvider implements ChatProvider {
 						.toolCalls(message.toolCalls()
 							.stream()
 							.map(call -> new AssistantMessage.ToolCall(call.id(), "function", call.name(),
-									wire.argumentsAsObject() ? ToolCalls.objectOrEmpty(call.arguments()) : call.arguments()))
+									ToolCalls.objectOrEmpty(call.arguments())))
 							.toList())
 						.build());
 				}
@@ -208,7 +193,7 @@ class SpringAiChatProvider implements ChatProvider {
 			if (!reasoning && output.getText() != null) {
 				text = output.getText();
 			}
-			finishReason = finishReason(generation.getMetadata().getFinishReason());
+			finishReason = FinishReasons.normalise(generation.getMetadata().getFinishReason());
 		}
 		if (!toolCalls.isEmpty() && "stop".equals(finishReason)) {
 			finishReason = "tool_calls";
@@ -224,24 +209,5 @@ class SpringAiChatProvider implements ChatProvider {
 		int prompt = usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
 		int completion = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
 		return prompt == 0 && completion == 0 ? null : new TokenUsage(prompt, completion);
-	}
-
-	/** One vocabulary for all providers: {@code stop}, {@code length}, {@code tool_calls}, {@code content_filter}. */
-	static @Nullable String finishReason(@Nullable String raw) {
-		if (raw == null || raw.isBlank()) {
-			return null;
-		}
-		String reason = raw.trim().toLowerCase(Locale.ROOT);
-		if (reason.startsWith("_") || reason.equals("unknown") || reason.equals("null")
-				|| reason.equals("finish_reason_unspecified")) {
-			return null;
-		}
-		return switch (reason) {
-			case "stop", "end_turn", "stop_sequence" -> "stop";
-			case "length", "max_tokens" -> "length";
-			case "tool_calls", "tool_use", "function_call" -> "tool_calls";
-			case "content_filter", "safety", "guardrail_intervened", "content_filtered" -> "content_filter";
-			default -> reason;
-		};
 	}
 }

@@ -36,7 +36,11 @@ final class UpstreamHttp {
 		this.timeouts = timeouts;
 	}
 
-	OkHttpClient client(boolean usersOwnUrl, boolean streamed) {
+	/**
+	 * @param streamReads whether each read of the answer is held to the stream timeouts (a stream
+	 *     nobody else watches); else only the request timeout holds the call
+	 */
+	OkHttpClient client(boolean usersOwnUrl, boolean streamReads) {
 		Clients built = clients;
 		if (built == null) {
 			synchronized (this) {
@@ -47,9 +51,9 @@ final class UpstreamHttp {
 			}
 		}
 		if (usersOwnUrl) {
-			return streamed ? built.guardedStreamed : built.guardedWhole;
+			return streamReads ? built.guardedStreamed : built.guardedWhole;
 		}
-		return streamed ? built.operatorStreamed : built.operatorWhole;
+		return streamReads ? built.operatorStreamed : built.operatorWhole;
 	}
 
 	private Clients build() {

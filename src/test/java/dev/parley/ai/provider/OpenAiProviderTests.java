@@ -101,7 +101,6 @@ class OpenAiProviderTests {
 		assertThat(fake.requestCount()).isZero();
 		assertThat(userEndpoint.requests()).extracting(request -> request.header("Authorization"))
 			.containsExactly("Bearer sk-user-own-key", "Bearer sk-user-own-key");
-		assertThat(((SpringAiChatProvider) openai).cachedClients()).isEqualTo(1);
 	}
 
 	@Test

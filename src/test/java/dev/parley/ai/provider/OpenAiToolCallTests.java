@@ -1,7 +1,6 @@
 package dev.parley.ai.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -16,7 +15,6 @@ import dev.parley.platform.outbound.OutboundAddressGuard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.ai.tool.ToolCallback;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,7 +65,7 @@ class OpenAiToolCallTests {
 	}
 
 	@Test
-	void aStreamedToolCallArrivesWholeAndSpringAiDoesNotRunIt() {
+	void aStreamedToolCallArrivesWholeAndNothingRunsIt() {
 		fake.enqueue(OpenAiWire.streamToolCalls(new ToolCall("call_1", "lookup", "{\"q\": 1}")));
 
 		List<ProviderChunk> chunks = openai.stream(call(true, PromptMessage.user("Look up 1"))).collectList().block();
@@ -75,7 +73,7 @@ class OpenAiToolCallTests {
 		assertThat(toolCalls(chunks)).containsExactly(new ToolCall("call_1", "lookup", "{\"q\": 1}"));
 		assertThat(chunks).extracting(ProviderChunk::finishReason).contains("tool_calls");
 		assertThat(chunks).extracting(ProviderChunk::usage).contains(new TokenUsage(OpenAiWire.PROMPT_TOKENS, 1));
-		// Had Spring AI run the tool itself, it would have sent its result back in a second request.
+		// Had anything run the tool, its result would have gone back in a second request.
 		assertThat(fake.requestCount()).isEqualTo(1);
 	}
 
@@ -165,17 +163,6 @@ class OpenAiToolCallTests {
 		assertThat(messages.get(3).get("role").asString()).isEqualTo("tool");
 		assertThat(messages.get(3).get("tool_call_id").asString()).isEqualTo("call_2");
 		assertThat(messages.get(3).get("content").asString()).isEqualTo("{\"time\":\"noon\"}");
-	}
-
-	@Test
-	void theToolsHandedToSpringAiOnlyDescribeAndRefuseToRun() {
-		ToolCallback tool = DescribedTool.all(List.of(new ToolDefinition("bare", "", ""))).getFirst();
-
-		assertThat(tool.getToolDefinition().name()).isEqualTo("bare");
-		assertThat(tool.getToolDefinition().description()).as("Spring AI wants a description").isEqualTo("bare");
-		assertThat(tool.getToolDefinition().inputSchema()).contains("\"object\"");
-		assertThatThrownBy(() -> tool.call("{}")).isInstanceOf(IllegalStateException.class)
-			.hasMessageContaining("run by Parley");
 	}
 
 	private JsonNode body(int request) {
