@@ -1,5 +1,6 @@
 package dev.parley.ai.provider;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class OpenAiChatAnswer {
 	 * @throws ProviderError when the body is not a chat completion, or is an error object
 	 */
 	static ProviderChunk read(String provider, byte[] body) {
-		JsonNode completion = ToolCalls.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+		JsonNode completion = ToolCalls.parse(new String(body, StandardCharsets.UTF_8));
 		if (completion == null || !completion.isObject()) {
 			throw new ProviderError(0, null, provider + " answered with something that is not a chat completion",
 					new IllegalArgumentException("not a JSON object"));
@@ -34,15 +35,13 @@ final class OpenAiChatAnswer {
 		}
 		JsonNode choice = completion.path("choices").path(0);
 		JsonNode message = choice.path("message");
-		String text = message.path("content").isString() ? message.path("content").asString()
-				: message.path("refusal").asString("");
+		String text = message.path("content").isString() ? text(message.path("content")) : text(message.path("refusal"));
 		List<ToolCall> calls = new ArrayList<>();
 		for (JsonNode call : message.path("tool_calls").values()) {
 			JsonNode function = call.path("function");
-			calls.add(ToolCalls.of(call.path("id").asString(""), function.path("name").asString(""),
-					function.path("arguments").asString("")));
+			calls.add(ToolCalls.of(text(call.path("id")), text(function.path("name")), text(function.path("arguments"))));
 		}
-		String finishReason = FinishReasons.normalise(choice.path("finish_reason").asString(null));
+		String finishReason = FinishReasons.normalise(text(choice.path("finish_reason")));
 		if (!calls.isEmpty() && (finishReason == null || "stop".equals(finishReason))) {
 			finishReason = "tool_calls";
 		}
@@ -51,5 +50,10 @@ final class OpenAiChatAnswer {
 		int generated = usage.path("completion_tokens").asInt(0);
 		return new ProviderChunk(text, finishReason, prompt == 0 && generated == 0 ? null : new TokenUsage(prompt, generated),
 				calls);
+	}
+
+	/** A string's value; {@code ""} for anything else (absent, {@code null}, not a string). */
+	private static String text(JsonNode node) {
+		return node.isString() ? node.asString() : "";
 	}
 }

@@ -85,6 +85,7 @@ class OpenAiToolCallTests {
 
 		assertThat(toolCalls(chunks)).containsExactly(new ToolCall("call_1", "lookup", "{\"q\":1}"));
 		assertThat(chunks.getLast().finishReason()).isEqualTo("tool_calls");
+		assertThat(chunks).extracting(ProviderChunk::text).as("content: null is no text").containsOnly("");
 		assertThat(fake.requestCount()).isEqualTo(1);
 	}
 
