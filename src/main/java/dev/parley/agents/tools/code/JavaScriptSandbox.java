@@ -49,8 +49,9 @@ import org.springframework.stereotype.Component;
  * <li>at most {@code concurrent-runs} runs at once, each on its own platform thread.</li>
  * </ul>
  * The engine (some 2,500 Truffle and GraalJS classes) is created and warmed up by the first run, not
- * at start-up: a Parley whose agents never run code does not carry it (README "Running in
- * production", idle memory). The first run waits for it before its own bounds start.
+ * at start-up, and nothing before it touches the polyglot API: a Parley whose agents never run code
+ * does not carry it (README "Running in production", idle memory). The first run waits for it before
+ * its wait for a slot and its own bounds start.
  */
 @Component
 class JavaScriptSandbox implements DisposableBean {
@@ -68,7 +69,7 @@ class JavaScriptSandbox implements DisposableBean {
 	 * Defines the globals {@code input} and {@code output(value)} and returns the function that turns
 	 * the run's answer into JSON (a value JSON cannot hold becomes its string, nothing becomes null).
 	 */
-	private static final Source PRELUDE = Source.newBuilder("js", """
+	private static final String PRELUDE = """
 			(function (inputJson) {
 			  'use strict';
 			  let chosen, chose = false;
@@ -82,15 +83,14 @@ class JavaScriptSandbox implements DisposableBean {
 			    try { json = JSON.stringify(value); } catch (e) { json = JSON.stringify(String(value)); }
 			    return json === undefined ? 'null' : json;
 			  };
-			})""", "parley-prelude.js").buildLiteral();
+			})""";
 
 	private final CodeProperties limits;
 
 	private final Clock clock;
 
-	private volatile @Nullable Engine engine;
-
-	private final ResourceLimits resourceLimits;
+	/** The engine and what every run shares, created by the first run. */
+	private volatile @Nullable SandboxRuntime runtime;
 
 	private final ExecutorService runners;
 
@@ -99,7 +99,6 @@ class JavaScriptSandbox implements DisposableBean {
 	JavaScriptSandbox(CodeProperties limits, Clock clock) {
 		this.limits = limits;
 		this.clock = clock;
-		this.resourceLimits = ResourceLimits.newBuilder().statementLimit(limits.statements(), null).build();
 		AtomicInteger count = new AtomicInteger();
 		this.runners = Executors.newFixedThreadPool(limits.concurrentRuns(), task -> {
 			Thread thread = new Thread(null, task, "run-code-" + count.incrementAndGet(), 16L << 20);
@@ -109,22 +108,31 @@ class JavaScriptSandbox implements DisposableBean {
 		this.watchdog = new RunWatchdog(limits);
 	}
 
-	/** The engine, created by the first run together with the watchdog's schedule. */
-	private Engine engine() {
-		Engine created = engine;
+	/**
+	 * What every run shares. Built on first use, like every polyglot object here: even a
+	 * {@link Source} loads the polyglot implementation.
+	 */
+	private record SandboxRuntime(Engine engine, Source prelude, ResourceLimits resourceLimits) {
+	}
+
+	/** The runtime, created by the first run together with the watchdog's schedule. */
+	private SandboxRuntime runtime() {
+		SandboxRuntime created = runtime;
 		if (created == null) {
 			synchronized (this) {
-				created = engine;
+				created = runtime;
 				if (created == null) {
-					created = Engine.newBuilder("js")
+					Engine engine = Engine.newBuilder("js")
 						// A stock JDK runs Truffle without its optimising compiler; the warning says only that.
 						.option("engine.WarnInterpreterOnly", "false")
 						.out(OutputStream.nullOutputStream())
 						.err(OutputStream.nullOutputStream())
 						.build();
+					created = new SandboxRuntime(engine, Source.newBuilder("js", PRELUDE, "parley-prelude.js").buildLiteral(),
+							ResourceLimits.newBuilder().statementLimit(limits.statements(), null).build());
 					warmUp(created);
 					watchdog.start();
-					engine = created;
+					runtime = created;
 				}
 			}
 		}
@@ -135,10 +143,10 @@ class JavaScriptSandbox implements DisposableBean {
 	 * Loads and initialises the engine's classes once, outside any run's bounds, so a user's first
 	 * script is not charged for them (several hundred milliseconds of CPU time on a cold JVM).
 	 */
-	private void warmUp(Engine engine) {
-		Context context = newContext(engine, OutputStream.nullOutputStream());
+	private void warmUp(SandboxRuntime runtime) {
+		Context context = newContext(runtime, OutputStream.nullOutputStream());
 		try {
-			context.eval(PRELUDE).execute("{}").execute(context.eval("js", "JSON.parse('[1]').map(x => x + 1)"));
+			context.eval(runtime.prelude()).execute("{}").execute(context.eval("js", "JSON.parse('[1]').map(x => x + 1)"));
 		}
 		finally {
 			close(context);
@@ -150,7 +158,9 @@ class JavaScriptSandbox implements DisposableBean {
 	 * @param inputJson the JSON the script sees as {@code input}; {@code null} for none
 	 */
 	CodeRun run(String code, @Nullable String inputJson, Instant deadline) {
-		Future<CodeRun> run = runners.submit(() -> execute(code, inputJson, deadline));
+		// The first run waits for the runtime here, before the wait for a slot and its own bounds start.
+		SandboxRuntime shared = runtime();
+		Future<CodeRun> run = runners.submit(() -> execute(shared, code, inputJson, deadline));
 		// A run in progress is stopped by the watchdog; this bounds the wait for a free slot as well.
 		Duration wait = Duration.between(clock.instant(), deadline);
 		Duration longest = limits.wallTime().multipliedBy(2);
@@ -173,8 +183,7 @@ class JavaScriptSandbox implements DisposableBean {
 		}
 	}
 
-	private CodeRun execute(String code, @Nullable String inputJson, Instant deadline) {
-		Engine engine = engine();
+	private CodeRun execute(SandboxRuntime runtime, String code, @Nullable String inputJson, Instant deadline) {
 		CappedOutput stdout = new CappedOutput(outputLimit());
 		Duration left = Duration.between(clock.instant(), deadline);
 		if (left.isNegative() || left.isZero()) {
@@ -182,10 +191,10 @@ class JavaScriptSandbox implements DisposableBean {
 		}
 		boolean deadlineFirst = left.compareTo(limits.wallTime()) < 0;
 		long wallEnd = System.nanoTime() + (deadlineFirst ? left : limits.wallTime()).toNanos();
-		Context context = newContext(engine, stdout);
+		Context context = newContext(runtime, stdout);
 		RunWatchdog.Watch watch = watchdog.watch(context, wallEnd, deadlineFirst);
 		try {
-			Value answer = context.eval(PRELUDE).execute(inputJson);
+			Value answer = context.eval(runtime.prelude()).execute(inputJson);
 			Value last = context.eval(Source.newBuilder("js", code, SCRIPT).buildLiteral());
 			String json = answer.execute(last).asString();
 			if (json.length() > outputLimit()) {
@@ -207,9 +216,9 @@ class JavaScriptSandbox implements DisposableBean {
 		}
 	}
 
-	private Context newContext(Engine engine, OutputStream stdout) {
+	private Context newContext(SandboxRuntime runtime, OutputStream stdout) {
 		return Context.newBuilder("js")
-			.engine(engine)
+			.engine(runtime.engine())
 			.out(stdout)
 			.err(stdout)
 			.in(InputStream.nullInputStream())
@@ -221,7 +230,7 @@ class JavaScriptSandbox implements DisposableBean {
 			.allowNativeAccess(false)
 			.allowEnvironmentAccess(EnvironmentAccess.NONE)
 			.allowPolyglotAccess(PolyglotAccess.NONE)
-			.resourceLimits(resourceLimits)
+			.resourceLimits(runtime.resourceLimits())
 			.allowExperimentalOptions(true)
 			.option("js.load", "false")
 			.option("js.graal-builtin", "false")
@@ -284,12 +293,12 @@ class JavaScriptSandbox implements DisposableBean {
 	public void destroy() {
 		watchdog.shutdown();
 		runners.shutdownNow();
-		Engine created = engine;
+		SandboxRuntime created = runtime;
 		if (created == null) {
 			return;
 		}
 		try {
-			created.close(true);
+			created.engine().close(true);
 		}
 		catch (RuntimeException ex) {
 			log.debug("Closing the JavaScript engine", ex);
