@@ -50,10 +50,21 @@ public class ResilientCalls {
 
 	private final Backoff backoff;
 
+	private final SilenceWatchdog silences;
+
 	public ResilientCalls(CircuitBreakerRegistry breakers, AiProperties properties) {
 		this.breakers = breakers;
 		this.timeouts = properties.timeouts();
 		this.backoff = new Backoff(properties.retry());
+		this.silences = new SilenceWatchdog(shortest(timeouts.firstToken(), timeouts.idle(), timeouts.request()));
+	}
+
+	private static Duration shortest(Duration... durations) {
+		Duration shortest = durations[0];
+		for (Duration duration : durations) {
+			shortest = duration.compareTo(shortest) < 0 ? duration : shortest;
+		}
+		return shortest;
 	}
 
 	/**
@@ -100,8 +111,7 @@ public class ResilientCalls {
 		long start = System.nanoTime();
 		// A whole answer arrives as one chunk: its first token is its last, so only the request timeout applies.
 		Duration first = call.streamed() ? timeouts.firstToken() : timeouts.request();
-		return provider.stream(call)
-			.timeout(Mono.delay(first), chunk -> Mono.delay(timeouts.idle()))
+		return silences.watch(provider.stream(call), first, timeouts.idle())
 			.onErrorMap(TimeoutException.class,
 					timeout -> new ProviderTimeout(provider.id() + " went silent for too long", timeout))
 			.doOnNext(chunk -> {
