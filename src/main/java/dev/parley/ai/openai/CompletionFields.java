@@ -1,6 +1,7 @@
 package dev.parley.ai.openai;
 
 import dev.parley.ai.TokenUsage;
+import dev.parley.ai.provider.OpenAiUsage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -66,7 +67,7 @@ final class CompletionFields {
 					}
 					case "usage" -> {
 						if (value == JsonToken.START_OBJECT) {
-							fields.usage = usage(parser);
+							fields.usage = OpenAiUsage.read(parser);
 						}
 						else if (value == JsonToken.VALUE_NULL) {
 							fields.nullUsageStart = nameStart;
@@ -137,24 +138,5 @@ final class CompletionFields {
 				parser.skipChildren();
 			}
 		}
-	}
-
-	private static TokenUsage usage(JsonParser parser) {
-		int prompt = 0;
-		int completion = 0;
-		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-			String name = parser.currentName();
-			JsonToken value = parser.nextToken();
-			if (value == JsonToken.VALUE_NUMBER_INT && "prompt_tokens".equals(name)) {
-				prompt = parser.getIntValue();
-			}
-			else if (value == JsonToken.VALUE_NUMBER_INT && "completion_tokens".equals(name)) {
-				completion = parser.getIntValue();
-			}
-			else {
-				parser.skipChildren();
-			}
-		}
-		return new TokenUsage(prompt, completion);
 	}
 }

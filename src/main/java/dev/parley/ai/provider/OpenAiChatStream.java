@@ -258,22 +258,8 @@ final class OpenAiChatStream {
 	}
 
 	private static @Nullable TokenUsage usage(JsonParser parser) {
-		int prompt = 0;
-		int completion = 0;
-		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-			String name = parser.currentName();
-			JsonToken value = parser.nextToken();
-			if (value == JsonToken.VALUE_NUMBER_INT && "prompt_tokens".equals(name)) {
-				prompt = parser.getIntValue();
-			}
-			else if (value == JsonToken.VALUE_NUMBER_INT && "completion_tokens".equals(name)) {
-				completion = parser.getIntValue();
-			}
-			else {
-				parser.skipChildren();
-			}
-		}
-		return prompt == 0 && completion == 0 ? null : new TokenUsage(prompt, completion);
+		TokenUsage usage = OpenAiUsage.read(parser);
+		return usage.equals(TokenUsage.NONE) ? null : usage;
 	}
 
 	/** A tool call being assembled from its pieces. */
