@@ -106,8 +106,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (causedByOversizedBody(ex)) {
-			return respond(request, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.DETAIL));
+		if (BodyTooLarge.causedIt(ex)) {
+			return respond(request, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, BodyTooLarge.DETAIL));
 		}
 		return respond(request, JsonInputErrors.fieldError(ex)
 			.map(error -> Problems.validation(List.of(error)))
@@ -161,15 +161,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static boolean isPathVariable(MethodParameter parameter) {
 		return parameter.hasParameterAnnotation(PathVariable.class);
-	}
-
-	private static boolean causedByOversizedBody(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RequestSizeLimitFilter.BodyTooLarge) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static String lastNode(String propertyPath) {

@@ -25,8 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-	static final String DETAIL = "The request body is larger than this server accepts.";
-
 	private final long maxBytes;
 
 	private final List<LargeBodyEndpoints> largeBodies;
@@ -45,7 +43,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long maxBytes = limitFor(request.getRequestURI());
 		if (request.getContentLengthLong() > maxBytes) {
-			problemWriter.write(request, response, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, DETAIL));
+			problemWriter.write(request, response, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, BodyTooLarge.DETAIL));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, maxBytes), response);
@@ -59,14 +57,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			}
 		}
 		return limit;
-	}
-
-	/** Thrown while reading a body that passes the limit; the problem handler answers 413. */
-	static final class BodyTooLarge extends IOException {
-
-		BodyTooLarge() {
-			super(DETAIL);
-		}
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

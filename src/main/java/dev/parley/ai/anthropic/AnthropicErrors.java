@@ -3,6 +3,7 @@ package dev.parley.ai.anthropic;
 import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.UnknownModel;
 import dev.parley.ai.UpstreamError;
+import dev.parley.platform.BodyTooLarge;
 import dev.parley.platform.JsonInputErrors;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.Problems;
@@ -63,6 +64,9 @@ class AnthropicErrors {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<AnthropicError> unreadable(HttpMessageNotReadableException ex) {
+		if (BodyTooLarge.causedIt(ex)) {
+			return json(413).body(AnthropicError.of(413, BodyTooLarge.DETAIL));
+		}
 		return json(400).body(JsonInputErrors.fieldError(ex)
 			.map(error -> AnthropicError.of(400, error.field() + ": " + error.message()))
 			.orElseGet(() -> AnthropicError.of(400, "The request body is missing or is not valid JSON.")));

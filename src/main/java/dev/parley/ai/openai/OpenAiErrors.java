@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import dev.parley.ai.GenerationFailed;
 import dev.parley.ai.UnknownModel;
+import dev.parley.platform.BodyTooLarge;
 import dev.parley.platform.JsonInputErrors;
 import dev.parley.platform.ParleyException;
 import dev.parley.platform.Problems;
@@ -76,6 +77,9 @@ class OpenAiErrors {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<OpenAiError> unreadable(HttpMessageNotReadableException ex) {
+		if (BodyTooLarge.causedIt(ex)) {
+			return json(413).body(OpenAiError.of(413, BodyTooLarge.DETAIL, null, null));
+		}
 		return json(400).body(JsonInputErrors.fieldError(ex)
 			.map(error -> OpenAiError.of(400, error.field() + ": " + error.message(), error.field(), null))
 			.orElseGet(() -> OpenAiError.of(400, "The request body is missing or is not valid JSON of the expected shape.",

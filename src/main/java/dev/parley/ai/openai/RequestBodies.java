@@ -13,7 +13,8 @@ import org.springframework.http.server.ServletServerHttpRequest;
  * included (bench/README.md, "Framework CPU per request"). Same outcomes: a missing or empty body is
  * the {@link HttpMessageNotReadableException} MVC threw (an OpenAI 400 by {@code OpenAiErrors}), and
  * so is a failed read; the size limit is the request's own ({@code RequestSizeLimitFilter} wraps its
- * stream).
+ * stream), and a chunked body that passes it is a 413 ({@code OpenAiErrors} finds its
+ * {@link dev.parley.platform.BodyTooLarge} among the causes).
  */
 final class RequestBodies {
 

@@ -3,7 +3,9 @@ package dev.parley.ai.anthropic;
 import static dev.parley.testing.ApiClient.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -287,6 +289,20 @@ class MessagesIntegrationTests {
 		assertThat(api.post("/v1/messages", key, body).status()).isEqualTo(200);
 		Response elsewhere = api.send(api.request("/v1/models", null).header("x-api-key", key).GET());
 		assertThat(elsewhere.status()).isEqualTo(401);
+	}
+
+	@Test
+	void answersAChunkedBodyOverTheLimitWith413AsAnthropicDoes() {
+		byte[] body = new byte[1024 * 1024 + 100];
+		Arrays.fill(body, (byte) ' ');
+		body[0] = '{';
+		body[body.length - 1] = '}';
+		Response response = api.send(api.request("/v1/messages", null)
+			.header("x-api-key", key)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+		assertThat(error(response, 413).get("type").asString()).isEqualTo("request_too_large");
 	}
 
 	private Response messages(Object body) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Response;
@@ -72,20 +72,32 @@ class OpenAiErrorShapeIntegrationTests {
 	}
 
 	@Test
-	void answersAnEmptyBodyWith400() {
-		JsonNode error = OpenAiClient.error(api.raw("POST", "/v1/chat/completions", key, "application/json", ""), 400);
-		assertThat(error.get("message").asString()).contains("body is missing");
+	void answersAChunkedBodyOverTheLimitWith413() {
+		for (String path : new String[] { "/v1/chat/completions", "/v1/embeddings", "/v1/responses" }) {
+			byte[] body = oversizedJson();
+			Response response = api.send(api.request(path, key)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+			JsonNode error = OpenAiClient.error(response, 413);
+			assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
+			assertThat(error.get("message").asString()).as(path).contains("larger than this server accepts");
+		}
+	}
+
+	/** A JSON object of more than 1 MiB, sent without a declared length. */
+	private static byte[] oversizedJson() {
+		byte[] body = new byte[1024 * 1024 + 100];
+		Arrays.fill(body, (byte) ' ');
+		body[0] = '{';
+		body[body.length - 1] = '}';
+		return body;
 	}
 
 	@Test
-	void answersAChunkedBodyOverTheLimitInOpenAisShape() {
-		byte[] body = ("{\"model\": \"openai/gpt-4o-mini\", \"x\": \"" + "a".repeat(1024 * 1024) + "\"}")
-			.getBytes(StandardCharsets.UTF_8);
-		Response response = api.send(api.request("/v1/chat/completions", key)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
-		JsonNode error = OpenAiClient.error(response, 400);
-		assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
+	void answersAnEmptyBodyWith400() {
+		JsonNode error = OpenAiClient.error(api.raw("POST", "/v1/chat/completions", key, "application/json", ""), 400);
+		assertThat(error.get("message").asString()).contains("body is missing");
 	}
 
 	@Test
