@@ -44,7 +44,7 @@ final class GuardedHttp {
 		if (client == null) {
 			synchronized (this) {
 				if (okHttp == null) {
-					okHttp = new OkHttpClient.Builder().socketFactory(guard.socketFactory())
+					okHttp = new OkHttpClient.Builder().socketFactory(new NoDelaySocketFactory(guard.socketFactory()))
 						.dns(guard::resolve)
 						.followRedirects(false)
 						.followSslRedirects(false)

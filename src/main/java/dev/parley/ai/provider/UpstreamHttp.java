@@ -3,6 +3,8 @@ package dev.parley.ai.provider;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.SocketFactory;
+
 import dev.parley.ai.AiProperties;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -58,6 +60,7 @@ final class UpstreamHttp {
 
 	private Clients build() {
 		OkHttpClient operator = new OkHttpClient.Builder()
+			.socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()))
 			.connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
 			.followRedirects(false)
 			.followSslRedirects(false)
