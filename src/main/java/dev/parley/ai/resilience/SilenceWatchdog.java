@@ -15,8 +15,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Fails streams that go silent for too long, with a {@link TimeoutException}: one sweep over every
  * watched stream each {@link #tick}, instead of a timer per chunk ({@code Flux.timeout} with a
- * per-item {@code Mono.delay} schedules and cancels a task on a shared queue for every chunk, 6 % of
- * the CPU time of a streamed chat turn). A chunk costs a clock read. A stream is failed at most one
+ * per-item {@code Mono.delay} schedules and cancels a task on a shared queue for every chunk: 6 % of
+ * a streamed chat turn's CPU samples in a profile, though an A/B of CPU per turn could not tell the
+ * two apart, bench/README.md). A chunk costs a clock read. A stream is failed at most one
  * tick after its limit; the sweep is scheduled only while something is watched.
  */
 final class SilenceWatchdog {
