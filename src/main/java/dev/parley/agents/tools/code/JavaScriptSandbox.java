@@ -1,7 +1,5 @@
 package dev.parley.agents.tools.code;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,16 +12,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.EnvironmentAccess;
-import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +24,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs untrusted JavaScript. One shared {@link Engine} (parsed code and its caches are reused), a
- * fresh {@link Context} per run that can reach nothing outside itself: no host classes or objects,
- * no files ({@code load} is gone, {@code import} is refused), no threads, processes, native code,
- * environment or other languages. The community edition's Truffle runtime offers no heap limit on a
+ * Runs untrusted JavaScript. One shared engine ({@link SandboxRuntime}: parsed code and its caches
+ * are reused), a fresh {@link Context} per run that can reach nothing outside itself: no host
+ * classes or objects, no files ({@code load} is gone, {@code import} is refused), no threads,
+ * processes, native code, environment or other languages. The community edition's Truffle runtime offers no heap limit on a
  * stock JDK, and its {@code sandbox.MaxCPUTime} needs the CONSTRAINED policy, which in turn forbids the
  * options that bound single allocations; so each run is bounded here by:
  * <ul>
@@ -65,26 +58,6 @@ class JavaScriptSandbox implements DisposableBean {
 	/** The name errors give the script. */
 	private static final String SCRIPT = "code.js";
 
-	/**
-	 * Defines the globals {@code input} and {@code output(value)} and returns the function that turns
-	 * the run's answer into JSON (a value JSON cannot hold becomes its string, nothing becomes null).
-	 */
-	private static final String PRELUDE = """
-			(function (inputJson) {
-			  'use strict';
-			  let chosen, chose = false;
-			  Object.defineProperty(globalThis, 'input', { value: inputJson == null ? null : JSON.parse(inputJson),
-			      writable: true, configurable: true });
-			  Object.defineProperty(globalThis, 'output', { value: function output(value) { chosen = value; chose = true; },
-			      writable: true, configurable: true });
-			  return function (last) {
-			    const value = chose ? chosen : last;
-			    let json;
-			    try { json = JSON.stringify(value); } catch (e) { json = JSON.stringify(String(value)); }
-			    return json === undefined ? 'null' : json;
-			  };
-			})""";
-
 	private final CodeProperties limits;
 
 	private final Clock clock;
@@ -108,13 +81,6 @@ class JavaScriptSandbox implements DisposableBean {
 		this.watchdog = new RunWatchdog(limits);
 	}
 
-	/**
-	 * What every run shares. Built on first use, like every polyglot object here: even a
-	 * {@link Source} loads the polyglot implementation.
-	 */
-	private record SandboxRuntime(Engine engine, Source prelude, ResourceLimits resourceLimits) {
-	}
-
 	/** The runtime, created by the first run together with the watchdog's schedule. */
 	private SandboxRuntime runtime() {
 		SandboxRuntime created = runtime;
@@ -122,35 +88,13 @@ class JavaScriptSandbox implements DisposableBean {
 			synchronized (this) {
 				created = runtime;
 				if (created == null) {
-					Engine engine = Engine.newBuilder("js")
-						// A stock JDK runs Truffle without its optimising compiler; the warning says only that.
-						.option("engine.WarnInterpreterOnly", "false")
-						.out(OutputStream.nullOutputStream())
-						.err(OutputStream.nullOutputStream())
-						.build();
-					created = new SandboxRuntime(engine, Source.newBuilder("js", PRELUDE, "parley-prelude.js").buildLiteral(),
-							ResourceLimits.newBuilder().statementLimit(limits.statements(), null).build());
-					warmUp(created);
+					created = SandboxRuntime.create(limits);
 					watchdog.start();
 					runtime = created;
 				}
 			}
 		}
 		return created;
-	}
-
-	/**
-	 * Loads and initialises the engine's classes once, outside any run's bounds, so a user's first
-	 * script is not charged for them (several hundred milliseconds of CPU time on a cold JVM).
-	 */
-	private void warmUp(SandboxRuntime runtime) {
-		Context context = newContext(runtime, OutputStream.nullOutputStream());
-		try {
-			context.eval(runtime.prelude()).execute("{}").execute(context.eval("js", "JSON.parse('[1]').map(x => x + 1)"));
-		}
-		finally {
-			close(context);
-		}
 	}
 
 	/**
@@ -191,7 +135,7 @@ class JavaScriptSandbox implements DisposableBean {
 		}
 		boolean deadlineFirst = left.compareTo(limits.wallTime()) < 0;
 		long wallEnd = System.nanoTime() + (deadlineFirst ? left : limits.wallTime()).toNanos();
-		Context context = newContext(runtime, stdout);
+		Context context = runtime.newContext(stdout);
 		RunWatchdog.Watch watch = watchdog.watch(context, wallEnd, deadlineFirst);
 		try {
 			Value answer = context.eval(runtime.prelude()).execute(inputJson);
@@ -214,32 +158,6 @@ class JavaScriptSandbox implements DisposableBean {
 			watchdog.forget(watch);
 			close(context);
 		}
-	}
-
-	private Context newContext(SandboxRuntime runtime, OutputStream stdout) {
-		return Context.newBuilder("js")
-			.engine(runtime.engine())
-			.out(stdout)
-			.err(stdout)
-			.in(InputStream.nullInputStream())
-			.allowHostAccess(HostAccess.NONE)
-			.allowHostClassLookup(name -> false)
-			.allowIO(IOAccess.NONE)
-			.allowCreateThread(false)
-			.allowCreateProcess(false)
-			.allowNativeAccess(false)
-			.allowEnvironmentAccess(EnvironmentAccess.NONE)
-			.allowPolyglotAccess(PolyglotAccess.NONE)
-			.resourceLimits(runtime.resourceLimits())
-			.allowExperimentalOptions(true)
-			.option("js.load", "false")
-			.option("js.graal-builtin", "false")
-			.option("js.polyglot-builtin", "false")
-			.option("js.java-package-globals", "false")
-			.option("js.shared-array-buffer", "false")
-			.option("js.string-length-limit", Integer.toString(limits.largestValue()))
-			.option("js.max-typed-array-length", Integer.toString(limits.largestValue()))
-			.build();
 	}
 
 	private String describe(PolyglotException ex, @Nullable String stopped) {
@@ -297,11 +215,6 @@ class JavaScriptSandbox implements DisposableBean {
 		if (created == null) {
 			return;
 		}
-		try {
-			created.engine().close(true);
-		}
-		catch (RuntimeException ex) {
-			log.debug("Closing the JavaScript engine", ex);
-		}
+		created.close();
 	}
 }
