@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.parley.platform.JsonText;
-import dev.parley.platform.InvalidFields;
 import dev.parley.platform.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,6 +38,8 @@ public class Replies {
 
 	private final PromptHistory history;
 
+	private final MessageAttachments attachments;
+
 	Replies(ChatRepository chats, MessageRepository messages, JdbcClient jdbc, ApplicationEventPublisher events,
 			Clock clock) {
 		this.chats = chats;
@@ -47,6 +48,7 @@ public class Replies {
 		this.events = events;
 		this.clock = clock;
 		this.history = new PromptHistory(chats, jdbc);
+		this.attachments = new MessageAttachments(jdbc);
 	}
 
 	/**
@@ -78,29 +80,11 @@ public class Replies {
 			throw new ChatNotFound();
 		}
 		Message userMessage = messages.insert(Message.written(chatId, MessageRole.USER, content, now));
-		attach(userMessage.id(), userId, fileIds);
+		attachments.attach(userMessage.id(), userId, fileIds);
 		events.publishEvent(new MessagePosted(chatId, userMessage.id(), userId));
 		List<HistoryMessage> history = promptHistory(chatId, userId, maxHistoryMessages, maxHistoryChars);
 		Message draft = messages.insert(Message.assistantDraft(chatId, model, now));
 		return new TurnStart(userMessage, history, draft);
-	}
-
-	private void attach(UUID messageId, UUID userId, List<UUID> fileIds) {
-		if (fileIds.isEmpty()) {
-			return;
-		}
-		List<UUID> distinct = fileIds.stream().distinct().toList();
-		int attached = jdbc.sql("""
-				insert into message_files (message_id, file_id, position)
-				select :messageId, f.id, array_position(cast(:ids as uuid[]), f.id)
-				from files f where f.id = any(cast(:ids as uuid[])) and f.user_id = :userId""")
-			.param("messageId", messageId)
-			.param("ids", distinct.toArray(UUID[]::new))
-			.param("userId", userId)
-			.update();
-		if (attached != distinct.size()) {
-			throw InvalidFields.of("file_ids", "names a file that is not one of yours");
-		}
 	}
 
 	/**
